@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './bootstrap.mjs';
 import { ensureChromium } from './chromium.mjs';
+import { Tally } from './summary.mjs';
 import { listWorkspaces } from './workspaces.mjs';
 
 const root = repoRoot();
@@ -33,41 +34,6 @@ function build() {
   return sh('pnpm', ['-r', '--workspace-concurrency=1', 'run', 'build'], { allowFailure: true });
 }
 
-/** One line per step; tests are counted one by one, other checks as one each. */
-class Tally {
-  passed = 0;
-  failed = 0;
-  lines = [];
-
-  check(name, ok) {
-    if (ok) this.passed += 1;
-    else this.failed += 1;
-    this.lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
-  }
-
-  vitest(name, status, reportFile) {
-    let passed = 0;
-    let failed = 0;
-    if (existsSync(reportFile)) {
-      const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-      passed = report.numPassedTests ?? 0;
-      failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-    }
-    // A runner that crashed, or failed outside any test, still counts as a failure.
-    if (status !== 0 && failed === 0) failed = 1;
-    if (passed + failed === 0) failed = 1; // a suite that ran nothing proves nothing
-    this.passed += passed;
-    this.failed += failed;
-    this.lines.push(`${failed === 0 ? 'ok  ' : 'FAIL'} ${name}: ${passed} passed, ${failed} failed`);
-  }
-
-  print() {
-    banner('summary');
-    for (const line of this.lines) console.log(line);
-    console.log(`${this.passed} passed, ${this.failed} failed`);
-  }
-}
-
 function runVitest(tally, workspace, reportDir) {
   banner(`tests: ${workspace.name}`);
   const report = join(reportDir, `${workspace.name.replace(/[^a-z0-9]+/gi, '_')}.json`);
@@ -76,7 +42,11 @@ function runVitest(tally, workspace, reportDir) {
     ['--dir', workspace.dir, 'run', 'test', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     { allowFailure: true },
   );
-  tally.vitest(`tests ${workspace.name}`, status, report);
+  tally.vitest(
+    `tests ${workspace.name}`,
+    status,
+    existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined,
+  );
 }
 
 function test() {
@@ -108,7 +78,8 @@ function test() {
   } finally {
     rmSync(reportDir, { recursive: true, force: true });
   }
-  tally.print();
+  banner('summary');
+  console.log(tally.report());
   return tally.failed === 0 ? 0 : 1;
 }
 
