@@ -1,0 +1,35 @@
+// @ts-check
+import preact from '@astrojs/preact';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { sidebar } from './src/sidebar.mjs';
+
+// Where the site is published: both are read at build time so one build can target any static host.
+const site = process.env.DOCS_SITE ?? 'http://127.0.0.1:4321';
+const base = process.env.DOCS_BASE ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: { en: 'MFA Companion docs', fr: 'Documentation MFA Companion' },
+      description:
+        'Independent help for multi-factor authentication on building and power infrastructure: set-up, recovery, NMC3 firmware updates and the MFA Companion extension.',
+      defaultLocale: 'en',
+      locales: {
+        en: { label: 'English', lang: 'en' },
+        fr: { label: 'Français', lang: 'fr' },
+      },
+      credits: false,
+      lastUpdated: false,
+      customCss: ['./src/styles/custom.css'],
+      components: {
+        Footer: './src/components/Footer.astro',
+      },
+      sidebar,
+    }),
+    preact(),
+  ],
+});

@@ -1,0 +1,79 @@
+/**
+ * The autofill message contract between extension pages (popup, options), the background and the content script.
+ * Codes never travel in these messages: the background computes a code and hands it straight to the frame it
+ * decided on, through `scripting.executeScript`.
+ */
+
+/**
+ * Popup → background: fill a tab (optionally with this account, still only where it is bound). `tabId` is the tab
+ * the popup was opened over; without it, the active tab of the last focused window.
+ */
+export interface FillActiveTabMessage {
+  type: 'autofill:fill-active-tab';
+  accountId?: string;
+  tabId?: number;
+}
+
+/** Content script (in-field button) → background: the user clicked the button in this frame. */
+export interface FillFromPageMessage {
+  type: 'autofill:fill-from-page';
+}
+
+/** Content script → background on start: should this frame show the in-field button? */
+export interface HelloMessage {
+  type: 'autofill:hello';
+}
+
+/** Content script → background: the user clicked "Open MFA Companion" in a notice. */
+export interface OpenPopupMessage {
+  type: 'autofill:open-popup';
+}
+
+/** Options/popup → background: turn "always detect on this site" on or off (permission already granted). */
+export interface SetAlwaysDetectMessage {
+  type: 'autofill:set-always-detect';
+  origin: string;
+  enabled: boolean;
+}
+
+export type AutofillMessage =
+  | FillActiveTabMessage
+  | FillFromPageMessage
+  | HelloMessage
+  | OpenPopupMessage
+  | SetAlwaysDetectMessage;
+
+/** What happened, for the popup (and tests) to show or assert. */
+export type FillOutcome =
+  | 'filled'
+  | 'chooser-dismissed'
+  | 'no-field'
+  | 'no-account'
+  | 'lookalike'
+  | 'insecure'
+  | 'unsupported'
+  | 'locked'
+  | 'fill-failed'
+  | 'no-access';
+
+export interface FillReport {
+  outcome: FillOutcome;
+  /** The frame that held the field, when one was found. */
+  frameOrigin?: string;
+  /** The account whose code was filled. */
+  accountId?: string;
+}
+
+export interface HelloReply {
+  inFieldButton: boolean;
+  buttonLabel: string;
+}
+
+export function isAutofillMessage(value: unknown): value is AutofillMessage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    (value as { type: string }).type.startsWith('autofill:')
+  );
+}

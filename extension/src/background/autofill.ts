@@ -1,0 +1,329 @@
+import { i18n } from '#i18n';
+import { decideFill, describeOrigin, type FillDecision, isBoundTo } from '@mfa-companion/autofill/binding';
+import { hotp, totp } from '@mfa-companion/otp';
+import { type Account, accountLabel, toOtpAccount } from '@mfa-companion/vault';
+import type { AutofillPageApi, FrameFillResult, FrameScan } from '../autofill/content';
+import {
+  type AutofillMessage,
+  type FillReport,
+  type HelloReply,
+  isAutofillMessage,
+  type SetAlwaysDetectMessage,
+} from '../autofill/messages';
+import { readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
+import { VaultStore } from '../vault/store';
+
+/** The built content script (WXT writes `entrypoints/autofill.content.ts` here). */
+const CONTENT_SCRIPT = '/content-scripts/autofill.js';
+const CONTEXT_MENU_ID = 'mfa-companion-fill-otp';
+const ALWAYS_DETECT_SCRIPT_PREFIX = 'autofill-always-detect:';
+
+type PageScope = Record<string, AutofillPageApi | undefined>;
+
+export interface FillRequest {
+  /** The frame the user acted in (context menu); the field may still be found in another frame. */
+  frameId?: number;
+  /** The popup's "fill" on one account: that account only, and still only where it is bound. */
+  accountId?: string;
+}
+
+function vaultStore(): VaultStore {
+  return new VaultStore(browser.storage.local, browser.storage.session);
+}
+
+/**
+ * Wires every autofill trigger to one path, `fillInTab`: the keyboard command, the context-menu entry on editable
+ * fields, the popup's fill message and the in-field button. Listeners are added synchronously (the service worker
+ * may have been woken by one of these events).
+ */
+export function registerAutofill(): void {
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'fill-otp' && tab?.id !== undefined) void fillInTab(tab.id, {});
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create(
+      { id: CONTEXT_MENU_ID, title: i18n.t('autofill.contextMenu'), contexts: ['editable'] },
+      () => void browser.runtime.lastError, // already exists after an update: nothing to do
+    );
+    void syncAlwaysDetectScripts();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return;
+    void fillInTab(tab.id, info.frameId === undefined ? {} : { frameId: info.frameId });
+  });
+  browser.permissions.onRemoved.addListener(() => void syncAlwaysDetectScripts());
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isAutofillMessage(message) || sender.id !== browser.runtime.id) return undefined;
+    handleMessage(message, sender).then(sendResponse, (error: unknown) =>
+      sendResponse({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true; // the response is sent asynchronously
+  });
+}
+
+function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+async function handleMessage(message: AutofillMessage, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  switch (message.type) {
+    case 'autofill:fill-active-tab': {
+      if (!isExtensionPage(sender)) return undefined;
+      const tabId = message.tabId ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+      if (tabId === undefined) return { outcome: 'no-access' } satisfies FillReport;
+      return fillInTab(tabId, message.accountId ? { accountId: message.accountId } : {});
+    }
+    case 'autofill:fill-from-page': {
+      if (sender.tab?.id === undefined) return undefined;
+      return fillInTab(sender.tab.id, sender.frameId === undefined ? {} : { frameId: sender.frameId });
+    }
+    case 'autofill:hello': {
+      const origin = senderOrigin(sender);
+      const settings = await readAutofillSettings(browser.storage.local);
+      return {
+        inFieldButton: !!origin && settings.alwaysDetect.includes(origin),
+        buttonLabel: i18n.t('autofill.fieldButton'),
+      } satisfies HelloReply;
+    }
+    case 'autofill:open-popup':
+      await browser.action.openPopup().catch(() => undefined); // refused without a user gesture on some versions
+      return undefined;
+    case 'autofill:set-always-detect':
+      if (!isExtensionPage(sender)) return undefined;
+      return setAlwaysDetect(message);
+  }
+}
+
+function senderOrigin(sender: Browser.runtime.MessageSender): string | undefined {
+  if (sender.origin) return sender.origin;
+  try {
+    return sender.url ? new URL(sender.url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface FoundFrame {
+  frameId: number;
+  scan: FrameScan;
+}
+
+/**
+ * The one fill path. Injects the content script (activeTab or a granted site permission), asks every frame for
+ * its best field, picks the frame, decides with the binding rules for THAT frame's origin, and only then computes
+ * a code and hands it to that frame. Anything but a clear single match ends in a notice, never a guess.
+ */
+export async function fillInTab(tabId: number, request: FillRequest): Promise<FillReport> {
+  let frames: FoundFrame[];
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT] });
+    frames = await scanFrames(tabId);
+  } catch {
+    return { outcome: 'no-access' }; // chrome:// pages, the Web Store, or no permission for this tab
+  }
+  const frame = pickFrame(frames, request.frameId);
+  if (!frame) {
+    await notify(tabId, undefined, i18n.t('autofill.noField'), 'info');
+    return { outcome: 'no-field' };
+  }
+  const origin = frame.scan.origin;
+  const store = vaultStore();
+  if ((await store.status()) !== 'unlocked') {
+    await notify(tabId, frame.frameId, i18n.t('autofill.locked'), 'info', true);
+    return { outcome: 'locked', frameOrigin: origin };
+  }
+  const accounts = (await store.open()).accounts;
+  const decision = decide(origin, accounts, request.accountId);
+  const report = (outcome: FillReport['outcome'], accountId?: string): FillReport =>
+    accountId ? { outcome, frameOrigin: origin, accountId } : { outcome, frameOrigin: origin };
+  const host = describeOrigin(origin)?.host ?? origin;
+
+  let account: Account | undefined;
+  switch (decision.kind) {
+    case 'fill':
+      account = decision.account;
+      break;
+    case 'choose': {
+      const chosenId = await choose(tabId, frame.frameId, decision.accounts);
+      account = decision.accounts.find((candidate) => candidate.id === chosenId);
+      if (!account) return report('chooser-dismissed');
+      break;
+    }
+    case 'none': {
+      const text = request.accountId ? i18n.t('autofill.notBound', [host]) : i18n.t('autofill.noAccount', [host]);
+      await notify(tabId, frame.frameId, text, 'info', true);
+      return report('no-account');
+    }
+    case 'lookalike':
+      await notify(tabId, frame.frameId, i18n.t('autofill.lookalike', [host, decision.resembles]), 'warning');
+      return report('lookalike');
+    case 'insecure':
+      await notify(tabId, frame.frameId, i18n.t('autofill.insecure', [host]), 'warning');
+      return report('insecure');
+    case 'unsupported':
+      await notify(tabId, frame.frameId, i18n.t('autofill.unsupported'), 'info');
+      return report('unsupported');
+  }
+
+  const settings = await readAutofillSettings(browser.storage.local);
+  const code = await nextCode(store, accounts, account);
+  const result = await fillFrame(tabId, frame.frameId, code, settings.submitAfterFill.includes(account.id));
+  if (!result.ok) {
+    await notify(tabId, frame.frameId, i18n.t('autofill.fillFailed'), 'warning');
+    return report('fill-failed', account.id);
+  }
+  return report('filled', account.id);
+}
+
+/** The popup's explicit account still obeys binding; without one, every account competes. */
+function decide(origin: string, accounts: Account[], accountId: string | undefined): FillDecision<Account> {
+  if (!accountId) return decideFill(origin, accounts);
+  const account = accounts.find((candidate) => candidate.id === accountId);
+  if (!account) return decideFill(origin, []);
+  return isBoundTo(origin, account) ? { kind: 'fill', account } : decideFill(origin, [account]);
+}
+
+async function scanFrames(tabId: number): Promise<FoundFrame[]> {
+  const results = await browser.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    func: () => (globalThis as unknown as PageScope).__mfaCompanionAutofill?.scan() ?? null,
+  });
+  const frames: FoundFrame[] = [];
+  for (const result of results) {
+    const scan = result.result as FrameScan | null | undefined;
+    if (scan?.found) frames.push({ frameId: result.frameId, scan });
+  }
+  return frames;
+}
+
+/** Where the user's focus is wins; then the frame they right-clicked in; then the top page; then the best score. */
+export function pickFrame(frames: FoundFrame[], requestedFrameId?: number): FoundFrame | undefined {
+  return (
+    frames.find((frame) => frame.scan.focused) ??
+    frames.find((frame) => frame.frameId === requestedFrameId) ??
+    frames.find((frame) => frame.scan.top) ??
+    [...frames].sort((a, b) => b.scan.score - a.scan.score)[0]
+  );
+}
+
+/** TOTP for the current time; HOTP moves its counter and saves it before the code is used. */
+async function nextCode(store: VaultStore, accounts: Account[], account: Account): Promise<string> {
+  const otp = toOtpAccount(account);
+  if (account.type === 'hotp') {
+    const now = Date.now();
+    await store.save(
+      accounts.map((entry) => (entry.id === account.id ? { ...entry, counter: entry.counter + 1, updatedAt: now } : entry)),
+    );
+    return hotp({ secret: otp.secret, counter: account.counter, algorithm: account.algorithm, digits: account.digits });
+  }
+  return totp({ secret: otp.secret, algorithm: account.algorithm, digits: account.digits, period: account.period });
+}
+
+async function fillFrame(tabId: number, frameId: number, code: string, submit: boolean): Promise<FrameFillResult> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: (value: string, submitAfterFill: boolean) =>
+      (globalThis as unknown as PageScope).__mfaCompanionAutofill?.fill(value, submitAfterFill) ?? {
+        ok: false,
+        submitted: false,
+        error: 'no-field',
+      },
+    args: [code, submit],
+  });
+  return (result?.result as FrameFillResult | undefined) ?? { ok: false, submitted: false, error: 'no-result' };
+}
+
+/** The chooser shows labels only, in the top page when reachable (a small frame would clip it). */
+async function choose(tabId: number, fieldFrameId: number, accounts: Account[]): Promise<string | null> {
+  const options = accounts.map((account) => ({ id: account.id, label: accountLabel(account) || account.id }));
+  for (const frameId of new Set([0, fieldFrameId])) {
+    try {
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        func: (title: string, cancel: string, choices: { id: string; label: string }[]) =>
+          (globalThis as unknown as PageScope).__mfaCompanionAutofill?.choose(title, cancel, choices) ?? null,
+        args: [i18n.t('autofill.chooseTitle'), i18n.t('autofill.cancel'), options],
+      });
+      return (result?.result as string | null | undefined) ?? null;
+    } catch {
+      // The top page is another origin we may not access: fall back to the field's own frame.
+    }
+  }
+  return null;
+}
+
+async function notify(
+  tabId: number,
+  fieldFrameId: number | undefined,
+  text: string,
+  tone: 'info' | 'warning',
+  offerPopup = false,
+): Promise<void> {
+  const args: [string, 'info' | 'warning', string, string | undefined] = [
+    text,
+    tone,
+    i18n.t('autofill.dismiss'),
+    offerPopup ? i18n.t('autofill.openPopup') : undefined,
+  ];
+  for (const frameId of new Set([0, fieldFrameId ?? 0])) {
+    try {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        func: (message: string, messageTone: 'info' | 'warning', dismiss: string, action: string | undefined) => {
+          (globalThis as unknown as PageScope).__mfaCompanionAutofill?.notify(message, messageTone, dismiss, action);
+        },
+        args,
+      });
+      return;
+    } catch {
+      // try the field's frame
+    }
+  }
+}
+
+/**
+ * "Always detect on this site": the UI has already obtained the optional host permission (a user gesture is
+ * needed for that); the background records the choice and registers the content script for that origin only.
+ */
+async function setAlwaysDetect(message: SetAlwaysDetectMessage): Promise<{ enabled: boolean }> {
+  const origin = describeOrigin(message.origin)?.origin;
+  if (!origin) throw new Error('Not a web origin.');
+  await updateAutofillSettings(browser.storage.local, (settings) => ({
+    ...settings,
+    alwaysDetect: toggled(settings.alwaysDetect, origin, message.enabled),
+  }));
+  await syncAlwaysDetectScripts();
+  const registered = await browser.scripting.getRegisteredContentScripts({
+    ids: [`${ALWAYS_DETECT_SCRIPT_PREFIX}${origin}`],
+  });
+  return { enabled: registered.length > 0 };
+}
+
+/** Registered scripts follow the settings AND the granted permissions: a revoked permission removes the script. */
+export async function syncAlwaysDetectScripts(): Promise<void> {
+  const settings = await readAutofillSettings(browser.storage.local);
+  const wanted = new Map<string, string>();
+  for (const origin of settings.alwaysDetect) {
+    const pattern = `${origin}/*`;
+    if (await browser.permissions.contains({ origins: [pattern] })) {
+      wanted.set(`${ALWAYS_DETECT_SCRIPT_PREFIX}${origin}`, pattern);
+    }
+  }
+  const registered = (await browser.scripting.getRegisteredContentScripts())
+    .map((script) => script.id)
+    .filter((id) => id.startsWith(ALWAYS_DETECT_SCRIPT_PREFIX));
+  const stale = registered.filter((id) => !wanted.has(id));
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
+  const missing = [...wanted].filter(([id]) => !registered.includes(id));
+  if (missing.length) {
+    await browser.scripting.registerContentScripts(
+      missing.map(([id, pattern]) => ({
+        id,
+        matches: [pattern],
+        js: [CONTENT_SCRIPT.slice(1)],
+        allFrames: true,
+        runAt: 'document_idle' as const,
+      })),
+    );
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Background side of the NMC3 checker: the single writer of per-host knowledge, the registrar of the content
+ * script on watched origins, and the one-off injector behind "check this page".
+ */
+import { browser } from 'wxt/browser';
+import { answerMfa, checkHost, emptyKnowledge, mergePageRead } from '../nmc/knowledge';
+import { forgetHost, loadHost, loadWatched, saveHost, saveWatched } from '../nmc/store';
+import type { NmcCheckResult, NmcContentState, NmcRequest, NmcTabState } from '../nmc/types';
+
+const CONTENT_SCRIPT_ID = 'mfa-companion-nmc';
+const CONTENT_SCRIPT_FILE = '/content-scripts/nmc.js';
+
+type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
+
+export function registerNmc(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    const request = message as NmcRequest | undefined;
+    if (typeof request?.type !== 'string' || !request.type.startsWith('nmc:') || sender.id !== browser.runtime.id) {
+      return undefined;
+    }
+    handle(request, sender).then(
+      (reply) => sendResponse(reply),
+      (error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
+  });
+  // Permissions can also be granted or revoked from the browser's own settings.
+  browser.permissions.onAdded.addListener(() => void syncRegistration());
+  browser.permissions.onRemoved.addListener(() => void syncRegistration());
+  browser.runtime.onStartup.addListener(() => void syncRegistration());
+  browser.runtime.onInstalled.addListener(() => void syncRegistration());
+}
+
+/** Only the extension's own pages may drive the popup/options actions; content scripts only report. */
+function isExtensionPage(sender: Sender): boolean {
+  return sender.tab === undefined || (sender.url?.startsWith(browser.runtime.getURL('/')) ?? false);
+}
+
+/** The origin of the page a content script runs in, from the browser, never from the message itself. */
+function senderOrigin(sender: Sender): string {
+  const url = sender.url ?? sender.tab?.url;
+  if (!url) throw new Error('message without a sender page');
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not a web page');
+  return parsed.origin;
+}
+
+async function handle(request: NmcRequest, sender: Sender): Promise<unknown> {
+  switch (request.type) {
+    case 'nmc:report': {
+      const origin = senderOrigin(sender);
+      const now = new Date();
+      const known = mergePageRead((await loadHost(origin)) ?? emptyKnowledge(origin, now), request.read, now);
+      return { result: await saveAndCheck(known) };
+    }
+    case 'nmc:answer-mfa': {
+      const origin = senderOrigin(sender);
+      const now = new Date();
+      const known = answerMfa((await loadHost(origin)) ?? emptyKnowledge(origin, now), request.value, now);
+      return { result: await saveAndCheck(known) };
+    }
+    case 'nmc:tab-status':
+      requireExtensionPage(sender);
+      return tabState(request.tabId);
+    case 'nmc:check-tab':
+      requireExtensionPage(sender);
+      await injectInto(request.tabId);
+      return tabState(request.tabId);
+    case 'nmc:watch': {
+      requireExtensionPage(sender);
+      const origin = webOrigin(request.origin);
+      if (!(await browser.permissions.contains({ origins: [`${origin}/*`] }))) {
+        return { error: 'permission-missing' };
+      }
+      await saveWatched([...(await loadWatched()), origin]);
+      await syncRegistration();
+      if (request.tabId !== undefined) await injectInto(request.tabId);
+      return { watched: true };
+    }
+    case 'nmc:unwatch': {
+      requireExtensionPage(sender);
+      const origin = webOrigin(request.origin);
+      await saveWatched((await loadWatched()).filter((watched) => watched !== origin));
+      await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+      await syncRegistration();
+      return { watched: false };
+    }
+    case 'nmc:forget-host':
+      requireExtensionPage(sender);
+      await forgetHost(webOrigin(request.origin));
+      return { forgotten: true };
+    default:
+      return { error: 'unknown request' };
+  }
+}
+
+function requireExtensionPage(sender: Sender): void {
+  if (!isExtensionPage(sender)) throw new Error('only extension pages may ask this');
+}
+
+function webOrigin(value: string): string {
+  const url = new URL(value);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not a web origin');
+  return url.origin;
+}
+
+async function saveAndCheck(known: Parameters<typeof saveHost>[0]): Promise<NmcCheckResult> {
+  await saveHost(known);
+  return checkHost(known);
+}
+
+async function injectInto(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+}
+
+async function tabState(tabId: number): Promise<NmcTabState> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const url = tab?.url ? new URL(tab.url) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return { kind: 'unsupported' };
+  const origin = url.origin;
+  const watched = (await loadWatched()).includes(origin);
+  const state = (await browser.tabs.sendMessage(tabId, { type: 'nmc:get-state' }).catch(() => undefined)) as
+    | NmcContentState
+    | undefined;
+  if (!state) return { kind: 'not-checked', origin, watched };
+  if (state.kind === 'checked') return { kind: 'checked', origin, watched, result: state.result };
+  // No list on this page (e.g. the About page): still show what is known about this NMC.
+  const known = await loadHost(origin);
+  const result = state.result ?? (known && known.users.length > 0 ? checkHost(known) : undefined);
+  return result ? { kind: 'no-user-list', origin, watched, result } : { kind: 'no-user-list', origin, watched };
+}
+
+let registrationQueue: Promise<void> = Promise.resolve();
+
+/** Serialised: a permission event and a "watch" click arriving together must not register the id twice. */
+function syncRegistration(): Promise<void> {
+  registrationQueue = registrationQueue.then(updateRegistration, updateRegistration);
+  return registrationQueue;
+}
+
+/** One registration covering every watched origin the browser still lets us access. */
+async function updateRegistration(): Promise<void> {
+  const watched = await loadWatched();
+  const granted: string[] = [];
+  for (const origin of watched) {
+    if (await browser.permissions.contains({ origins: [`${origin}/*`] })) granted.push(`${origin}/*`);
+  }
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  if (granted.length === 0) return;
+  await browser.scripting.registerContentScripts([
+    {
+      id: CONTENT_SCRIPT_ID,
+      matches: granted,
+      js: [CONTENT_SCRIPT_FILE],
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
+  ]);
+}

@@ -1,0 +1,164 @@
+/**
+ * The small in-page verdict. It lives in a closed shadow root so the NMC page's styles and scripts can
+ * neither restyle it nor read it, and it is built with DOM calls only (never innerHTML) because user
+ * names come from the page.
+ */
+
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { nmcDocsUrl } from './docs-link';
+import type { NmcCheckResult } from './types';
+import { describeFinding, fixSteps, headline, visibleFindings } from './wording';
+
+export interface BannerActions {
+  /** Present only when the list links to user pages that are still to be read. */
+  checkAll?: () => void;
+  answerMfa: (value: boolean | 'unknown') => void;
+}
+
+export interface BannerView {
+  result: NmcCheckResult;
+  progress?: { done: number; total: number };
+  failures?: string[];
+}
+
+const STYLE = `
+:host { all: initial; }
+.banner { position: fixed; top: 12px; right: 12px; z-index: 2147483647; width: min(420px, calc(100vw - 24px));
+  max-height: calc(100vh - 24px); overflow: auto; box-sizing: border-box; padding: 12px 14px;
+  font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1b1b1b; background: #fff;
+  border-radius: 8px; border-left: 6px solid #6b6b6b; box-shadow: 0 4px 18px rgb(0 0 0 / 0.25); }
+.banner.ok { border-left-color: #1e7d32; }
+.banner.at-risk { border-left-color: #c62828; }
+.banner.unknown { border-left-color: #b26a00; }
+.top { display: flex; align-items: flex-start; gap: 8px; }
+.headline { flex: 1; margin: 0; font-size: 14px; font-weight: 600; }
+.ok .headline { color: #1e5e24; }
+.at-risk .headline { color: #a31515; }
+.unknown .headline { color: #7a4a00; }
+.label { display: block; font-size: 11px; font-weight: 500; color: #555; margin-bottom: 2px; }
+button { font: inherit; cursor: pointer; border-radius: 4px; border: 1px solid #8a8a8a; background: #f4f4f4;
+  color: #1b1b1b; padding: 3px 10px; }
+button:focus-visible, a:focus-visible { outline: 2px solid #1a56c4; outline-offset: 2px; }
+button.close { border: 0; background: transparent; font-size: 18px; line-height: 1; padding: 0 4px; }
+ol, ul { margin: 6px 0; padding-left: 20px; }
+h2 { font-size: 13px; margin: 8px 0 2px; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; align-items: center; }
+a { color: #1a56c4; }
+p { margin: 6px 0; }
+@media (prefers-color-scheme: dark) {
+  .banner { background: #232323; color: #eee; }
+  .ok .headline { color: #8fd694; } .at-risk .headline { color: #ff8a80; } .unknown .headline { color: #ffcc80; }
+  .label { color: #bbb; } button { background: #333; color: #eee; border-color: #777; } a { color: #8ab4f8; }
+}`;
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+export class NmcBanner {
+  readonly #host: HTMLElement;
+  readonly #root: ShadowRoot;
+  #dismissed = false;
+
+  constructor() {
+    this.#host = document.createElement('mfa-companion-nmc');
+    this.#root = this.#host.attachShadow({ mode: 'closed' });
+  }
+
+  render(view: BannerView, actions: BannerActions): void {
+    if (this.#dismissed) return;
+    const { result } = view;
+    const status = result.evaluation.status;
+    const banner = element('section', {
+      class: `banner ${status}`,
+      role: status === 'at-risk' ? 'alert' : 'status',
+      'aria-label': i18n.t('nmc.banner.label'),
+    });
+    const close = element('button', { class: 'close', type: 'button', 'aria-label': i18n.t('nmc.banner.close') }, '×');
+    close.addEventListener('click', () => this.dismiss());
+    banner.append(
+      element(
+        'div',
+        { class: 'top' },
+        element(
+          'p',
+          { class: 'headline' },
+          element('span', { class: 'label' }, i18n.t('nmc.banner.label')),
+          headline(result),
+        ),
+        close,
+      ),
+    );
+
+    const findings = visibleFindings(result);
+    if (findings.length > 0) {
+      banner.append(
+        element('ul', { class: 'findings' }, ...findings.map((f) => element('li', {}, describeFinding(f, result)))),
+      );
+    }
+    if (status === 'at-risk') {
+      banner.append(
+        element('h2', {}, i18n.t('nmc.fix.title')),
+        element('ol', { class: 'fix' }, ...fixSteps().map((step) => element('li', {}, step))),
+      );
+    }
+    if (result.askMfa && status !== 'ok') banner.append(this.#mfaQuestion(actions));
+
+    const row = element('div', { class: 'actions' });
+    if (view.progress) {
+      row.append(
+        element(
+          'span',
+          { role: 'status' },
+          i18n.t('nmc.banner.checking', [String(view.progress.done), String(view.progress.total)]),
+        ),
+      );
+    } else if (actions.checkAll) {
+      const checkAll = element('button', { type: 'button', class: 'check-all' }, i18n.t('nmc.banner.checkAll'));
+      checkAll.addEventListener('click', actions.checkAll);
+      row.append(checkAll);
+    }
+    if (status !== 'ok' && status !== 'not-applicable') {
+      row.append(
+        element(
+          'a',
+          { href: nmcDocsUrl(browser.i18n.getUILanguage()), target: '_blank', rel: 'noopener noreferrer' },
+          i18n.t('nmc.banner.docs'),
+        ),
+      );
+    }
+    banner.append(row);
+    for (const name of view.failures ?? []) banner.append(element('p', {}, i18n.t('nmc.banner.checkFailed', [name])));
+
+    this.#root.replaceChildren(element('style', {}, STYLE), banner);
+    if (!this.#host.isConnected) document.documentElement.append(this.#host);
+  }
+
+  #mfaQuestion(actions: BannerActions): HTMLElement {
+    const answers: Array<[string, boolean | 'unknown']> = [
+      [i18n.t('nmc.banner.mfaYes'), true],
+      [i18n.t('nmc.banner.mfaNo'), false],
+      [i18n.t('nmc.banner.mfaNotSure'), 'unknown'],
+    ];
+    const group = element('div', { class: 'actions mfa', role: 'group', 'aria-label': i18n.t('nmc.banner.askMfa') });
+    for (const [text, value] of answers) {
+      const button = element('button', { type: 'button' }, text);
+      button.addEventListener('click', () => actions.answerMfa(value));
+      group.append(button);
+    }
+    return element('div', {}, element('p', {}, i18n.t('nmc.banner.askMfa')), group);
+  }
+
+  dismiss(): void {
+    this.#dismissed = true;
+    this.#host.remove();
+  }
+}

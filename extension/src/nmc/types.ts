@@ -1,0 +1,83 @@
+import type { NmcEvaluation, NmcUser } from '@mfa-companion/policy';
+
+/** What one NMC page showed. Several kinds can appear on one page. */
+export interface NmcPageRead {
+  list?: {
+    users: NmcUser[];
+    /** The table is one page of several (a pager says so): users missing from it are not deleted. */
+    partial: boolean;
+    /** Same-origin edit page of each listed user, when the name is a link. */
+    userPages: Record<string, string>;
+  };
+  /** A single user's edit form, which always shows the E-mail Address field. */
+  user?: NmcUser;
+  settings?: { mfaEnabled?: boolean; firmwareVersion?: string };
+}
+
+/** Whether a user's address is blank, set or not seen yet. The address itself is never stored. */
+export type EmailState = 'blank' | 'set' | 'unknown';
+
+export interface KnownUser {
+  name: string;
+  email: EmailState;
+  userType?: string;
+  enabled?: boolean;
+  /** Absolute same-origin URL of the user's edit page, used by "Check all users". */
+  page?: string;
+}
+
+export interface HostKnowledge {
+  origin: string;
+  users: KnownUser[];
+  /** MFA switch: from a page of the NMC when seen there, otherwise the admin's one-time answer. */
+  mfa?: { value: boolean | 'unknown'; source: 'page' | 'answer' };
+  firmwareVersion?: string;
+  /** ISO date of the last read or answer. */
+  updatedAt: string;
+}
+
+/** One line of the fleet view. No addresses, no passwords: only what the verdict needs. */
+export interface FleetRecord {
+  origin: string;
+  status: NmcEvaluation['status'];
+  checkedAt: string;
+  candidate: string;
+  candidates: string[];
+  usersKnown: number;
+  usersToCheck: string[];
+  mfa: boolean | 'unknown';
+  firmwareVersion: string;
+}
+
+export interface NmcCheckResult {
+  origin: string;
+  evaluation: NmcEvaluation;
+  /** Users whose edit page is still to be read before the verdict can be trusted. */
+  usersToCheck: string[];
+  /** MFA was neither seen on a page nor answered yet for this host. */
+  askMfa: boolean;
+  usersKnown: number;
+  firmwareVersion?: string;
+}
+
+export type NmcTabState =
+  | { kind: 'unsupported' }
+  | { kind: 'not-checked'; origin: string; watched: boolean }
+  | { kind: 'no-user-list'; origin: string; watched: boolean; result?: NmcCheckResult }
+  | { kind: 'checked'; origin: string; watched: boolean; result: NmcCheckResult };
+
+/** Messages the NMC pieces exchange; every one is tagged `nmc:` so other listeners ignore them. */
+export type NmcRequest =
+  | { type: 'nmc:report'; read: NmcPageRead }
+  | { type: 'nmc:answer-mfa'; value: boolean | 'unknown' }
+  | { type: 'nmc:tab-status'; tabId: number }
+  | { type: 'nmc:check-tab'; tabId: number }
+  | { type: 'nmc:watch'; origin: string; tabId?: number }
+  | { type: 'nmc:unwatch'; origin: string }
+  | { type: 'nmc:forget-host'; origin: string };
+
+/** Sent by the background to the content script of a tab. */
+export type NmcTabRequest = { type: 'nmc:get-state' };
+export type NmcContentState =
+  | { kind: 'no-user-list'; result?: NmcCheckResult }
+  | { kind: 'checked'; result: NmcCheckResult };

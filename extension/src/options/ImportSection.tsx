@@ -1,0 +1,90 @@
+import { i18n } from '#i18n';
+import { type Account, applyImport, type ImportPreview, parseImport, previewImport } from '@mfa-companion/vault';
+import { useState } from 'preact/hooks';
+import { describeError } from '../ui/errors';
+import { ImportPreviewView } from '../ui/ImportPreviewView';
+import { vaultStore } from '../vault/browser-store';
+
+export function ImportSection(props: { accounts: Account[]; onImported(): Promise<void> }) {
+  const [file, setFile] = useState<File | undefined>();
+  const [passphrase, setPassphrase] = useState('');
+  const [preview, setPreview] = useState<ImportPreview | undefined>();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      await work();
+    } catch (caught) {
+      setMessage({ text: describeError(caught), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="stack" aria-labelledby="import-title">
+      <h2 id="import-title">{i18n.t('options.import')}</h2>
+      <p class="note">{i18n.t('options.importIntro')}</p>
+      <form
+        class="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!file) return;
+          void run(async () => {
+            setPreview(undefined);
+            const parsed = await parseImport(await file.text(), passphrase ? { passphrase } : {});
+            setPreview(previewImport(props.accounts, parsed));
+          });
+        }}
+      >
+        <label for="import-file">{i18n.t('options.importFile')}</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".json,.txt,.2fas,text/plain,application/json"
+          onChange={(event) => {
+            setFile(event.currentTarget.files?.[0]);
+            setPreview(undefined);
+          }}
+        />
+        <label for="import-passphrase">{i18n.t('options.importPassphrase')}</label>
+        <input
+          id="import-passphrase"
+          type="password"
+          autocomplete="off"
+          value={passphrase}
+          onInput={(event) => setPassphrase(event.currentTarget.value)}
+        />
+        <button type="submit" disabled={!file || busy} aria-busy={busy}>
+          {i18n.t('options.importRead')}
+        </button>
+      </form>
+      {preview && (
+        <div class="stack">
+          <ImportPreviewView preview={preview} />
+          <button
+            type="button"
+            class="primary"
+            disabled={busy || preview.toAdd.length === 0}
+            onClick={() =>
+              void run(async () => {
+                await vaultStore().save(applyImport(props.accounts, preview));
+                setMessage({ text: i18n.t('options.imported', [preview.toAdd.length]), error: false });
+                setPreview(undefined);
+                await props.onImported();
+              })
+            }
+          >
+            {preview.toAdd.length === 0 ? i18n.t('options.nothingToImport') : i18n.t('options.importConfirm', [preview.toAdd.length])}
+          </button>
+        </div>
+      )}
+      {message && (
+        <p class={message.error ? 'error' : 'note'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { i18n } from '#i18n';
+import type { Account } from '@mfa-companion/vault';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { AccountRow, type RowActions } from './AccountRow';
+import { useNow } from './useNow';
+
+export const ROW_HEIGHT = 60;
+const OVERSCAN = 3;
+
+export interface AccountListProps extends Omit<RowActions, 'onFocusRow'> {
+  accounts: Account[];
+  siteMatches: ReadonlySet<string>;
+  revealedHotp: ReadonlyMap<string, string>;
+  /** Diagnostics/benchmark peer: render every row instead of the visible window. */
+  virtualize: boolean;
+  onFirstPaint?: () => void;
+}
+
+/**
+ * Only the rows in view (plus a few) are rendered and ticked each second, so 500 accounts cost what 10 do.
+ * Keyboard: ↑/↓/Home/End move between rows (roving tabindex), Enter copies.
+ */
+export function AccountList(props: AccountListProps) {
+  const now = useNow();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(440);
+  const [active, setActive] = useState(0);
+  const total = props.accounts.length;
+  const activeIndex = Math.min(active, Math.max(total - 1, 0));
+
+  useLayoutEffect(() => {
+    if (scroller.current) setViewport(scroller.current.clientHeight || 440);
+  }, []);
+
+  useEffect(() => {
+    props.onFirstPaint?.();
+  }, []);
+
+  const first = props.virtualize ? Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN) : 0;
+  const last = props.virtualize ? Math.min(total, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN) : total;
+
+  const focusRow = (index: number) => {
+    const clamped = Math.max(0, Math.min(total - 1, index));
+    setActive(clamped);
+    const element = scroller.current;
+    if (element) {
+      const top = clamped * ROW_HEIGHT;
+      if (top < element.scrollTop) element.scrollTop = top;
+      else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) {
+        element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+      }
+      setScrollTop(element.scrollTop);
+    }
+    // The row may only exist after this render: focus it once painted.
+    requestAnimationFrame(() => document.getElementById(`row-${clamped}`)?.focus());
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const keys: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      Home: 0,
+      End: total - 1,
+      PageDown: activeIndex + Math.floor(viewport / ROW_HEIGHT),
+      PageUp: activeIndex - Math.floor(viewport / ROW_HEIGHT),
+    };
+    const target = keys[event.key];
+    if (target !== undefined && total > 0) {
+      event.preventDefault();
+      focusRow(target);
+    }
+  };
+
+  if (total === 0) return null;
+  const rows = [];
+  for (let index = first; index < last; index++) {
+    const account = props.accounts[index] as Account;
+    rows.push(
+      <AccountRow
+        key={account.id}
+        account={account}
+        index={index}
+        total={total}
+        top={index * ROW_HEIGHT}
+        now={now}
+        active={index === activeIndex}
+        revealedHotp={props.revealedHotp.get(account.id)}
+        matchesSite={props.siteMatches.has(account.id)}
+        onCopy={props.onCopy}
+        onNextHotp={props.onNextHotp}
+        onOpenMenu={props.onOpenMenu}
+        onFocusRow={setActive}
+      />,
+    );
+  }
+  return (
+    <div
+      class="scroller"
+      ref={scroller}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onKeyDown={onKeyDown}
+    >
+      <ul class="accounts" aria-label={i18n.t('list.label')} style={{ height: `${total * ROW_HEIGHT}px` }}>
+        {rows}
+      </ul>
+    </div>
+  );
+}

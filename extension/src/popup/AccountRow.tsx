@@ -1,0 +1,110 @@
+import { i18n } from '#i18n';
+import { type Account, accountLabel } from '@mfa-companion/vault';
+import { groupCode, NEXT_CODE_PREVIEW_MS, totpView } from '../vault/codes';
+import { TimeRing } from './TimeRing';
+
+export interface RowActions {
+  onCopy(account: Account, code: string): void;
+  onNextHotp(account: Account): void;
+  onOpenMenu(account: Account, anchor: HTMLElement): void;
+  onFocusRow(index: number): void;
+}
+
+export interface AccountRowProps extends RowActions {
+  account: Account;
+  index: number;
+  total: number;
+  top: number;
+  now: number;
+  active: boolean;
+  /** HOTP code revealed by "next code" (kept by the list until the popup closes). */
+  revealedHotp: string | undefined;
+  matchesSite: boolean;
+}
+
+export function AccountRow(props: AccountRowProps) {
+  const { account } = props;
+  const label = accountLabel(account) || i18n.t('list.unnamed');
+  let code: string | undefined;
+  let body;
+  let mainLabel: string;
+  if (account.type === 'totp') {
+    const view = totpView(account, props.now);
+    code = view.code;
+    const seconds = Math.ceil(view.remainingMs / 1000);
+    const previewNext = view.remainingMs <= NEXT_CODE_PREVIEW_MS;
+    mainLabel = i18n.t('list.copyLabel', [seconds]);
+    body = (
+      <>
+        <span class="code" data-code={view.code}>
+          {groupCode(view.code)}
+        </span>
+        {previewNext && (
+          <span class="next-code">
+            {i18n.t('list.next')} {groupCode(view.next)}
+          </span>
+        )}
+        <TimeRing progress={view.progress} urgent={previewNext} />
+      </>
+    );
+  } else if (props.revealedHotp) {
+    code = props.revealedHotp;
+    mainLabel = i18n.t('list.copyHotpLabel');
+    body = (
+      <span class="code" data-code={code}>
+        {groupCode(code)}
+      </span>
+    );
+  } else {
+    mainLabel = i18n.t('list.nextHotpHint');
+    body = (
+      <span class="code hidden-code" aria-hidden="true">
+        {'•'.repeat(3)} {'•'.repeat(Math.max(account.digits - 3, 3))}
+      </span>
+    );
+  }
+  return (
+    <li
+      class={props.active ? 'row active' : 'row'}
+      style={{ transform: `translateY(${props.top}px)` }}
+      aria-setsize={props.total}
+      aria-posinset={props.index + 1}
+      data-account-id={account.id}
+    >
+      <button
+        type="button"
+        class="row-main"
+        id={`row-${props.index}`}
+        tabIndex={props.active ? 0 : -1}
+        onFocus={() => props.onFocusRow(props.index)}
+        onClick={() => (code ? props.onCopy(account, code) : props.onNextHotp(account))}
+      >
+        <span class="names">
+          <span class="issuer">
+            {account.pinned && <span class="pin" aria-hidden="true">★ </span>}
+            {account.issuer || account.account || i18n.t('list.unnamed')}
+          </span>
+          {account.issuer && account.account && <span class="account">{account.account}</span>}
+          {props.matchesSite && <span class="site-badge">{i18n.t('list.thisSite')}</span>}
+        </span>
+        <span class="code-area">{body}</span>
+        <span class="visually-hidden">{mainLabel}</span>
+      </button>
+      {account.type === 'hotp' && props.revealedHotp && (
+        <button type="button" class="small" onClick={() => props.onNextHotp(account)} aria-label={i18n.t('list.nextHotpLabel', [label])}>
+          {i18n.t('list.nextHotp')}
+        </button>
+      )}
+      <button
+        type="button"
+        class="more"
+        tabIndex={props.active ? 0 : -1}
+        aria-label={i18n.t('list.actionsFor', [label])}
+        aria-haspopup="true"
+        onClick={(event) => props.onOpenMenu(account, event.currentTarget)}
+      >
+        ⋯
+      </button>
+    </li>
+  );
+}

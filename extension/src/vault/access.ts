@@ -1,0 +1,30 @@
+import type { Account } from '@mfa-companion/vault';
+import { vaultStore } from './browser-store';
+import { hotpCode, totpView } from './codes';
+
+/**
+ * Read access for other features (autofill): the unlocked accounts, or `undefined` when locked.
+ * Nothing here ever returns or logs the key.
+ */
+export async function unlockedAccounts(): Promise<Account[] | undefined> {
+  const store = vaultStore();
+  if ((await store.status()) !== 'unlocked') return undefined;
+  const { accounts } = await store.open();
+  await store.touch();
+  return accounts;
+}
+
+/**
+ * The code to fill for an account right now. For HOTP the counter is advanced and saved *before* the code
+ * is returned, so a code is never used twice.
+ */
+export async function codeForFill(accountId: string, now = Date.now()): Promise<string | undefined> {
+  const store = vaultStore();
+  const { accounts } = await store.open();
+  const account = accounts.find((candidate) => candidate.id === accountId);
+  if (!account) return undefined;
+  if (account.type === 'totp') return totpView(account, now).code;
+  const code = hotpCode(account);
+  await store.save(accounts.map((entry) => (entry.id === account.id ? { ...entry, counter: entry.counter + 1, updatedAt: now } : entry)));
+  return code;
+}

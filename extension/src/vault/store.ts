@@ -1,0 +1,195 @@
+import {
+  type Account,
+  base64ToBytes,
+  bytesToBase64,
+  changePassphrase,
+  createVault,
+  isVaultError,
+  type KdfCost,
+  type KdfParams,
+  openVaultWithKey,
+  parseEnvelope,
+  sealVault,
+  type UnlockedKey,
+  unlockVault,
+  VaultError,
+} from '@mfa-companion/vault';
+import type { StorageAreaLike } from './storage-area';
+
+/** storage.local keys. Only ciphertext lives there. */
+export const LOCAL_KEYS = {
+  vault: 'vault.current',
+  previous: 'vault.previous',
+  pending: 'vault.pending',
+} as const;
+
+/** storage.session keys: memory only, cleared when the browser closes, invisible to content scripts. */
+export const SESSION_KEYS = {
+  key: 'vault.key',
+  lastActivity: 'vault.lastActivity',
+} as const;
+
+export type VaultStatus = 'no-vault' | 'locked' | 'unlocked';
+
+export type StoreErrorCode = 'QUOTA_EXCEEDED' | 'WRITE_FAILED' | 'LOCKED';
+
+/** Storage-side failures; the vault's own format errors stay VaultError. */
+export class VaultStoreError extends Error {
+  override readonly name = 'VaultStoreError';
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+interface SessionKey {
+  key: string;
+  kdf: KdfParams;
+}
+
+export interface OpenedVault {
+  accounts: Account[];
+  /** True when the current copy was unreadable and the previous good copy was used. */
+  recoveredFromPrevious: boolean;
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof Error && /quota/i.test(error.message);
+}
+
+/**
+ * The vault as stored by the extension. Writes are atomic in two steps: the new ciphertext is written
+ * to a side key and read back and decrypted; only then does one storage call make it current and keep
+ * the old one as `previous`. A crash, a quota error or a bug at any point leaves a readable vault.
+ */
+export class VaultStore {
+  constructor(
+    private readonly local: StorageAreaLike,
+    private readonly session: StorageAreaLike,
+    private readonly kdfCost?: KdfCost,
+  ) {}
+
+  async status(): Promise<VaultStatus> {
+    const [stored, key] = await Promise.all([this.local.get(LOCAL_KEYS.vault), this.session.get(SESSION_KEYS.key)]);
+    if (typeof stored[LOCAL_KEYS.vault] !== 'string') return 'no-vault';
+    return key[SESSION_KEYS.key] ? 'unlocked' : 'locked';
+  }
+
+  /** First run. Refuses to overwrite an existing vault. */
+  async create(passphrase: string): Promise<void> {
+    if ((await this.status()) !== 'no-vault') throw new VaultStoreError('WRITE_FAILED', 'A vault already exists.');
+    const sealed = await createVault(passphrase, this.kdfCost);
+    await this.commit(sealed.text, sealed.unlocked.key);
+    await this.keepUnlocked(sealed.unlocked);
+  }
+
+  /** Derives the key (the slow step) and keeps it in session memory. Wrong passphrase changes nothing. */
+  async unlock(passphrase: string): Promise<OpenedVault> {
+    const { current, previous } = await this.readStored();
+    try {
+      const { data, unlocked } = await unlockVault(current, passphrase);
+      await this.keepUnlocked(unlocked);
+      return { accounts: data.accounts, recoveredFromPrevious: false };
+    } catch (error) {
+      if (!previous || !isVaultError(error) || error.code === 'WRONG_PASSPHRASE') throw error;
+      // The current copy is damaged: the last good one still opens with the same passphrase.
+      const { data, unlocked } = await unlockVault(previous, passphrase);
+      await this.keepUnlocked(unlocked);
+      return { accounts: data.accounts, recoveredFromPrevious: true };
+    }
+  }
+
+  async lock(): Promise<void> {
+    await this.session.remove([SESSION_KEYS.key, SESSION_KEYS.lastActivity]);
+  }
+
+  /** Fast path for an already unlocked vault: no KDF, one AES-GCM decryption. */
+  async open(): Promise<OpenedVault> {
+    const session = await this.sessionKey();
+    const { current, previous } = await this.readStored();
+    const key = base64ToBytes(session.key);
+    try {
+      return { accounts: (await openVaultWithKey(current, key)).accounts, recoveredFromPrevious: false };
+    } catch (error) {
+      if (!previous || !isVaultError(error)) throw error;
+      return { accounts: (await openVaultWithKey(previous, key)).accounts, recoveredFromPrevious: true };
+    }
+  }
+
+  /** Encrypts and atomically replaces the account list. */
+  async save(accounts: Account[]): Promise<void> {
+    const session = await this.sessionKey();
+    const key = base64ToBytes(session.key);
+    const text = await sealVault({ accounts }, { key, kdf: session.kdf });
+    await this.commit(text, key);
+  }
+
+  /** Re-encrypts everything under a new passphrase; the old passphrase keeps working until the swap. */
+  async changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+    const { current } = await this.readStored();
+    const changed = await changePassphrase(current, currentPassphrase, newPassphrase, this.kdfCost);
+    await this.commit(changed.text, changed.unlocked.key, { dropPrevious: true });
+    await this.keepUnlocked(changed.unlocked);
+  }
+
+  /** Forgets everything (after an explicit confirmation in the UI). */
+  async wipe(): Promise<void> {
+    await this.local.remove([LOCAL_KEYS.vault, LOCAL_KEYS.previous, LOCAL_KEYS.pending]);
+    await this.lock();
+  }
+
+  async touch(now = Date.now()): Promise<void> {
+    await this.session.set({ [SESSION_KEYS.lastActivity]: now });
+  }
+
+  async lastActivity(): Promise<number | undefined> {
+    const value = (await this.session.get(SESSION_KEYS.lastActivity))[SESSION_KEYS.lastActivity];
+    return typeof value === 'number' ? value : undefined;
+  }
+
+  private async keepUnlocked(unlocked: UnlockedKey): Promise<void> {
+    const value: SessionKey = { key: bytesToBase64(unlocked.key), kdf: unlocked.kdf };
+    await this.session.set({ [SESSION_KEYS.key]: value, [SESSION_KEYS.lastActivity]: Date.now() });
+  }
+
+  private async sessionKey(): Promise<SessionKey> {
+    const value = (await this.session.get(SESSION_KEYS.key))[SESSION_KEYS.key] as SessionKey | undefined;
+    if (!value || typeof value.key !== 'string') throw new VaultStoreError('LOCKED', 'The vault is locked.');
+    return value;
+  }
+
+  private async readStored(): Promise<{ current: string; previous?: string }> {
+    const stored = await this.local.get([LOCAL_KEYS.vault, LOCAL_KEYS.previous]);
+    const current = stored[LOCAL_KEYS.vault];
+    const previous = stored[LOCAL_KEYS.previous];
+    if (typeof current !== 'string') throw new VaultError('CORRUPT_VAULT', 'No vault is stored.');
+    return typeof previous === 'string' ? { current, previous } : { current };
+  }
+
+  private async commit(text: string, key: Uint8Array, options: { dropPrevious?: boolean } = {}): Promise<void> {
+    try {
+      await this.local.set({ [LOCAL_KEYS.pending]: text });
+      const written = (await this.local.get(LOCAL_KEYS.pending))[LOCAL_KEYS.pending];
+      if (typeof written !== 'string') throw new VaultStoreError('WRITE_FAILED', 'The new vault could not be read back.');
+      parseEnvelope('vault', written);
+      await openVaultWithKey(written, key);
+      const old = (await this.local.get(LOCAL_KEYS.vault))[LOCAL_KEYS.vault];
+      // After a passphrase change the previous copy would still open with the old passphrase: drop it.
+      const previous = typeof old === 'string' && !options.dropPrevious ? { [LOCAL_KEYS.previous]: old } : {};
+      await this.local.set({ [LOCAL_KEYS.vault]: written, ...previous });
+      if (options.dropPrevious) await this.local.remove(LOCAL_KEYS.previous);
+    } catch (error) {
+      await this.local.remove(LOCAL_KEYS.pending).catch(() => undefined);
+      if (isQuotaError(error)) {
+        throw new VaultStoreError('QUOTA_EXCEEDED', 'Browser storage is full; the vault was not changed.', {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    await this.local.remove(LOCAL_KEYS.pending);
+  }
+}

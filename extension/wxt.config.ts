@@ -1,0 +1,56 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Extension pages may only run their own bundled code; 'wasm-unsafe-eval' is what lets the bundled
+// QR decoder (zxing-wasm) instantiate its .wasm file, and nothing is ever fetched from elsewhere.
+const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
+
+export default defineConfig({
+  modules: ['@wxt-dev/i18n/module'],
+  zip: {
+    artifactTemplate: 'mfa-companion-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'mfa-companion-{{version}}-sources.zip',
+  },
+  // One source, MV3 everywhere: Chrome and Firefox (142+, for data_collection_permissions) share the same manifest shape and storage.session.
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    default_locale: 'en',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    permissions: [
+      'storage', // encrypted vault in storage.local, unlocked key in storage.session (memory only)
+      'unlimitedStorage', // a large vault must never hit the 10 MB storage.local quota mid-write
+      'activeTab', // capture the visible tab for QR scanning and inject autofill only when the user asks
+      'scripting', // inject the autofill / NMC checker content scripts on demand
+      'clipboardWrite', // copy codes
+      'contextMenus', // "Fill one-time code" on an input
+      'alarms', // auto-lock after idle time and clipboard clearing when the popup is closed
+      'idle', // lock as soon as the computer is locked
+      ...(browser === 'firefox' ? [] : ['offscreen']), // Chrome MV3 clears the clipboard from an offscreen document
+    ],
+    // Asked for only when the user enables "clear clipboard": we clear it only if it still holds the code.
+    optional_permissions: ['clipboardRead'],
+    // No host access by default: per-site access is requested at runtime ("always detect on this site",
+    // "watch this NMC"). NMC cards live on plain-http LAN addresses, hence http too.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    commands: {
+      'fill-otp': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: '__MSG_commands_fillOtp__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'mfa-companion@mfa-companion.dev',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});

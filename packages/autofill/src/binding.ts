@@ -1,0 +1,170 @@
+import { parse } from 'tldts';
+import { type DomainParts, type LookalikeReason, lookalikeReason } from './lookalike.js';
+
+/**
+ * Where an account may fill. A bare string is an origin (`https://example.com`); the object form adds
+ * exact-host mode.
+ *
+ * - `https://…` binds the registrable domain (scheme + eTLD+1 from the Public Suffix List, private suffixes such
+ *   as `github.io` included): `https://example.com` fills on `https://login.example.com` too.
+ * - `exactHost: true` binds only that host and port.
+ * - `http://host[:port]` is the user explicitly allowing that one host over plain http (NMC cards on a LAN);
+ *   it is always exact-host, and the same host over https is accepted too.
+ * - IP addresses and local names (`nmc3.lan`, `printer.local`, single-label names, `home.arpa`) are always
+ *   exact-host: no registry stands behind them, so a sibling name proves nothing.
+ */
+export type SiteBinding = string | { origin: string; exactHost?: boolean };
+
+export interface BindableAccount {
+  id: string;
+  sites: readonly SiteBinding[];
+}
+
+export type FillDecision<Account extends BindableAccount> =
+  /** Exactly one account is bound to this origin. */
+  | { kind: 'fill'; account: Account }
+  /** Several accounts are bound here: ask the user which one. */
+  | { kind: 'choose'; accounts: Account[] }
+  /** No account is bound here: offer to bind one (`suggestedBinding`) or open the popup. Never guess. */
+  | { kind: 'none'; suggestedBinding: string }
+  /** Not bound, and the name imitates a bound site: warn, do not fill. */
+  | { kind: 'lookalike'; resembles: string; reason: LookalikeReason; accounts: Account[] }
+  /** Bound over https, but this page is plain http and the user has not allowed http for this host. */
+  | { kind: 'insecure'; accounts: Account[] }
+  /** Not a web page (`file:`, `chrome:`, `about:blank`, malformed). */
+  | { kind: 'unsupported'; reason: string };
+
+export interface OriginInfo {
+  scheme: 'http' | 'https';
+  /** ASCII host (punycode), lower case, IPv6 without brackets. */
+  host: string;
+  /** Explicit or default port, as a string. */
+  port: string;
+  /** `scheme://host[:port]` as the browser serialises it. */
+  origin: string;
+  /** IP address or a name under no public registry: bindings are exact-host. */
+  local: boolean;
+  /** Registrable domain parts; undefined when `local`. */
+  domain?: DomainParts;
+}
+
+const LOCAL_SUFFIXES = new Set(['lan', 'local', 'localhost', 'internal', 'home.arpa', 'intranet', 'corp', 'home']);
+
+/** Parses an origin or URL; undefined for anything that is not http(s) with a host. */
+export function describeOrigin(originOrUrl: string): OriginInfo | undefined {
+  let url: URL;
+  try {
+    url = new URL(originOrUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (!host) return undefined;
+  const scheme = url.protocol === 'https:' ? 'https' : 'http';
+  const port = url.port || (scheme === 'https' ? '443' : '80');
+  const info = parse(host, { allowPrivateDomains: true });
+  const local =
+    info.isIp === true ||
+    !info.domain ||
+    !info.domainWithoutSuffix ||
+    (!info.isIcann && !info.isPrivate) ||
+    LOCAL_SUFFIXES.has(info.publicSuffix ?? '');
+  const result: OriginInfo = { scheme, host, port, origin: url.origin, local };
+  if (!local && info.domain && info.domainWithoutSuffix) {
+    result.domain = { site: info.domain, label: info.domainWithoutSuffix, subdomain: info.subdomain ?? '' };
+  }
+  return result;
+}
+
+type BindingMatch = 'match' | 'insecure' | 'none';
+
+function normalizeBinding(binding: SiteBinding): { origin: string; exactHost: boolean } {
+  return typeof binding === 'string'
+    ? { origin: binding, exactHost: false }
+    : { ...binding, exactHost: !!binding.exactHost };
+}
+
+/** How one binding relates to a page origin. */
+export function matchBinding(page: OriginInfo, binding: SiteBinding): BindingMatch {
+  const { origin, exactHost } = normalizeBinding(binding);
+  const bound = describeOrigin(origin);
+  if (!bound) return 'none';
+  if (bound.scheme === 'http') {
+    if (page.host !== bound.host) return 'none';
+    // https on the same host is at least as safe as the http the user allowed.
+    return page.scheme === 'https' || page.port === bound.port ? 'match' : 'none';
+  }
+  const sameHost = page.host === bound.host && page.port === bound.port;
+  const sameHostAnyScheme = page.host === bound.host;
+  const hostOnly = exactHost || bound.local || page.local;
+  const related = hostOnly
+    ? page.scheme === 'https'
+      ? sameHost
+      : sameHostAnyScheme
+    : page.domain?.site === bound.domain?.site;
+  if (!related) return 'none';
+  return page.scheme === 'https' ? 'match' : 'insecure';
+}
+
+/** Whether `account` may fill on `pageOrigin` (the frame's own origin, never its parent's). */
+export function isBoundTo(pageOrigin: string, account: BindableAccount): boolean {
+  const page = describeOrigin(pageOrigin);
+  return !!page && account.sites.some((site) => matchBinding(page, site) === 'match');
+}
+
+/**
+ * The binding to offer when the user binds an account from this page: the registrable domain over https,
+ * or the exact host (with port) for local names, IP addresses and http.
+ */
+export function suggestBinding(page: OriginInfo): string {
+  if (page.local || page.scheme === 'http' || !page.domain) return page.origin;
+  return `https://${page.domain.site}`;
+}
+
+/**
+ * What to do when the user asks for a code on `pageOrigin`: the one function every trigger goes through.
+ * Pass the origin of the frame that holds the field (a cross-origin frame decides for itself).
+ */
+export function decideFill<Account extends BindableAccount>(
+  pageOrigin: string,
+  accounts: readonly Account[],
+): FillDecision<Account> {
+  const page = describeOrigin(pageOrigin);
+  if (!page) return { kind: 'unsupported', reason: 'Codes are filled only on http and https pages.' };
+  const matches: Account[] = [];
+  const insecure: Account[] = [];
+  for (const account of accounts) {
+    let verdict: BindingMatch = 'none';
+    for (const site of account.sites) {
+      const result = matchBinding(page, site);
+      if (result === 'match') {
+        verdict = 'match';
+        break;
+      }
+      if (result === 'insecure') verdict = 'insecure';
+    }
+    if (verdict === 'match') matches.push(account);
+    else if (verdict === 'insecure') insecure.push(account);
+  }
+  if (matches.length === 1) return { kind: 'fill', account: matches[0] as Account };
+  if (matches.length > 1) return { kind: 'choose', accounts: matches };
+  if (insecure.length > 0) return { kind: 'insecure', accounts: insecure };
+
+  if (page.domain) {
+    const pageDomain = page.domain;
+    let best: { resembles: string; reason: LookalikeReason; accounts: Account[] } | undefined;
+    for (const account of accounts) {
+      for (const site of account.sites) {
+        const bound = describeOrigin(normalizeBinding(site).origin);
+        if (!bound?.domain) continue;
+        const reason = lookalikeReason(pageDomain, bound.domain);
+        if (!reason) continue;
+        if (!best) best = { resembles: bound.domain.site, reason, accounts: [] };
+        if (best.resembles === bound.domain.site && !best.accounts.includes(account)) best.accounts.push(account);
+      }
+    }
+    if (best) return { kind: 'lookalike', ...best };
+  }
+  return { kind: 'none', suggestedBinding: suggestBinding(page) };
+}

@@ -1,0 +1,16 @@
+// The DOM half: what the content script bundles. It must not import the binding half (the Public Suffix List
+// alone would dwarf the content script's size budget); binding decisions run in the background.
+export {
+  type DetectOptions,
+  findBestOtpTarget,
+  findOtpTargets,
+  isRenderedInput,
+  type OtpTarget,
+  SINGLE_FIELD_THRESHOLD,
+  type SingleOtpTarget,
+  SPLIT_FIELD_THRESHOLD,
+  type SplitOtpTarget,
+} from './detect.js';
+export { type FillOptions, type FillResult, fillOtpTarget, OtpFillError, setNativeValue } from './fill.js';
+export { normalizeText } from './signals.js';
+export { type WatchOptions, watchForOtpTarget } from './watch.js';

@@ -1,0 +1,2 @@
+export * from './binding-entry.js';
+export * from './dom.js';

@@ -1,0 +1,32 @@
+export { base32Decode, base32Encode } from './base32.js';
+export type { OtpErrorCode } from './errors.js';
+export { isOtpError, OTP_ERROR_CODES, OtpError } from './errors.js';
+export { clearOtpKeyCache } from './hmac-cache.js';
+export type { MigrationBatch, MigrationBatchOptions } from './migration.js';
+export {
+  decodeMigrationPayload,
+  encodeMigrationPayload,
+  formatMigrationUri,
+  formatMigrationUris,
+  parseMigrationPayload,
+  parseMigrationUri,
+} from './migration.js';
+export type {
+  HotpOptions,
+  TotpOptions,
+  TotpTimeInput,
+  TotpTimeOptions,
+  TotpTimeStep,
+  VerifyTotpOptions,
+} from './otp.js';
+export { hotp, MAX_VERIFY_WINDOW, totp, totpCounter, totpRemainingMs, totpTimeStep, verifyTotp } from './otp.js';
+export type { OtpAccount, OtpAlgorithm, OtpType } from './types.js';
+export {
+  DEFAULT_ALGORITHM,
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  MAX_DIGITS,
+  MIN_DIGITS,
+  OTP_ALGORITHMS,
+} from './types.js';
+export { formatOtpauthUri, MAX_URI_LENGTH, parseOtpauthUri } from './uri.js';

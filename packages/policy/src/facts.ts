@@ -1,0 +1,136 @@
+/**
+ * Facts the extension and the docs both state. Each one is data, never prose, so a page and a banner
+ * cannot drift apart, and each carries where it comes from so a reader can judge how far it applies.
+ */
+
+/** Units understood by `Intl.NumberFormat` with `style: 'unit'`, so every locale spells them correctly. */
+export type DurationUnit = 'minute' | 'hour' | 'day' | 'year';
+
+export interface Duration {
+  readonly value: number;
+  readonly unit: DurationUnit;
+}
+
+/** Where a fact comes from, described in our own words. */
+export interface FactSource {
+  readonly publisher: string;
+  readonly document: string;
+  /** What the fact applies to, so nobody stretches it to products it was never stated for. */
+  readonly scope: string;
+}
+
+export type NmcUserTypeId = 'super-user' | 'administrator' | 'device-user' | 'read-only-user' | 'network-only-user';
+
+const SMARTCONNECT_FAQ: FactSource = {
+  publisher: 'Schneider Electric',
+  document: 'SmartConnect help centre, frequently asked questions about MFA and accounts',
+  scope: 'Schneider Electric cloud accounts used by SmartConnect',
+};
+
+const SMARTCONNECT_NOTIFICATIONS: FactSource = {
+  publisher: 'Schneider Electric',
+  document: 'SmartConnect help centre, e-mails and event notifications',
+  scope: 'SmartConnect event notifications for a registered UPS',
+};
+
+const PCT_PASSWORD_RESET: FactSource = {
+  publisher: 'Schneider Electric',
+  document: 'EcoStruxure Building Operation help, setting a Project Configuration Tool server to password reset mode',
+  scope: 'EcoStruxure Project Configuration Tool servers',
+};
+
+const NMC3_FIRMWARE_ARTICLE: FactSource = {
+  publisher: 'Schneider Electric',
+  document: 'Knowledge base article on NMC firmware updates failing when MFA is enabled',
+  scope: 'Network Management Card 3 running AOS firmware with multi-factor authentication',
+};
+
+export const POLICY = {
+  otp: {
+    /** A one-time code sent for a Schneider Electric account sign-in is normally accepted for at most this long. */
+    maxValidity: { value: 15, unit: 'minute' },
+    source: SMARTCONNECT_FAQ,
+  },
+  eventNotifications: {
+    /** Strictly more than this many notifications inside `window` switches notifications off. */
+    burstThreshold: 6,
+    window: { value: 30, unit: 'minute' },
+    disabledFor: { value: 7, unit: 'day' },
+    /** Events keep being written to the device's event log while notifications are off. */
+    eventsStillLogged: true,
+    source: SMARTCONNECT_NOTIFICATIONS,
+  },
+  account: {
+    /** No sign-in for longer than this marks the account inactive. */
+    inactiveAfterNoLogin: { value: 2, unit: 'year' },
+    /** Until this long after the last sign-in, a password reset brings an inactive account back. */
+    restorableByPasswordResetWithin: { value: 3, unit: 'year' },
+    source: SMARTCONNECT_FAQ,
+  },
+  passwordResetMode: {
+    /** How long a server stays in password reset mode once an administrator switches it on. */
+    duration: { value: 24, unit: 'hour' },
+    source: PCT_PASSWORD_RESET,
+  },
+  nmc3: {
+    /** Network Management Card 3 part numbers; devices with an NMC3 built in behave the same. */
+    models: ['AP9640', 'AP9641', 'AP9643'],
+    includesEmbeddedNmc3: true,
+    /** First AOS firmware with one-time-password MFA for local users. */
+    mfaFirmware: { os: 'AOS', version: '3.4', major: 3, minor: 4 },
+    /** Where the local user list lives in the NMC3 Web UI (labels as the English UI shows them). */
+    userListMenuPath: ['Configuration', 'Security', 'Local Users', 'Management'],
+    /** The field that must be empty on the account the update tools sign in with. */
+    emailFieldLabel: 'E-mail Address',
+    /** Tools whose firmware updates fail when MFA is on and every local user has an e-mail address. */
+    affectedTools: ['Secure NMC System Tool', 'EcoStruxure IT Expert', 'Data Center Expert'],
+    /** Every local user type an NMC3 knows. */
+    userTypes: ['super-user', 'administrator', 'device-user', 'read-only-user', 'network-only-user'],
+    /** Only these user types are allowed to update firmware. */
+    firmwareCapableUserTypes: ['super-user', 'administrator'],
+    /**
+     * The fix: at least one local user without an e-mail address (MFA does not apply to it), which the
+     * tools then use.
+     */
+    requiredBlankEmailUsers: 1,
+    source: NMC3_FIRMWARE_ARTICLE,
+  },
+} as const satisfies {
+  otp: { maxValidity: Duration; source: FactSource };
+  eventNotifications: {
+    burstThreshold: number;
+    window: Duration;
+    disabledFor: Duration;
+    eventsStillLogged: boolean;
+    source: FactSource;
+  };
+  account: { inactiveAfterNoLogin: Duration; restorableByPasswordResetWithin: Duration; source: FactSource };
+  passwordResetMode: { duration: Duration; source: FactSource };
+  nmc3: {
+    models: readonly string[];
+    includesEmbeddedNmc3: boolean;
+    mfaFirmware: { os: string; version: string; major: number; minor: number };
+    userListMenuPath: readonly string[];
+    emailFieldLabel: string;
+    affectedTools: readonly string[];
+    userTypes: readonly NmcUserTypeId[];
+    firmwareCapableUserTypes: readonly NmcUserTypeId[];
+    requiredBlankEmailUsers: number;
+    source: FactSource;
+  };
+};
+
+export type Policy = typeof POLICY;
+
+/**
+ * "15 minutes", "15 minutes" (fr), "24 heures"… spelled by the platform's own ICU data, so no locale
+ * needs a hand-written plural table.
+ */
+export function formatDuration(duration: Duration, locale: string, unitDisplay: 'long' | 'short' = 'long'): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: duration.unit, unitDisplay }).format(duration.value);
+}
+
+/** "Configuration > Security > Local Users > Management" with the separator the UI itself uses. */
+export function formatMenuPath(path: readonly string[] = POLICY.nmc3.userListMenuPath): string {
+  return path.join(' > ');
+}

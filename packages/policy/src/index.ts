@@ -1,0 +1,43 @@
+export { NmcParseError, type NmcParseErrorCode } from './errors.ts';
+export {
+  evaluateNmcUsers,
+  type NmcEvaluation,
+  type NmcEvaluationInput,
+  type NmcFinding,
+  type NmcFindingCode,
+  type NmcSeverity,
+  type NmcStatus,
+  type NmcUser,
+} from './evaluate.ts';
+export {
+  type Duration,
+  type DurationUnit,
+  type FactSource,
+  formatDuration,
+  formatMenuPath,
+  type NmcUserTypeId,
+  POLICY,
+  type Policy,
+} from './facts.ts';
+export { compareFirmwareVersions, type FirmwareVersion, parseFirmwareVersion } from './firmware.ts';
+export {
+  classifyFieldLabel,
+  classifySettingLabel,
+  classifyUserType,
+  detectNmcColumns,
+  type NmcColumns,
+  type NmcField,
+  type NmcSetting,
+  type NmcUserTypeMatch,
+  normalizeEmailCell,
+  normalizeLabel,
+  parseEnabledLabel,
+} from './labels.ts';
+export {
+  MAX_USER_LIST_CHARS,
+  type NmcUserListParse,
+  parseNmcUserList,
+  parseNmcUserListDetailed,
+  type SkippedLine,
+} from './parse.ts';
+export { MAX_USER_ROWS, type RowOutcome, readUserRow } from './rows.ts';

@@ -1,0 +1,147 @@
+/**
+ * Recognising what a label means, whatever language or wording the NMC Web UI (or a person pasting
+ * from it) uses. The text parser and the extension's DOM reader both go through these functions, so a
+ * header the one understands the other understands too.
+ */
+import type { NmcUserTypeId } from './facts.ts';
+
+/** Lower case, accents removed, punctuation folded to single spaces: "Type d'Utilisateur:" → "type d utilisateur". */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@]+/gu, ' ')
+    .trim();
+}
+
+export type NmcField = 'name' | 'email' | 'userType' | 'status';
+
+// Ordered: more specific meanings first, because "Type d'utilisateur" also contains the word for "user".
+const FIELD_PATTERNS: ReadonlyArray<readonly [NmcField, RegExp]> = [
+  [
+    'email',
+    /^(?:(?:user )?e ?mail(?: address)?|adresse (?:e ?mail|electronique|de messagerie|courriel)|courriel|mail)$/,
+  ],
+  [
+    'userType',
+    /^(?:(?:user )?(?:type|access(?: level| type)?|role|privilege|permissions?)|type (?:d )?(?:utilisateur|acces)|(?:niveau (?:d )?)?acces|role|droits?)$/,
+  ],
+  ['status', /^(?:(?:user |account )?(?:status|state|enabled)|statut|etat|active?|actif|activation)$/],
+  ['name', /^(?:user ?name|user|name|login|account|nom(?: d utilisateur)?|utilisateur|identifiant|compte)$/],
+];
+
+/** Which user field a column header or form label stands for, or `undefined` when it is none of them. */
+export function classifyFieldLabel(label: string): NmcField | undefined {
+  const normalized = normalizeLabel(label);
+  if (normalized.length === 0 || normalized.length > 60) return undefined;
+  for (const [field, pattern] of FIELD_PATTERNS) if (pattern.test(normalized)) return field;
+  return undefined;
+}
+
+export interface NmcColumns {
+  name: number;
+  email?: number;
+  userType?: number;
+  status?: number;
+  /** How many cells the header row has, extra columns included. */
+  width: number;
+}
+
+/**
+ * Finds the user-list columns in a header row. A table is a user list only when it has a user-name column
+ * and at least an e-mail or a user-type column: a lone "Name" column is far too common to mean anything.
+ */
+export function detectNmcColumns(headerCells: readonly string[]): NmcColumns | undefined {
+  const found: Partial<Record<NmcField, number>> = {};
+  headerCells.forEach((cell, index) => {
+    const field = classifyFieldLabel(cell);
+    if (field !== undefined && found[field] === undefined) found[field] = index;
+  });
+  if (found.name === undefined || (found.email === undefined && found.userType === undefined)) return undefined;
+  const columns: NmcColumns = { name: found.name, width: headerCells.length };
+  if (found.email !== undefined) columns.email = found.email;
+  if (found.userType !== undefined) columns.userType = found.userType;
+  if (found.status !== undefined) columns.status = found.status;
+  return columns;
+}
+
+export type NmcUserTypeMatch = { kind: 'known'; id: NmcUserTypeId } | { kind: 'unrecognised'; label: string };
+
+// Matched on words, not whole labels, so "Administrator (local)" or "Super utilisateur" still land right.
+const USER_TYPE_PATTERNS: ReadonlyArray<readonly [NmcUserTypeId, RegExp]> = [
+  ['super-user', /\bsuper ?(?:user|utilisateur|admin(?:istrator|istrateur)?)\b|\bsuperuser\b/],
+  ['network-only-user', /\bnetwork ?only\b|\breseau (?:uniquement|seulement)\b|\bnetwork user\b/],
+  ['read-only-user', /\bread ?only\b|\breadonly\b|\blecture seule\b|\bread user\b/],
+  ['device-user', /\bdevices?\b|\bperipheriques?\b|\bappareils?\b/],
+  ['administrator', /\badmin(?:istrator|istrateur|istratrice)?\b/],
+];
+
+/** Maps a user-type label (English or French, any case or accents) to its meaning. */
+export function classifyUserType(label: string): NmcUserTypeMatch {
+  const normalized = normalizeLabel(label);
+  for (const [id, pattern] of USER_TYPE_PATTERNS) if (pattern.test(normalized)) return { kind: 'known', id };
+  return { kind: 'unrecognised', label: label.trim() };
+}
+
+const ENABLED_WORDS = new Set([
+  'enabled',
+  'enable',
+  'active',
+  'on',
+  'yes',
+  'active',
+  'actif',
+  'activee',
+  'oui',
+  'true',
+]);
+const DISABLED_WORDS = new Set([
+  'disabled',
+  'disable',
+  'inactive',
+  'off',
+  'no',
+  'desactive',
+  'desactivee',
+  'inactif',
+  'inactive',
+  'non',
+  'false',
+  'locked',
+  'verrouille',
+]);
+
+/** "Enabled" / "Activé" → true, "Disabled" / "Désactivé" → false, anything else → undefined. */
+export function parseEnabledLabel(label: string): boolean | undefined {
+  const normalized = normalizeLabel(label);
+  if (ENABLED_WORDS.has(normalized) || normalized === 'active') return true;
+  if (DISABLED_WORDS.has(normalized)) return false;
+  return undefined;
+}
+
+/** An e-mail cell the UI fills with a dash or "none" holds no address at all. */
+export function normalizeEmailCell(cell: string): string {
+  const trimmed = cell.trim();
+  if (/^[-–—]$/.test(trimmed) || /^\(?(?:none|aucune?|vide|empty|n\/?a)\)?$/i.test(trimmed)) return '';
+  return trimmed;
+}
+
+export type NmcSetting = 'mfa' | 'firmware';
+
+/** Labels on summary/about pages that carry the MFA switch or the firmware version. */
+export function classifySettingLabel(label: string): NmcSetting | undefined {
+  const normalized = normalizeLabel(label);
+  if (normalized.length === 0 || normalized.length > 80) return undefined;
+  if (
+    /\b(?:mfa|multi ?factor(?: authentication)?|authentification (?:multi ?facteurs?|a plusieurs facteurs)|2fa)\b/.test(
+      normalized,
+    )
+  ) {
+    return 'mfa';
+  }
+  if (/\b(?:aos|apc os|firmware(?: version)?|micrologiciel|version du micrologiciel|os version)\b/.test(normalized)) {
+    return 'firmware';
+  }
+  return undefined;
+}

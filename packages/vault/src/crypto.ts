@@ -1,0 +1,52 @@
+import { VaultError } from './errors.js';
+import { type AesGcmOptions, type AesKeyHandle, platform } from './platform.js';
+
+export const NONCE_BYTES = 12;
+
+function subtle() {
+  const api = platform.crypto?.subtle;
+  if (!api) throw new Error('WebCrypto (crypto.subtle) is not available in this context.');
+  return api;
+}
+
+export function randomBytes(length: number): Uint8Array {
+  return platform.crypto.getRandomValues(new Uint8Array(length));
+}
+
+async function importAesKey(key: Uint8Array): Promise<AesKeyHandle> {
+  if (key.length !== 32) throw new Error('AES-256 needs a 32-byte key.');
+  return subtle().importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+function gcm(nonce: Uint8Array, additionalData?: Uint8Array): AesGcmOptions {
+  const options: AesGcmOptions = { name: 'AES-GCM', iv: nonce, tagLength: 128 };
+  if (additionalData) options.additionalData = additionalData;
+  return options;
+}
+
+/** AES-256-GCM; the result is ciphertext followed by the 16-byte tag (WebCrypto's layout). */
+export async function aesGcmEncrypt(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  plaintext: Uint8Array,
+  additionalData?: Uint8Array,
+): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().encrypt(gcm(nonce, additionalData), await importAesKey(key), plaintext));
+}
+
+/** Throws WRONG_PASSPHRASE when authentication fails: a wrong key and tampered data are indistinguishable. */
+export async function aesGcmDecrypt(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  ciphertextAndTag: Uint8Array,
+  additionalData?: Uint8Array,
+): Promise<Uint8Array> {
+  if (nonce.length !== NONCE_BYTES) throw new VaultError('CORRUPT_VAULT', 'The nonce must be 12 bytes.');
+  if (ciphertextAndTag.length < 16) throw new VaultError('CORRUPT_VAULT', 'The ciphertext is truncated.');
+  const handle = await importAesKey(key);
+  try {
+    return new Uint8Array(await subtle().decrypt(gcm(nonce, additionalData), handle, ciphertextAndTag));
+  } catch (cause) {
+    throw new VaultError('WRONG_PASSPHRASE', 'Wrong passphrase, or the data was modified.', { cause });
+  }
+}

@@ -1,0 +1,151 @@
+import { aesGcmDecrypt, aesGcmEncrypt, NONCE_BYTES, randomBytes } from './crypto.js';
+import { base64ToBytes, bytesToBase64, utf8 } from './encoding.js';
+import { VaultError } from './errors.js';
+import { DEFAULT_KDF, deriveKey, type KdfCost, type KdfParams, validateKdfParams } from './kdf.js';
+
+/** What an envelope protects: the live vault (storage) or an exported backup file. */
+export type EnvelopeKind = 'vault' | 'backup';
+
+const MAGIC: Record<EnvelopeKind, string> = { vault: 'MFA-COMPANION-VAULT', backup: 'MFA-COMPANION-BACKUP' };
+
+/** Bump when the layout changes; readers migrate older versions and refuse newer ones. */
+export const ENVELOPE_VERSION = 1;
+
+/** Larger than any real vault (10,000 accounts ≈ 3 MB) yet small enough to parse safely. */
+export const MAX_ENVELOPE_CHARS = 32 * 1024 * 1024;
+
+export const SALT_BYTES = 16;
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+/**
+ * The stored shape. Everything but `ciphertext` is the header; the header is bound to the ciphertext as
+ * AES-GCM additional data, so changing a KDF parameter or the version makes decryption fail.
+ */
+export interface Envelope {
+  magic: string;
+  version: number;
+  kdf: KdfParams;
+  cipher: { algorithm: 'AES-256-GCM'; nonce: string };
+  ciphertext: string;
+}
+
+/** A derived key plus the KDF parameters it came from, so a vault can be re-sealed without re-deriving. */
+export interface UnlockedKey {
+  key: Uint8Array;
+  kdf: KdfParams;
+}
+
+function headerBytes(envelope: Omit<Envelope, 'ciphertext'>): Uint8Array {
+  // Fixed field order: the AAD must be reproducible from the parsed fields, not from the file's text.
+  const { magic, version, kdf, cipher } = envelope;
+  const kdfFields =
+    kdf.algorithm === 'argon2id'
+      ? [kdf.algorithm, kdf.memoryKiB, kdf.iterations, kdf.parallelism, kdf.salt]
+      : [kdf.algorithm, kdf.N, kdf.r, kdf.p, kdf.salt];
+  return utf8.encode(JSON.stringify([magic, version, kdfFields, cipher.algorithm, cipher.nonce]));
+}
+
+export function assertPassphrase(passphrase: string): void {
+  if (typeof passphrase !== 'string' || [...passphrase].length < MIN_PASSPHRASE_LENGTH) {
+    throw new VaultError('PASSPHRASE_TOO_SHORT', `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  }
+}
+
+/** Derives a fresh key (new random salt) for a new vault, a new backup or a passphrase change. */
+export async function createKey(passphrase: string, cost: KdfCost = DEFAULT_KDF): Promise<UnlockedKey> {
+  assertPassphrase(passphrase);
+  const salt = randomBytes(SALT_BYTES);
+  const kdf = { ...cost, salt: bytesToBase64(salt) } as KdfParams;
+  validateKdfParams(kdf, (text) => base64ToBytes(text, 'salt'));
+  return { key: await deriveKey(passphrase, cost, salt), kdf };
+}
+
+/** Encrypts `payload` (any JSON value) with an already derived key; a fresh nonce every time. */
+export async function sealEnvelope(kind: EnvelopeKind, payload: unknown, unlocked: UnlockedKey): Promise<string> {
+  const header = {
+    magic: MAGIC[kind],
+    version: ENVELOPE_VERSION,
+    kdf: unlocked.kdf,
+    cipher: { algorithm: 'AES-256-GCM' as const, nonce: bytesToBase64(randomBytes(NONCE_BYTES)) },
+  };
+  const plaintext = utf8.encode(JSON.stringify(payload));
+  const ciphertext = await aesGcmEncrypt(
+    unlocked.key,
+    base64ToBytes(header.cipher.nonce),
+    plaintext,
+    headerBytes(header),
+  );
+  const envelope: Envelope = { ...header, ciphertext: bytesToBase64(ciphertext) };
+  return JSON.stringify(envelope);
+}
+
+/** Parses and validates an envelope's header without deriving anything (cheap; safe on hostile input). */
+export function parseEnvelope(kind: EnvelopeKind, text: string): Envelope {
+  if (typeof text !== 'string') throw new VaultError('CORRUPT_VAULT', 'The vault data is not text.');
+  if (text.length > MAX_ENVELOPE_CHARS) {
+    throw new VaultError('INPUT_TOO_LARGE', `The file is larger than ${MAX_ENVELOPE_CHARS / 2 ** 20} MiB.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new VaultError('CORRUPT_VAULT', 'The data is not valid JSON (truncated or damaged).', { cause });
+  }
+  if (typeof value !== 'object' || value === null) throw new VaultError('CORRUPT_VAULT', 'The data is not an object.');
+  const raw = value as Record<string, unknown>;
+  if (raw.magic !== MAGIC[kind]) {
+    throw new VaultError('CORRUPT_VAULT', `This is not an MFA Companion ${kind === 'vault' ? 'vault' : 'backup'}.`);
+  }
+  if (raw.version !== ENVELOPE_VERSION) {
+    throw new VaultError(
+      typeof raw.version === 'number' && raw.version > ENVELOPE_VERSION ? 'UNSUPPORTED_VERSION' : 'CORRUPT_VAULT',
+      `Unsupported format version ${JSON.stringify(raw.version)}.`,
+    );
+  }
+  const kdf = validateKdfParams(raw.kdf, (salt) => base64ToBytes(salt, 'salt'));
+  const cipher = raw.cipher as Record<string, unknown> | null | undefined;
+  if (typeof cipher !== 'object' || cipher === null || cipher.algorithm !== 'AES-256-GCM') {
+    throw new VaultError('UNSUPPORTED_VERSION', 'Unknown cipher.');
+  }
+  if (typeof cipher.nonce !== 'string' || base64ToBytes(cipher.nonce, 'nonce').length !== NONCE_BYTES) {
+    throw new VaultError('CORRUPT_VAULT', 'The nonce is missing or has the wrong length.');
+  }
+  if (typeof raw.ciphertext !== 'string') throw new VaultError('CORRUPT_VAULT', 'The ciphertext is missing.');
+  base64ToBytes(raw.ciphertext, 'ciphertext');
+  return {
+    magic: raw.magic,
+    version: raw.version,
+    kdf,
+    cipher: { algorithm: 'AES-256-GCM', nonce: cipher.nonce },
+    ciphertext: raw.ciphertext,
+  };
+}
+
+/** Decrypts with a key already derived for this envelope's KDF parameters (e.g. kept in session memory). */
+export async function openEnvelopeWithKey(kind: EnvelopeKind, text: string, key: Uint8Array): Promise<unknown> {
+  const envelope = parseEnvelope(kind, text);
+  const plaintext = await aesGcmDecrypt(
+    key,
+    base64ToBytes(envelope.cipher.nonce),
+    base64ToBytes(envelope.ciphertext),
+    headerBytes(envelope),
+  );
+  try {
+    return JSON.parse(utf8.decode(plaintext));
+  } catch (cause) {
+    if (cause instanceof VaultError) throw cause;
+    throw new VaultError('CORRUPT_VAULT', 'The decrypted data is not valid JSON.', { cause });
+  }
+}
+
+/** Derives the key from the passphrase and decrypts. Returns the key so the caller can keep the vault unlocked. */
+export async function openEnvelope(
+  kind: EnvelopeKind,
+  text: string,
+  passphrase: string,
+): Promise<{ payload: unknown; unlocked: UnlockedKey }> {
+  const envelope = parseEnvelope(kind, text);
+  const key = await deriveKey(passphrase, envelope.kdf, base64ToBytes(envelope.kdf.salt));
+  const payload = await openEnvelopeWithKey(kind, text, key);
+  return { payload, unlocked: { key, kdf: envelope.kdf } };
+}

@@ -1,0 +1,53 @@
+/**
+ * Every way the vault can refuse input. Codes are stable public API: the extension maps each one to a
+ * translated sentence, so existing codes never change meaning.
+ */
+export type VaultErrorCode =
+  /** Authentication failed: the passphrase is wrong (or the file was tampered with; both look the same). */
+  | 'WRONG_PASSPHRASE'
+  /** The data is not a well-formed vault/backup (truncated, bad JSON, missing fields, bad encoding). */
+  | 'CORRUPT_VAULT'
+  /** A format version this build does not know (written by a newer release). */
+  | 'UNSUPPORTED_VERSION'
+  /** Key-derivation parameters outside the bounds we accept (a hostile file must not make us allocate GiBs). */
+  | 'KDF_PARAMS_OUT_OF_BOUNDS'
+  /** Input larger than we are willing to parse. */
+  | 'INPUT_TOO_LARGE'
+  /** An encrypted file was given without a passphrase. */
+  | 'PASSPHRASE_REQUIRED'
+  /** The passphrase does not meet the minimum length. */
+  | 'PASSPHRASE_TOO_SHORT'
+  /** A file whose format we recognise but whose variant we cannot read (e.g. 2FAS encrypted backups). */
+  | 'UNSUPPORTED_IMPORT'
+  /** A file whose format we do not recognise at all. */
+  | 'UNRECOGNIZED_IMPORT'
+  /** An account record that fails validation. */
+  | 'INVALID_ACCOUNT';
+
+export const VAULT_ERROR_CODES: readonly VaultErrorCode[] = Object.freeze([
+  'WRONG_PASSPHRASE',
+  'CORRUPT_VAULT',
+  'UNSUPPORTED_VERSION',
+  'KDF_PARAMS_OUT_OF_BOUNDS',
+  'INPUT_TOO_LARGE',
+  'PASSPHRASE_REQUIRED',
+  'PASSPHRASE_TOO_SHORT',
+  'UNSUPPORTED_IMPORT',
+  'UNRECOGNIZED_IMPORT',
+  'INVALID_ACCOUNT',
+]);
+
+/** The only error type the vault throws for bad input: a machine-readable `code` plus an English `message`. */
+export class VaultError extends Error {
+  override readonly name = 'VaultError';
+  readonly code: VaultErrorCode;
+
+  constructor(code: VaultErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export function isVaultError(value: unknown, code?: VaultErrorCode): value is VaultError {
+  return value instanceof VaultError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,50 @@
+import { isOtpError, parseMigrationUri, parseOtpauthUri } from '@mfa-companion/otp';
+import { accountLabel, otpAccountToInput } from '../account.js';
+import type { ImportEntry, ParsedImport } from './types.js';
+import { toEntry } from './util.js';
+
+/** Lines of otpauth:// and otpauth-migration:// URIs; blank lines and `#` comments are skipped. */
+export function parseOtpauthList(text: string): ParsedImport {
+  const entries: ImportEntry[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const where = `Line ${index + 1}`;
+    const scheme = line.slice(0, 24).toLowerCase();
+    if (scheme.startsWith('otpauth-migration:')) {
+      try {
+        for (const otp of parseMigrationUri(line)) {
+          entries.push(
+            toEntry(accountLabel({ issuer: otp.issuer ?? '', account: otp.account }) || where, () =>
+              otpAccountToInput(otp),
+            ),
+          );
+        }
+      } catch (error) {
+        if (!isOtpError(error)) throw error;
+        entries.push({ status: 'invalid', label: where, code: error.code, message: error.message });
+      }
+    } else if (scheme.startsWith('otpauth:')) {
+      try {
+        const otp = parseOtpauthUri(line);
+        entries.push(
+          toEntry(accountLabel({ issuer: otp.issuer ?? '', account: otp.account }) || where, () =>
+            otpAccountToInput(otp),
+          ),
+        );
+      } catch (error) {
+        if (!isOtpError(error)) throw error;
+        entries.push({ status: 'invalid', label: where, code: error.code, message: error.message });
+      }
+    } else {
+      entries.push({
+        status: 'invalid',
+        label: where,
+        code: 'NOT_AN_OTP_URI',
+        message: 'This line is not an otpauth:// or otpauth-migration:// URI.',
+      });
+    }
+  });
+  return { format: 'otpauth-list', entries };
+}

@@ -1,0 +1,27 @@
+import type { Account, AccountInput, AccountProblemCode } from '../account.js';
+
+export type ImportFormat = 'mfa-companion-backup' | 'aegis' | 'aegis-encrypted' | '2fas' | 'otpauth-list';
+
+/** One record read from a file, before it is checked against the vault. */
+export type ImportEntry =
+  | {
+      status: 'ok';
+      /** What the preview shows for this entry ("GitHub (me@example.com)"). */
+      label: string;
+      input: AccountInput;
+      /** Set for our own backups: the account exactly as it was, restored byte for byte. */
+      stored?: Account;
+    }
+  | { status: 'invalid'; label: string; code: ImportProblemCode; message: string };
+
+export type ImportProblemCode = AccountProblemCode | 'UNSUPPORTED_ENTRY' | 'NOT_AN_OTP_URI';
+
+export interface ParsedImport {
+  format: ImportFormat;
+  entries: ImportEntry[];
+}
+
+export interface ImportOptions {
+  /** For encrypted files (our backups, Aegis encrypted). */
+  passphrase?: string;
+}

@@ -1,0 +1,35 @@
+import { isOtpError } from '@mfa-companion/otp';
+import { type AccountInput, AccountValidationError, accountLabel, validateAccountInput } from '../account.js';
+import type { ImportEntry } from './types.js';
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Short, safe text for the preview even when a field is huge or not text. */
+export function previewLabel(issuer: unknown, account: unknown, fallback: string): string {
+  const clip = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 80) : '');
+  return accountLabel({ issuer: clip(issuer), account: clip(account) }) || fallback;
+}
+
+/** Validates one importer-built input into an entry: valid inputs stay, problems carry their code. */
+export function toEntry(label: string, build: () => AccountInput): ImportEntry {
+  try {
+    const input = build();
+    const fields = validateAccountInput(input);
+    return { status: 'ok', label: accountLabel(fields) || label, input };
+  } catch (error) {
+    if (error instanceof AccountValidationError || isOtpError(error)) {
+      return { status: 'invalid', label, code: error.code, message: error.message };
+    }
+    throw error;
+  }
+}
+
+export function unsupported(label: string, message: string): ImportEntry {
+  return { status: 'invalid', label, code: 'UNSUPPORTED_ENTRY', message };
+}

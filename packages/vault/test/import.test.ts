@@ -1,0 +1,157 @@
+import { formatMigrationUri, parseOtpauthUri } from '@mfa-companion/otp';
+import { describe, expect, it } from 'vitest';
+import {
+  applyImport,
+  createAccount,
+  exportEncryptedBackup,
+  exportOtpauthList,
+  parseImport,
+  previewImport,
+  VaultError,
+} from '../src/index.ts';
+import { FAST_ARGON, fixture } from './helpers.ts';
+
+async function expectCode(promise: Promise<unknown>, code: string) {
+  await expect(promise).rejects.toSatisfy((error: unknown) => error instanceof VaultError && error.code === code);
+}
+
+describe('import: Aegis', () => {
+  it('reads a plain export, flagging unsupported and invalid entries', async () => {
+    const parsed = await parseImport(fixture('aegis-plain.json'));
+    expect(parsed.format).toBe('aegis');
+    const preview = previewImport([], parsed);
+    expect(preview.toAdd.map((account) => [account.issuer, account.account, account.type])).toEqual([
+      ['GitHub', 'alice@example.com', 'totp'],
+      ['Bank', 'bob', 'hotp'],
+    ]);
+    expect(preview.toAdd[1]).toMatchObject({ algorithm: 'SHA256', digits: 8, counter: 42 });
+    expect(preview.invalid.map((entry) => entry.code)).toEqual(['UNSUPPORTED_ENTRY', 'INVALID_SECRET']);
+  });
+
+  it('decrypts an encrypted export (scrypt key slot + AES-GCM) made with node:crypto', async () => {
+    const parsed = await parseImport(fixture('aegis-encrypted.json'), { passphrase: 'correct horse battery staple' });
+    expect(parsed.format).toBe('aegis-encrypted');
+    expect(previewImport([], parsed).toAdd).toHaveLength(2);
+  });
+
+  it('asks for the password, then refuses a wrong one', async () => {
+    await expectCode(parseImport(fixture('aegis-encrypted.json')), 'PASSPHRASE_REQUIRED');
+    await expectCode(
+      parseImport(fixture('aegis-encrypted.json'), { passphrase: 'nope nope nope' }),
+      'WRONG_PASSPHRASE',
+    );
+  });
+
+  it('refuses hostile scrypt parameters instead of allocating 16 GiB', async () => {
+    await expectCode(
+      parseImport(fixture('aegis-hostile-params.json'), { passphrase: 'correct horse battery staple' }),
+      'KDF_PARAMS_OUT_OF_BOUNDS',
+    );
+  });
+
+  it('reports truncated files as corrupt', async () => {
+    const text = fixture('aegis-encrypted.json');
+    await expectCode(parseImport(text.slice(0, text.length / 2), { passphrase: 'x' }), 'CORRUPT_VAULT');
+  });
+});
+
+describe('import: 2FAS', () => {
+  it('reads a plain backup', async () => {
+    const preview = previewImport([], await parseImport(fixture('2fas-plain.2fas')));
+    expect(preview.toAdd.map((account) => [account.issuer, account.account])).toEqual([
+      ['Google', 'carol@example.com'],
+      ['Counter Corp', 'dave'],
+    ]);
+    expect(preview.toAdd[1]).toMatchObject({ type: 'hotp', algorithm: 'SHA512', counter: 7 });
+    expect(preview.invalid).toEqual([expect.objectContaining({ label: 'Steam (gamer)', code: 'UNSUPPORTED_ENTRY' })]);
+  });
+
+  it('explains that encrypted 2FAS backups must be re-exported', async () => {
+    await expectCode(parseImport(fixture('2fas-encrypted.2fas')), 'UNSUPPORTED_IMPORT');
+  });
+});
+
+describe('import: otpauth lines and Google Authenticator migration', () => {
+  it('reads otpauth lines with per-line reasons', async () => {
+    const preview = previewImport([], await parseImport(fixture('otpauth-list.txt')));
+    expect(preview.toAdd.map((account) => account.issuer)).toEqual(['Example', 'Hot']);
+    expect(preview.invalid.map((entry) => [entry.label, entry.code])).toEqual([
+      ['Line 5', 'MISSING_SECRET'],
+      ['Line 6', 'NOT_AN_OTP_URI'],
+      ['Line 7', 'INVALID_DIGITS'],
+    ]);
+  });
+
+  it('reads every account of an otpauth-migration URI', async () => {
+    const accounts = [
+      parseOtpauthUri('otpauth://totp/One:a?secret=JBSWY3DPEHPK3PXP&issuer=One'),
+      parseOtpauthUri('otpauth://totp/Two:b?secret=JBSWY3DPEHPK3PXQ&issuer=Two'),
+    ];
+    const preview = previewImport([], await parseImport(formatMigrationUri(accounts)));
+    expect(preview.toAdd.map((account) => account.issuer)).toEqual(['One', 'Two']);
+  });
+
+  it('refuses unrecognised, oversized and broken files with typed errors', async () => {
+    await expectCode(parseImport('hello world'), 'UNRECOGNIZED_IMPORT');
+    await expectCode(parseImport('{"foo": 1}'), 'UNRECOGNIZED_IMPORT');
+    await expectCode(parseImport('{"services": ['), 'CORRUPT_VAULT');
+    await expectCode(parseImport('x'.repeat(17 * 1024 * 1024)), 'INPUT_TOO_LARGE');
+  });
+});
+
+describe('import preview and own backups', () => {
+  it('flags duplicates against the vault and within the file', async () => {
+    const existing = [createAccount({ issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP' })];
+    const text = [
+      'otpauth://totp/GitHub:alice?secret=jbswy3dpehpk3pxp',
+      'otpauth://totp/New:x?secret=JBSWY3DPEHPK3PXQ',
+      'otpauth://totp/New:x?secret=JBSWY3DPEHPK3PXQ',
+    ].join('\n');
+    const preview = previewImport(existing, await parseImport(text));
+    expect(preview.toAdd).toHaveLength(1);
+    expect(preview.duplicates.map((duplicate) => duplicate.existing.issuer)).toEqual(['GitHub', 'New']);
+    expect(applyImport(existing, preview)).toHaveLength(2);
+  });
+
+  it('restores an encrypted backup byte for byte into an empty vault', async () => {
+    const accounts = [
+      createAccount({ issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP', sites: ['https://github.com'] }),
+      createAccount({ issuer: 'Bank', type: 'hotp', counter: 9, secret: 'JBSWY3DPEHPK3PXQ', digits: 8 }),
+    ];
+    accounts[1] = { ...(accounts[1] as (typeof accounts)[number]), pinned: true, order: 5 };
+    const backup = await exportEncryptedBackup(accounts, 'backup passphrase', { cost: FAST_ARGON });
+    await expectCode(parseImport(backup), 'PASSPHRASE_REQUIRED');
+    await expectCode(parseImport(backup, { passphrase: 'wrong passphrase' }), 'WRONG_PASSPHRASE');
+    const parsed = await parseImport(backup, { passphrase: 'backup passphrase' });
+    expect(parsed.format).toBe('mfa-companion-backup');
+    const restored = applyImport([], previewImport([], parsed));
+    expect(JSON.stringify(restored)).toBe(JSON.stringify(accounts));
+  });
+
+  it('exports a plain otpauth list that imports back to the same secrets', async () => {
+    const accounts = [
+      createAccount({ issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP' }),
+      createAccount({ issuer: 'Bank', type: 'hotp', counter: 9, secret: 'JBSWY3DPEHPK3PXQ', algorithm: 'SHA512' }),
+    ];
+    const preview = previewImport([], await parseImport(exportOtpauthList(accounts)));
+    expect(
+      preview.toAdd.map(({ issuer, account, secret, type, counter, algorithm }) => ({
+        issuer,
+        account,
+        secret,
+        type,
+        counter,
+        algorithm,
+      })),
+    ).toEqual(
+      accounts.map(({ issuer, account, secret, type, counter, algorithm }) => ({
+        issuer,
+        account,
+        secret,
+        type,
+        counter,
+        algorithm,
+      })),
+    );
+  });
+});

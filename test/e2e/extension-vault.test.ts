@@ -1,0 +1,136 @@
+import { base32Decode, totp } from '@mfa-companion/otp';
+import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LaunchedBrowser, launchBrowser, recordRequests } from '../lib/browser.ts';
+import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
+import {
+  addByUri,
+  axeViolations,
+  createVaultThroughUi,
+  externalExtensionRequests,
+  openPopup,
+  PASSPHRASE,
+  readClipboard,
+  readVault,
+} from './extension-helpers.ts';
+
+const GITHUB_SECRET = 'JBSWY3DPEHPK3PXP';
+const GITHUB_URI = `otpauth://totp/GitHub:alice@example.com?secret=${GITHUB_SECRET}&issuer=GitHub`;
+
+function expectedCodes(secret: string, at: number): string[] {
+  const bytes = base32Decode(secret);
+  // The page may render on either side of a 30 s boundary relative to our clock reading.
+  return [at - 1500, at, at + 1500].map((time) => totp({ secret: bytes, time }));
+}
+
+describe('extension vault: first run, codes, copy, lock', () => {
+  let browser: LaunchedBrowser;
+  let requests: Request[];
+  let popup: Page;
+  let servers: FixtureServers;
+
+  beforeAll(async () => {
+    servers = await startFixtureServers();
+    browser = await launchBrowser({ extension: true });
+    requests = recordRequests(browser.context);
+    popup = await openPopup(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await servers?.close();
+  });
+
+  it('creates the vault on first run with a confirmed passphrase', async () => {
+    await popup.getByRole('heading', { name: 'Create your vault' }).waitFor();
+    await popup.getByLabel('New passphrase').fill('short');
+    await expect(popup.getByRole('button', { name: 'Create vault' }).isDisabled()).resolves.toBe(true);
+    await popup.getByLabel('New passphrase').fill(PASSPHRASE);
+    await popup.getByLabel('Confirm passphrase').fill(`${PASSPHRASE}x`);
+    await popup.getByText('The two passphrases differ.').waitFor();
+    await expect(popup.getByRole('button', { name: 'Create vault' }).isDisabled()).resolves.toBe(true);
+    await createVaultThroughUi(popup);
+    const stored = await browser.serviceWorker?.evaluate(async () =>
+      JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<unknown> } } } }).chrome.storage.local.get()),
+    );
+    expect(stored).toContain('MFA-COMPANION-VAULT');
+    expect(stored).not.toContain(PASSPHRASE);
+  });
+
+  it('adds an account by otpauth URI and shows the same code as @mfa-companion/otp', async () => {
+    await addByUri(popup, GITHUB_URI);
+    const code = popup.locator('.row .code').first();
+    await code.waitFor();
+    const shown = await code.getAttribute('data-code');
+    expect(expectedCodes(GITHUB_SECRET, Date.now())).toContain(shown);
+    expect((await code.textContent())?.replace(/\s/g, '')).toBe(shown);
+    expect(await code.textContent()).toMatch(/^\d{3} \d{3}$/);
+    const accounts = await readVault(browser.serviceWorker as NonNullable<typeof browser.serviceWorker>);
+    expect(accounts).toEqual([expect.objectContaining({ issuer: 'GitHub', account: 'alice@example.com', secret: GITHUB_SECRET })]);
+  });
+
+  it('flags the same secret as already added', async () => {
+    await popup.getByRole('button', { name: 'Add account' }).first().click();
+    await popup.getByLabel('Paste an otpauth:// or otpauth-migration:// link').fill(GITHUB_URI.replace('GitHub:', 'Other:'));
+    await popup.getByRole('button', { name: 'Read link' }).click();
+    await popup.getByText('0 new, 1 already added, 0 invalid').waitFor();
+    await popup.getByRole('button', { name: 'Back' }).click();
+    await popup.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+
+  it('copies the code with a click and with Enter', async () => {
+    const row = popup.locator('.row-main').first();
+    await row.click();
+    await popup.getByText('Code for GitHub (alice@example.com) copied.').waitFor();
+    const pageUrl = `${servers.primary.url}qr/index.html`;
+    expect(expectedCodes(GITHUB_SECRET, Date.now())).toContain(await readClipboard(browser, pageUrl));
+    await popup.bringToFront();
+    await popup.evaluate(() => navigator.clipboard.writeText('something else'));
+    await row.focus();
+    await popup.keyboard.press('Enter');
+    await popup.getByText('Code for GitHub (alice@example.com) copied.').waitFor();
+    expect(expectedCodes(GITHUB_SECRET, Date.now())).toContain(await readClipboard(browser, pageUrl));
+    await popup.bringToFront();
+  });
+
+  it('focuses search with / and filters as you type', async () => {
+    await popup.locator('.row-main').first().focus();
+    await popup.keyboard.press('/');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search');
+    await popup.keyboard.type('nothing-like-this');
+    await popup.getByText('No account matches your search.').waitFor();
+    await popup.getByLabel('Search accounts').fill('git');
+    await popup.locator('.row').first().waitFor();
+  });
+
+  it('is accessible (axe) in the list view', async () => {
+    expect(await axeViolations(popup)).toEqual([]);
+  });
+
+  it('locks, refuses a wrong passphrase without changing anything, and unlocks', async () => {
+    const before = await browser.serviceWorker?.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<unknown> } } } }).chrome.storage.local.get('vault.current'),
+    );
+    await popup.getByRole('button', { name: 'Lock' }).click();
+    await popup.getByRole('heading', { name: 'Unlock MFA Companion' }).waitFor();
+    const session = await browser.serviceWorker?.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { session: { get(): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(),
+    );
+    expect(Object.keys(session ?? {})).not.toContain('vault.key');
+    await popup.getByLabel('Passphrase').fill('not my passphrase');
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await popup.getByText('Wrong passphrase. Nothing was changed.').waitFor();
+    const after = await browser.serviceWorker?.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<unknown> } } } }).chrome.storage.local.get('vault.current'),
+    );
+    expect(after).toEqual(before);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.getByLabel('Passphrase').fill(PASSPHRASE);
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await popup.locator('.row .code').first().waitFor();
+  });
+
+  it('made no request outside the extension', () => {
+    expect(externalExtensionRequests(requests, browser.extensionId as string)).toEqual([]);
+  });
+});
