@@ -1,5 +1,6 @@
 // @ts-check
 import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { sidebar } from './src/sidebar.mjs';
@@ -7,6 +8,8 @@ import { sidebar } from './src/sidebar.mjs';
 // Where the site is published: both are read at build time so one build can target any static host.
 const site = process.env.DOCS_SITE ?? 'http://127.0.0.1:4321';
 const base = process.env.DOCS_BASE ?? '/';
+/** The bare root only redirects to /en/ or /fr/, so it is no page for search engines to list. */
+const languageChooser = new URL(base, site).href;
 
 export default defineConfig({
   site,
@@ -27,9 +30,18 @@ export default defineConfig({
       customCss: ['./src/styles/custom.css'],
       components: {
         Footer: './src/components/Footer.astro',
+        Search: './src/components/Search.astro',
       },
       sidebar,
+      // Many pages repeat their subject; a lower saturation keeps one page's repetitions from outranking the page
+      // whose title is the query.
+      pagefind: { ranking: { termSaturation: 0.6 } },
     }),
     preact(),
+    // Listed here (instead of Starlight's built-in copy) only to leave out the language chooser; same hreflang setup.
+    sitemap({
+      i18n: { defaultLocale: 'en', locales: { en: 'en', fr: 'fr' } },
+      filter: (page) => page !== languageChooser,
+    }),
   ],
 });

@@ -110,6 +110,16 @@ export function checkLinks(): { pages: number; links: number; problems: Problem[
       }
     }
   }
+  // The sitemap is read by crawlers, not people: each of its addresses must be a page of this build too.
+  for (const sitemap of readdirSync(distDir).filter((name) => /^sitemap.*\.xml$/.test(name))) {
+    for (const match of readFileSync(join(distDir, sitemap), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)) {
+      links += 1;
+      const target = new URL(decodeEntities(match[1] ?? ''));
+      if (target.origin !== siteOrigin || !fileFor(target.pathname)) {
+        problems.push({ page: `/${sitemap}`, link: target.href, reason: 'not a page of this build' });
+      }
+    }
+  }
   return { pages: files.length, links, problems };
 }
 

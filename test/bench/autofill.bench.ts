@@ -19,7 +19,9 @@ function benchPage(): string {
   const parts: string[] = ['<header><nav><ul>'];
   let count = 0;
   for (let i = 0; i < 40; i++) parts.push(`<li><a href="#n${i}">Section ${i}</a></li>`);
-  parts.push('</ul></nav><form role="search"><input type="search" name="q" placeholder="Search"></form></header><main>');
+  parts.push(
+    '</ul></nav><form role="search"><input type="search" name="q" placeholder="Search"></form></header><main>',
+  );
   let inputs = 0;
   // Element count is tracked exactly (every `<tag` opens one element) so the page holds 5,000 ± a few.
   const countElements = () => parts.join('').match(/<[a-z]/g)?.length ?? 0;
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
             let total = 0;
             for (let j = 0; j < batch; j++) {
               // "dirty": the page just changed (an SPA step-up), so style/layout must be recomputed by whoever asks.
-              if (dirty) document.body.classList.toggle('changed');
+              if (dirty) document.body.style.paddingTop = document.body.style.paddingTop === '1px' ? '0px' : '1px';
               const start = performance.now();
               fn();
               total += performance.now() - start;
@@ -130,7 +132,9 @@ async function main(): Promise<void> {
     const oursDirty = median(figures.oursDirty);
     const naiveDirty = median(figures.naiveDirty);
     console.log(`autofill content script: ${raw.length} B raw, ${gzipBytes} B gzip (target ≤ ${TARGET_GZIP_BYTES} B)`);
-    console.log(`page: ${figures.elementCount} elements; found: ours #${figures.oursFound}, naive #${figures.naiveFound}`);
+    console.log(
+      `page: ${figures.elementCount} elements; found: ours #${figures.oursFound}, naive #${figures.naiveFound}`,
+    );
     console.log(
       `scan, page unchanged   : ours ${oursClean.toFixed(3)} ms, naive ${naiveClean.toFixed(3)} ms ` +
         `→ ${(naiveClean / oursClean).toFixed(1)}× faster (target ≤ ${TARGET_SCAN_MS} ms)`,

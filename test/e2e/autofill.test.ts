@@ -38,12 +38,24 @@ interface FillReport {
   accountId?: string;
 }
 
+/** The few extension APIs called inside extension contexts below (the test workspace has no chrome typings). */
+declare const chrome: {
+  storage: {
+    local: { set(items: Record<string, unknown>): Promise<void> };
+    session: { set(items: Record<string, unknown>): Promise<void>; remove(keys: string[]): Promise<void> };
+  };
+  tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
+
 const pages = (JSON.parse(readFileSync(join(FIXTURES_DIR, 'autofill/pages.json'), 'utf8')) as { pages: FixturePage[] })
   .pages;
 
 const LAN_HOST = 'nmc3.lan';
 const BANK_HOST = 'acme-bank.com';
 const LOOKALIKE_HOST = 'acme-bannk.com';
+/** Resolves like the others, but the extension has no permission for it (an ad or widget frame). */
+const UNGRANTED_HOST = 'widgets.example.net';
 const SECRET_A = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
@@ -64,7 +76,10 @@ function extensionWithFixtureHostAccess(): string {
   cpSync(CHROME_EXTENSION_DIR, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  manifest.host_permissions = ['http://127.0.0.1/*', ...[LAN_HOST, BANK_HOST, LOOKALIKE_HOST].map((h) => `http://${h}/*`)];
+  manifest.host_permissions = [
+    'http://127.0.0.1/*',
+    ...[LAN_HOST, BANK_HOST, LOOKALIKE_HOST].map((h) => `http://${h}/*`),
+  ];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
 }
@@ -125,16 +140,24 @@ async function openFixture(file: string, host = '127.0.0.1', query = ''): Promis
 }
 
 async function reachCodeStep(page: Page, fixture: FixturePage): Promise<void> {
-  if (fixture.ready) await page.waitForFunction((flag) => (window as unknown as Record<string, unknown>)[flag], fixture.ready);
+  if (fixture.ready)
+    await page.waitForFunction((flag) => (window as unknown as Record<string, unknown>)[flag], fixture.ready);
   if (fixture.step) await page.click(fixture.step);
   if (fixture.reveal && fixture.target) await page.waitForSelector(fixture.target);
-  if (fixture.frame) await page.frameLocator('#frame').locator(fixture.target as string).waitFor();
+  if (fixture.frame)
+    await page
+      .frameLocator('#frame')
+      .locator(fixture.target as string)
+      .waitFor();
 }
 
 beforeAll(async () => {
   servers = await startFixtureServers();
   extensionCopy = extensionWithFixtureHostAccess();
-  browser = await launchBrowser({ extension: extensionCopy, hosts: [LAN_HOST, BANK_HOST, LOOKALIKE_HOST] });
+  browser = await launchBrowser({
+    extension: extensionCopy,
+    hosts: [LAN_HOST, BANK_HOST, LOOKALIKE_HOST, UNGRANTED_HOST],
+  });
   worker = browser.serviceWorker as Worker;
   controlPage = await browser.context.newPage();
   await controlPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -163,6 +186,7 @@ describe('the code reaches each page through its framework', () => {
       await expect.poll(() => received(page)).not.toBeNull();
       const got = await received(page);
       expect(expectedCodes(SECRET_A, startedAt)).toContain(got?.value);
+      expect(got?.via).not.toMatch(/^decoy/);
       expect(await page.evaluate(() => (window as unknown as { __submitted: boolean }).__submitted)).toBe(false);
       for (const decoy of fixture.decoys ?? []) {
         const value = await page.$eval(decoy, (input) => (input as HTMLInputElement).value);
@@ -215,6 +239,8 @@ describe('binding', () => {
     const page = await openFixture('plain-autocomplete.html', host);
     try {
       expect((await triggerFill(page)).outcome).toBe(outcome);
+      // The explanation is shown in the extension's closed-shadow notice: its host is all the page can see.
+      await page.waitForSelector('mfa-companion-autofill', { state: 'attached' });
       expect(await page.$eval('#otp', (input) => (input as HTMLInputElement).value)).toBe('');
       expect(await received(page)).toBeNull();
     } finally {
@@ -249,6 +275,20 @@ describe('binding', () => {
     }
   });
 
+  it('still works when the page embeds a frame the extension may not access', async () => {
+    await seedVault([account('Fixtures', SECRET_A, [origin('127.0.0.1')])]);
+    const query = `?frame=${encodeURIComponent(origin(UNGRANTED_HOST, servers.secondary.port))}`;
+    const page = await openFixture('iframe-cross-origin.html', '127.0.0.1', query);
+    try {
+      await page.frameLocator('#frame').locator('#frame-otp').waitFor();
+      // Injection skips the inaccessible frame instead of failing the whole tab; its field stays untouched.
+      expect((await triggerFill(page)).outcome).toBe('no-field');
+      expect(await page.frameLocator('#frame').locator('#frame-otp').inputValue()).toBe('');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('asks which account when several are bound, and fills the chosen one', async () => {
     const first = account('Work', SECRET_A, [origin('127.0.0.1')]);
     const second = account('Personal', SECRET_B, [origin('127.0.0.1')]);
@@ -277,9 +317,46 @@ describe('binding', () => {
     const page = await openFixture('plain-autocomplete.html');
     try {
       expect((await triggerFill(page)).outcome).toBe('locked');
+      await page.waitForSelector('mfa-companion-autofill', { state: 'attached' });
       expect(await page.$eval('#otp', (input) => (input as HTMLInputElement).value)).toBe('');
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe('in-field button (opt-in per site)', () => {
+  it('appears only where "always detect" is on, and fills when clicked', async () => {
+    const site = origin('127.0.0.1');
+    await seedVault([account('Fixtures', SECRET_A, [site])]);
+    const before = await openFixture('plain-autocomplete.html');
+    // Off by default: the content script is not even on the page.
+    await before.waitForTimeout(300);
+    expect(await before.locator('mfa-companion-autofill').count()).toBe(0);
+    await before.close();
+
+    const reply = await controlPage.evaluate(
+      (origin) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: true }),
+      site,
+    );
+    expect(reply).toEqual({ enabled: true });
+    const page = await openFixture('plain-autocomplete.html');
+    try {
+      await page.waitForSelector('mfa-companion-autofill', { state: 'attached' });
+      expect(await received(page)).toBeNull(); // nothing fills on its own
+      // The button sits in a closed shadow root: click where it is drawn, at the field's right edge.
+      const box = await page.locator('#otp').boundingBox();
+      if (!box) throw new Error('no field box');
+      const startedAt = Date.now();
+      await page.mouse.click(box.x + box.width - 15, box.y + box.height / 2);
+      await expect.poll(() => received(page)).not.toBeNull();
+      expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
+    } finally {
+      await page.close();
+      await controlPage.evaluate(
+        (origin) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: false }),
+        site,
+      );
     }
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Account, openVaultWithKey, base64ToBytes } from '@mfa-companion/vault';
+import { type Account, base64ToBytes, openVaultWithKey } from '@mfa-companion/vault';
 import type { Page, Request, Worker } from 'playwright-core';
 import type { LaunchedBrowser } from '../lib/browser.ts';
 
@@ -57,7 +57,11 @@ export async function readClipboard(browser: LaunchedBrowser, pageUrl: string): 
 /** The decrypted vault, read straight from extension storage and opened with the session key, in Node. */
 export async function readVault(serviceWorker: Worker): Promise<Account[]> {
   const { text, key } = await serviceWorker.evaluate(async () => {
-    const chromeApi = (globalThis as unknown as { chrome: { storage: Record<string, { get(key: string): Promise<Record<string, unknown>> }> } }).chrome;
+    const chromeApi = (
+      globalThis as unknown as {
+        chrome: { storage: Record<string, { get(key: string): Promise<Record<string, unknown>> }> };
+      }
+    ).chrome;
     const local = await chromeApi.storage.local?.get('vault.current');
     const session = await chromeApi.storage.session?.get('vault.key');
     return { text: local?.['vault.current'] as string, key: (session?.['vault.key'] as { key: string }).key };
@@ -92,7 +96,9 @@ export const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), '
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const axe = (
+      globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }
+    ).axe;
     const result = await axe.run();
     return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
   });

@@ -49,9 +49,14 @@ describe('extension vault: first run, codes, copy, lock', () => {
     await popup.getByLabel('Confirm passphrase').fill(`${PASSPHRASE}x`);
     await popup.getByText('The two passphrases differ.').waitFor();
     await expect(popup.getByRole('button', { name: 'Create vault' }).isDisabled()).resolves.toBe(true);
+    expect(await axeViolations(popup)).toEqual([]);
     await createVaultThroughUi(popup);
     const stored = await browser.serviceWorker?.evaluate(async () =>
-      JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<unknown> } } } }).chrome.storage.local.get()),
+      JSON.stringify(
+        await (
+          globalThis as unknown as { chrome: { storage: { local: { get(): Promise<unknown> } } } }
+        ).chrome.storage.local.get(),
+      ),
     );
     expect(stored).toContain('MFA-COMPANION-VAULT');
     expect(stored).not.toContain(PASSPHRASE);
@@ -66,12 +71,16 @@ describe('extension vault: first run, codes, copy, lock', () => {
     expect((await code.textContent())?.replace(/\s/g, '')).toBe(shown);
     expect(await code.textContent()).toMatch(/^\d{3} \d{3}$/);
     const accounts = await readVault(browser.serviceWorker as NonNullable<typeof browser.serviceWorker>);
-    expect(accounts).toEqual([expect.objectContaining({ issuer: 'GitHub', account: 'alice@example.com', secret: GITHUB_SECRET })]);
+    expect(accounts).toEqual([
+      expect.objectContaining({ issuer: 'GitHub', account: 'alice@example.com', secret: GITHUB_SECRET }),
+    ]);
   });
 
   it('flags the same secret as already added', async () => {
     await popup.getByRole('button', { name: 'Add account' }).first().click();
-    await popup.getByLabel('Paste an otpauth:// or otpauth-migration:// link').fill(GITHUB_URI.replace('GitHub:', 'Other:'));
+    await popup
+      .getByLabel('Paste an otpauth:// or otpauth-migration:// link')
+      .fill(GITHUB_URI.replace('GitHub:', 'Other:'));
     await popup.getByRole('button', { name: 'Read link' }).click();
     await popup.getByText('0 new, 1 already added, 0 invalid').waitFor();
     await popup.getByRole('button', { name: 'Back' }).click();
@@ -109,19 +118,25 @@ describe('extension vault: first run, codes, copy, lock', () => {
 
   it('locks, refuses a wrong passphrase without changing anything, and unlocks', async () => {
     const before = await browser.serviceWorker?.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<unknown> } } } }).chrome.storage.local.get('vault.current'),
+      (
+        globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<unknown> } } } }
+      ).chrome.storage.local.get('vault.current'),
     );
     await popup.getByRole('button', { name: 'Lock' }).click();
     await popup.getByRole('heading', { name: 'Unlock MFA Companion' }).waitFor();
     const session = await browser.serviceWorker?.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { session: { get(): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(),
+      (
+        globalThis as unknown as { chrome: { storage: { session: { get(): Promise<Record<string, unknown>> } } } }
+      ).chrome.storage.session.get(),
     );
     expect(Object.keys(session ?? {})).not.toContain('vault.key');
     await popup.getByLabel('Passphrase').fill('not my passphrase');
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await popup.getByText('Wrong passphrase. Nothing was changed.').waitFor();
     const after = await browser.serviceWorker?.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<unknown> } } } }).chrome.storage.local.get('vault.current'),
+      (
+        globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<unknown> } } } }
+      ).chrome.storage.local.get('vault.current'),
     );
     expect(after).toEqual(before);
     expect(await axeViolations(popup)).toEqual([]);
@@ -130,7 +145,61 @@ describe('extension vault: first run, codes, copy, lock', () => {
     await popup.locator('.row .code').first().waitFor();
   });
 
+  it('locks by itself once the idle time has passed', async () => {
+    await browser.serviceWorker?.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { session: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.session.set({
+        'vault.lastActivity': Date.now() - 16 * 60_000,
+      }),
+    );
+    await popup.reload();
+    await popup.getByRole('heading', { name: 'Unlock MFA Companion' }).waitFor();
+    await popup.getByLabel('Passphrase').fill(PASSPHRASE);
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await popup.locator('.row .code').first().waitFor();
+  });
+
+  it('changes the passphrase from the options page', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const section = options.getByRole('form', { name: 'Change passphrase' });
+    await section.getByLabel('Current passphrase').fill('not the passphrase');
+    await section.getByLabel('New passphrase').fill('a brand new passphrase');
+    await section.getByLabel('Confirm passphrase').fill('a brand new passphrase');
+    await section.getByRole('button', { name: 'Change passphrase' }).click();
+    await section.getByText('Wrong passphrase. Nothing was changed.').waitFor();
+    await section.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await section.getByRole('button', { name: 'Change passphrase' }).click();
+    await section.getByText('Passphrase changed. Everything was re-encrypted.').waitFor();
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: 'Lock' }).click();
+    await popup.getByLabel('Passphrase').fill(PASSPHRASE);
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await popup.getByText('Wrong passphrase. Nothing was changed.').waitFor();
+    await popup.getByLabel('Passphrase').fill('a brand new passphrase');
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await popup.locator('.row .code').first().waitFor();
+  });
+
   it('made no request outside the extension', () => {
     expect(externalExtensionRequests(requests, browser.extensionId as string)).toEqual([]);
+  });
+});
+
+describe('extension vault in French', () => {
+  it('shows the first-run screen in French when the browser UI is French', async () => {
+    const browser = await launchBrowser({ extension: true, locale: 'fr-FR', args: ['--lang=fr'] });
+    try {
+      const page = await openPopup(browser);
+      await page.getByRole('heading', { name: 'Créez votre coffre' }).waitFor();
+      await page.getByLabel('Nouvelle phrase secrète').fill('abc');
+      await page.getByText('Trop courte').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    } finally {
+      await browser.close();
+    }
   });
 });

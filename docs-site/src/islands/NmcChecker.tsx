@@ -7,6 +7,7 @@ import {
 } from '@mfa-companion/policy';
 import { useId, useState } from 'preact/hooks';
 import type { Lang } from '../lib/locale.ts';
+import { EXAMPLE_LISTS } from './nmc-examples.ts';
 import { describeFinding, fixSteps, PARSE_ERROR_TEXT, STATUS_TEXT } from './nmc-messages.ts';
 
 type MfaChoice = 'on' | 'off' | 'unknown';
@@ -48,22 +49,6 @@ const TEXT = {
     severity: { error: 'Problème :', warning: 'Attention :', info: 'Remarque :' },
   },
 } as const;
-
-/** Sample lists in the Web UI's own column layout, one of each verdict, for readers who want to see the tool work. */
-export const EXAMPLE_LISTS = {
-  atRisk: [
-    'User Name\tUser Type\tStatus\tE-mail Address',
-    'apc\tSuper User\tEnabled\tit-team@example.com',
-    'jdupont\tAdministrator\tEnabled\tj.dupont@example.com',
-    'updates\tAdministrator\tDisabled\t',
-    'viewer\tRead-Only User\tEnabled\t',
-  ].join('\n'),
-  ok: [
-    'User Name\tUser Type\tStatus\tE-mail Address',
-    'apc\tSuper User\tEnabled\tit-team@example.com',
-    'fw-updates\tAdministrator\tEnabled\t',
-  ].join('\n'),
-};
 
 type Outcome =
   | { kind: 'parse-error'; code: NmcParseErrorCode }

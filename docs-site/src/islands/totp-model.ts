@@ -98,7 +98,8 @@ export function codeRows(account: DebugAccount, timeMs: number, steps: number): 
     return rows;
   }
   const current = totpCounter({ time: timeMs, period });
-  for (let delta = -span; delta <= span; delta += 1) {
+  // `0 - span`, not `-span`: a span of 0 must give step +0, never -0.
+  for (let delta = 0 - span; delta <= span; delta += 1) {
     const counter = current + delta;
     if (counter < 0) continue;
     const startMs = counter * period * 1000;

@@ -10,7 +10,8 @@ export interface AutofillPageApi {
   scan(): FrameScan;
   fill(code: string, submit: boolean): FrameFillResult;
   choose(title: string, cancelLabel: string, options: ChooserOption[]): Promise<string | null>;
-  notify(text: string, tone: 'info' | 'warning', dismissLabel: string, actionLabel?: string): void;
+  /** `actionLabel` empty: no action button. */
+  notify(text: string, tone: 'info' | 'warning', dismissLabel: string, actionLabel: string): void;
 }
 
 export interface FrameScan {
@@ -80,7 +81,9 @@ export function installAutofill(): void {
     },
     choose: (title, cancelLabel, options) => chooseAccount(title, cancelLabel, options),
     notify(text, tone, dismissLabel, actionLabel) {
-      const onAction = actionLabel ? () => void browser.runtime.sendMessage({ type: 'autofill:open-popup' }) : undefined;
+      const onAction = actionLabel
+        ? () => void browser.runtime.sendMessage({ type: 'autofill:open-popup' })
+        : undefined;
       showNotice({ text, tone, dismissLabel, ...(actionLabel && onAction ? { actionLabel, onAction } : {}) });
     },
   };

@@ -62,6 +62,8 @@ export interface FillReport {
   frameOrigin?: string;
   /** The account whose code was filled. */
   accountId?: string;
+  /** For `no-account`: the binding to offer ("bind an account to https://example.com"). */
+  suggestedBinding?: string;
 }
 
 export interface HelloReply {

@@ -104,7 +104,9 @@ export function chooseAccount(title: string, cancelLabel: string, options: Choos
     for (const option of options) {
       const item = element('li', '');
       const button = element('button', '', option.label);
-      button.addEventListener('click', () => finish(option.id));
+      button.addEventListener('click', (event) => {
+        if (event.isTrusted) finish(option.id);
+      });
       item.append(button);
       list.append(item);
     }
@@ -132,7 +134,10 @@ export function attachFieldButton(field: HTMLInputElement, label: string, onClic
   button.title = label;
   button.setAttribute('aria-label', label);
   button.addEventListener('mousedown', (event) => event.preventDefault()); // keep focus in the field
-  button.addEventListener('click', onClick);
+  // Only a real click: page scripts cannot reach into the closed root, and synthetic events are refused anyway.
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) onClick();
+  });
   ui.root.append(button);
   let frame = 0;
   const place = () => {

@@ -21,7 +21,9 @@ function stringList(value: unknown): string[] {
 }
 
 export async function readAutofillSettings(area: SettingsArea): Promise<AutofillSettings> {
-  const stored = (await area.get(AUTOFILL_SETTINGS_KEY))[AUTOFILL_SETTINGS_KEY] as Partial<AutofillSettings> | undefined;
+  const stored = (await area.get(AUTOFILL_SETTINGS_KEY))[AUTOFILL_SETTINGS_KEY] as
+    | Partial<AutofillSettings>
+    | undefined;
   return { alwaysDetect: stringList(stored?.alwaysDetect), submitAfterFill: stringList(stored?.submitAfterFill) };
 }
 
@@ -30,7 +32,10 @@ export async function updateAutofillSettings(
   change: (settings: AutofillSettings) => AutofillSettings,
 ): Promise<AutofillSettings> {
   const next = change(await readAutofillSettings(area));
-  const normalized = { alwaysDetect: [...new Set(next.alwaysDetect)], submitAfterFill: [...new Set(next.submitAfterFill)] };
+  const normalized = {
+    alwaysDetect: [...new Set(next.alwaysDetect)],
+    submitAfterFill: [...new Set(next.submitAfterFill)],
+  };
   await area.set({ [AUTOFILL_SETTINGS_KEY]: normalized });
   return normalized;
 }

@@ -1,7 +1,7 @@
-import { i18n } from '#i18n';
 import { decideFill, describeOrigin, type FillDecision, isBoundTo } from '@mfa-companion/autofill/binding';
 import { hotp, totp } from '@mfa-companion/otp';
 import { type Account, accountLabel, toOtpAccount } from '@mfa-companion/vault';
+import { i18n } from '#i18n';
 import type { AutofillPageApi, FrameFillResult, FrameScan } from '../autofill/content';
 import {
   type AutofillMessage,
@@ -152,7 +152,7 @@ export async function fillInTab(tabId: number, request: FillRequest): Promise<Fi
     case 'none': {
       const text = request.accountId ? i18n.t('autofill.notBound', [host]) : i18n.t('autofill.noAccount', [host]);
       await notify(tabId, frame.frameId, text, 'info', true);
-      return report('no-account');
+      return { ...report('no-account'), suggestedBinding: decision.suggestedBinding };
     }
     case 'lookalike':
       await notify(tabId, frame.frameId, i18n.t('autofill.lookalike', [host, decision.resembles]), 'warning');
@@ -212,7 +212,9 @@ async function nextCode(store: VaultStore, accounts: Account[], account: Account
   if (account.type === 'hotp') {
     const now = Date.now();
     await store.save(
-      accounts.map((entry) => (entry.id === account.id ? { ...entry, counter: entry.counter + 1, updatedAt: now } : entry)),
+      accounts.map((entry) =>
+        entry.id === account.id ? { ...entry, counter: entry.counter + 1, updatedAt: now } : entry,
+      ),
     );
     return hotp({ secret: otp.secret, counter: account.counter, algorithm: account.algorithm, digits: account.digits });
   }
@@ -259,17 +261,18 @@ async function notify(
   tone: 'info' | 'warning',
   offerPopup = false,
 ): Promise<void> {
-  const args: [string, 'info' | 'warning', string, string | undefined] = [
+  // Injected-function arguments must be JSON values: "no action button" is an empty label, not undefined.
+  const args: [string, 'info' | 'warning', string, string] = [
     text,
     tone,
     i18n.t('autofill.dismiss'),
-    offerPopup ? i18n.t('autofill.openPopup') : undefined,
+    offerPopup ? i18n.t('autofill.openPopup') : '',
   ];
   for (const frameId of new Set([0, fieldFrameId ?? 0])) {
     try {
       await browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },
-        func: (message: string, messageTone: 'info' | 'warning', dismiss: string, action: string | undefined) => {
+        func: (message: string, messageTone: 'info' | 'warning', dismiss: string, action: string) => {
           (globalThis as unknown as PageScope).__mfaCompanionAutofill?.notify(message, messageTone, dismiss, action);
         },
         args,

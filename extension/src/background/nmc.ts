@@ -4,7 +4,15 @@
  */
 import { browser } from 'wxt/browser';
 import { answerMfa, checkHost, emptyKnowledge, mergePageRead } from '../nmc/knowledge';
-import { forgetHost, loadHost, loadWatched, saveHost, saveWatched } from '../nmc/store';
+import {
+  forgetHost,
+  loadHost,
+  loadOwnedPermissions,
+  loadWatched,
+  saveHost,
+  saveOwnedPermissions,
+  saveWatched,
+} from '../nmc/store';
 import type { NmcCheckResult, NmcContentState, NmcRequest, NmcTabState } from '../nmc/types';
 
 const CONTENT_SCRIPT_ID = 'mfa-companion-nmc';
@@ -56,7 +64,9 @@ async function handle(request: NmcRequest, sender: Sender): Promise<unknown> {
     case 'nmc:answer-mfa': {
       const origin = senderOrigin(sender);
       const now = new Date();
-      const known = answerMfa((await loadHost(origin)) ?? emptyKnowledge(origin, now), request.value, now);
+      const before = (await loadHost(origin)) ?? emptyKnowledge(origin, now);
+      const firmware = typeof request.firmwareVersion === 'string' ? request.firmwareVersion.slice(0, 80) : undefined;
+      const known = answerMfa(before, request.value, now, firmware);
       return { result: await saveAndCheck(known) };
     }
     case 'nmc:tab-status':
@@ -73,6 +83,7 @@ async function handle(request: NmcRequest, sender: Sender): Promise<unknown> {
         return { error: 'permission-missing' };
       }
       await saveWatched([...(await loadWatched()), origin]);
+      if (request.grantedForWatch) await saveOwnedPermissions([...(await loadOwnedPermissions()), origin]);
       await syncRegistration();
       if (request.tabId !== undefined) await injectInto(request.tabId);
       return { watched: true };
@@ -81,7 +92,12 @@ async function handle(request: NmcRequest, sender: Sender): Promise<unknown> {
       requireExtensionPage(sender);
       const origin = webOrigin(request.origin);
       await saveWatched((await loadWatched()).filter((watched) => watched !== origin));
-      await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+      // Give the access back only if watching asked for it: autofill may rely on the same origin permission.
+      const owned = await loadOwnedPermissions();
+      if (owned.includes(origin)) {
+        await saveOwnedPermissions(owned.filter((item) => item !== origin));
+        await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+      }
       await syncRegistration();
       return { watched: false };
     }

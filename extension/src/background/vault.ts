@@ -45,7 +45,9 @@ interface ChromeOffscreen {
 }
 
 async function runPendingClear(): Promise<void> {
-  const pending = (await sessionArea.get(PENDING_CLEAR_KEY))[PENDING_CLEAR_KEY] as { code: string; at: number } | undefined;
+  const pending = (await sessionArea.get(PENDING_CLEAR_KEY))[PENDING_CLEAR_KEY] as
+    | { code: string; at: number }
+    | undefined;
   if (!pending || pending.at > Date.now() + 500) return;
   await sessionArea.remove(PENDING_CLEAR_KEY);
   await clearNow(pending.code);
@@ -72,7 +74,11 @@ export function registerVault(): void {
   });
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = message as Partial<ClearClipboardMessage>;
-    if (request?.type === 'vault:clear-clipboard' && typeof request.code === 'string' && typeof request.delayMs === 'number') {
+    if (
+      request?.type === 'vault:clear-clipboard' &&
+      typeof request.code === 'string' &&
+      typeof request.delayMs === 'number'
+    ) {
       return scheduleClear(request as ClearClipboardMessage).then(() => true);
     }
     return undefined;

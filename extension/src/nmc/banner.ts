@@ -4,16 +4,18 @@
  * names come from the page.
  */
 
+import { parseFirmwareVersion } from '@mfa-companion/policy';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { nmcDocsUrl } from './docs-link';
 import type { NmcCheckResult } from './types';
-import { describeFinding, fixSteps, headline, visibleFindings } from './wording';
+import { describeFinding, fixSteps, headline, pagesNote, visibleFindings } from './wording';
 
 export interface BannerActions {
   /** Present only when the list links to user pages that are still to be read. */
   checkAll?: () => void;
-  answerMfa: (value: boolean | 'unknown') => void;
+  /** `firmwareVersion` only when the admin typed one that reads as a version. */
+  answerMfa: (value: boolean | 'unknown', firmwareVersion?: string) => void;
 }
 
 export interface BannerView {
@@ -46,6 +48,9 @@ h2 { font-size: 13px; margin: 8px 0 2px; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; align-items: center; }
 a { color: #1a56c4; }
 p { margin: 6px 0; }
+.question label { display: block; margin-top: 4px; }
+.question input { font: inherit; padding: 2px 6px; width: 12em; }
+.error { color: #a31515; }
 @media (prefers-color-scheme: dark) {
   .banner { background: #232323; color: #eee; }
   .ok .headline { color: #8fd694; } .at-risk .headline { color: #ff8a80; } .unknown .headline { color: #ffcc80; }
@@ -98,6 +103,8 @@ export class NmcBanner {
       ),
     );
 
+    const pages = pagesNote(result);
+    if (pages) banner.append(element('p', { class: 'pages' }, pages));
     const findings = visibleFindings(result);
     if (findings.length > 0) {
       banner.append(
@@ -148,13 +155,39 @@ export class NmcBanner {
       [i18n.t('nmc.banner.mfaNo'), false],
       [i18n.t('nmc.banner.mfaNotSure'), 'unknown'],
     ];
+    const firmware = element('input', {
+      id: 'nmc-firmware',
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      placeholder: 'v3.4.0.7',
+    });
+    // Inserted only when needed, so a screen reader announces it once, when it appears.
+    const firmwareError = element('p', { class: 'error', role: 'alert' }, i18n.t('nmc.banner.firmwareInvalid'));
     const group = element('div', { class: 'actions mfa', role: 'group', 'aria-label': i18n.t('nmc.banner.askMfa') });
     for (const [text, value] of answers) {
       const button = element('button', { type: 'button' }, text);
-      button.addEventListener('click', () => actions.answerMfa(value));
+      button.addEventListener('click', () => {
+        const typed = firmware.value.trim();
+        // A typo would be remembered for the host and turn every later verdict into "unknown": refuse it here.
+        if (typed !== '' && !parseFirmwareVersion(typed)) {
+          if (!firmwareError.isConnected) group.before(firmwareError);
+          firmware.setAttribute('aria-invalid', 'true');
+          firmware.focus();
+          return;
+        }
+        actions.answerMfa(value, typed === '' ? undefined : typed);
+      });
       group.append(button);
     }
-    return element('div', {}, element('p', {}, i18n.t('nmc.banner.askMfa')), group);
+    return element(
+      'div',
+      { class: 'question' },
+      element('p', {}, i18n.t('nmc.banner.askMfa')),
+      element('label', { for: 'nmc-firmware' }, i18n.t('nmc.banner.firmwareLabel')),
+      firmware,
+      group,
+    );
   }
 
   dismiss(): void {

@@ -34,6 +34,9 @@ class PageChecker {
   #read: NmcPageRead | undefined;
   #result: NmcCheckResult | undefined;
   #checking = false;
+  #lastReport = '';
+  #observer: MutationObserver | undefined;
+  #rereadTimer: ReturnType<typeof setTimeout> | undefined;
 
   state(): NmcContentState {
     if (this.#read?.list || this.#read?.user) {
@@ -43,11 +46,36 @@ class PageChecker {
   }
 
   async refresh(): Promise<void> {
-    this.#read = readNmcPage(document, location.href);
+    this.#watchForTableChanges();
+    const read = readNmcPage(document, location.href);
     // Pages without users, e-mail field or NMC settings (anything unrelated) get no banner and send nothing.
-    if (!this.#read) return;
-    this.#result = await ask({ type: 'nmc:report', read: this.#read });
+    if (!read) return;
+    const report = JSON.stringify(read);
+    if (report === this.#lastReport && this.#result) return this.#render();
+    this.#read = read;
+    this.#lastReport = report;
+    this.#result = await ask({ type: 'nmc:report', read });
     this.#render();
+  }
+
+  /**
+   * Web UIs that page or sort the table in place (no page load) change the rows under us: read again once
+   * the table settles. Only table and form changes count, so a ticking clock elsewhere costs nothing.
+   */
+  #watchForTableChanges(): void {
+    if (this.#observer || !document.body) return;
+    this.#observer = new MutationObserver((mutations) => {
+      const relevant = mutations.some((mutation) => {
+        const target = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
+        return (
+          target?.closest('table, form') || [...mutation.addedNodes].some((node) => node instanceof HTMLTableElement)
+        );
+      });
+      if (!relevant) return;
+      clearTimeout(this.#rereadTimer);
+      this.#rereadTimer = setTimeout(() => void this.refresh(), 400);
+    });
+    this.#observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 
   #render(extra: { progress?: { done: number; total: number }; failures?: string[] } = {}): void {
@@ -59,7 +87,7 @@ class PageChecker {
       { result, ...extra },
       {
         ...(pending.length > 0 && !this.#checking ? { checkAll: () => void this.#checkAllUsers() } : {}),
-        answerMfa: (value) => void this.#answerMfa(value),
+        answerMfa: (value, firmwareVersion) => void this.#answerMfa(value, firmwareVersion),
       },
     );
   }
@@ -73,8 +101,10 @@ class PageChecker {
     });
   }
 
-  async #answerMfa(value: boolean | 'unknown'): Promise<void> {
-    this.#result = (await ask({ type: 'nmc:answer-mfa', value })) ?? this.#result;
+  async #answerMfa(value: boolean | 'unknown', firmwareVersion: string | undefined): Promise<void> {
+    const request: NmcRequest = { type: 'nmc:answer-mfa', value };
+    if (firmwareVersion) request.firmwareVersion = firmwareVersion;
+    this.#result = (await ask(request)) ?? this.#result;
     this.#render();
   }
 

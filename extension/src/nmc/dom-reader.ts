@@ -51,7 +51,9 @@ export function readUserTable(document: Document, pageUrl: string): NmcPageRead[
       const page = href ? sameOriginUrl(href, pageUrl, origin) : undefined;
       if (page) userPages[outcome.user.name] = page;
     }
-    if (users.length > 0) return { users, partial: isPaged(document), userPages };
+    if (users.length === 0) continue;
+    const page = pagerPosition(document);
+    return page ? { users, userPages, page } : { users, userPages };
   }
   return undefined;
 }
@@ -66,10 +68,12 @@ function sameOriginUrl(href: string, base: string, origin: string): string | und
 }
 
 /** "Page 1 of 3" / "Page 1 sur 3": the table shows only some of the users. */
-function isPaged(document: Document): boolean {
+function pagerPosition(document: Document): { number: number; count: number } | undefined {
   const text = document.body?.textContent ?? '';
-  const match = /\bpage\s*\d+\s*(?:of|sur|\/)\s*(\d+)/i.exec(text);
-  return match?.[1] !== undefined && Number(match[1]) > 1;
+  const match = /\bpage\s*(\d{1,4})\s*(?:of|sur|\/)\s*(\d{1,4})\b/i.exec(text);
+  const number = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  return count > 1 && number >= 1 && number <= count ? { number, count } : undefined;
 }
 
 type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;

@@ -2,7 +2,7 @@
  * What the extension knows about one NMC, merged from every page the admin opened there. Pure functions,
  * unit-tested without a browser; storage lives in store.ts.
  */
-import { evaluateNmcUsers, type NmcUser } from '@mfa-companion/policy';
+import { evaluateNmcUsers, type NmcUser, usersStillToCheck } from '@mfa-companion/policy';
 import type { EmailState, FleetRecord, HostKnowledge, KnownUser, NmcCheckResult, NmcPageRead } from './types';
 
 export function emptyKnowledge(origin: string, now: Date): HostKnowledge {
@@ -15,6 +15,7 @@ const emailState = (email: string | undefined): EmailState =>
 /** Folds one page read into what was known. The newest read of a fact wins. */
 export function mergePageRead(known: HostKnowledge, read: NmcPageRead, now: Date): HostKnowledge {
   let users = known.users;
+  let listPages = known.listPages;
   if (read.list) {
     const previous = new Map(users.map((user) => [user.name, user]));
     const listed = read.list.users.map((user) => {
@@ -31,18 +32,27 @@ export function mergePageRead(known: HostKnowledge, read: NmcPageRead, now: Date
       if (page !== undefined) merged.page = page;
       return merged;
     });
-    if (read.list.partial) {
+    const page = read.list.page;
+    if (page) {
       const listedNames = new Set(listed.map((user) => user.name));
       users = [...users.filter((user) => !listedNames.has(user.name)), ...listed];
+      const seen = known.listPages?.count === page.count ? known.listPages.seen : [];
+      listPages = { count: page.count, seen: [...new Set([...seen, page.number])].sort((a, b) => a - b) };
     } else {
       // A complete list is the truth: a user deleted on the card must not keep the host "ok".
       users = listed;
+      listPages = undefined;
     }
   }
   if (read.user) users = upsertUser(users, read.user);
   const next: HostKnowledge = { ...known, users, updatedAt: now.toISOString() };
+  if (listPages) next.listPages = listPages;
+  else delete next.listPages;
   if (read.settings?.mfaEnabled !== undefined) next.mfa = { value: read.settings.mfaEnabled, source: 'page' };
-  if (read.settings?.firmwareVersion !== undefined) next.firmwareVersion = read.settings.firmwareVersion;
+  if (read.settings?.firmwareVersion !== undefined) {
+    next.firmwareVersion = read.settings.firmwareVersion;
+    next.firmwareSource = 'page';
+  }
   return next;
 }
 
@@ -57,15 +67,33 @@ function upsertUser(users: KnownUser[], user: NmcUser): KnownUser[] {
   return users.map((known, position) => (position === index ? merged : known));
 }
 
-/** The admin's answer counts only until a page of the card shows the real setting. */
-export function answerMfa(known: HostKnowledge, value: boolean | 'unknown', now: Date): HostKnowledge {
-  if (known.mfa?.source === 'page') return known;
-  return { ...known, mfa: { value, source: 'answer' }, updatedAt: now.toISOString() };
+/** The admin's one-time answer counts only until a page of the card shows the real setting. */
+export function answerMfa(
+  known: HostKnowledge,
+  value: boolean | 'unknown',
+  now: Date,
+  firmwareVersion?: string,
+): HostKnowledge {
+  const next: HostKnowledge = { ...known, updatedAt: now.toISOString() };
+  if (known.mfa?.source !== 'page') next.mfa = { value, source: 'answer' };
+  if (firmwareVersion?.trim() && known.firmwareSource !== 'page') {
+    next.firmwareVersion = firmwareVersion.trim();
+    next.firmwareSource = 'answer';
+  }
+  return next;
 }
 
 const EMAIL_FOR_RULE: Record<EmailState, string | undefined> = { blank: '', set: 'set', unknown: undefined };
 
+/** Pages of a paged list not read yet. */
+function unreadPages(known: HostKnowledge): number[] {
+  const pages = known.listPages;
+  if (!pages) return [];
+  return Array.from({ length: pages.count }, (_, index) => index + 1).filter((page) => !pages.seen.includes(page));
+}
+
 export function checkHost(known: HostKnowledge): NmcCheckResult {
+  const pagesToRead = unreadPages(known);
   const users: NmcUser[] = known.users.map((user) => {
     const entry: NmcUser = { name: user.name };
     const email = EMAIL_FOR_RULE[user.email];
@@ -74,13 +102,18 @@ export function checkHost(known: HostKnowledge): NmcCheckResult {
     if (user.enabled !== undefined) entry.enabled = user.enabled;
     return entry;
   });
+  const knownUsers = [...users];
+  // An unread page may hold the update account: it stands in the rule as a user whose e-mail is unknown,
+  // so the verdict can be "ok" (a candidate seen elsewhere) or "unknown", never a premature "at-risk".
+  for (const page of pagesToRead) users.push({ name: `#page-${page}` });
   const input: Parameters<typeof evaluateNmcUsers>[0] = { mfaEnabled: known.mfa?.value ?? 'unknown', users };
   if (known.firmwareVersion !== undefined) input.firmwareVersion = known.firmwareVersion;
   const evaluation = evaluateNmcUsers(input);
   const result: NmcCheckResult = {
     origin: known.origin,
     evaluation,
-    usersToCheck: known.users.filter((user) => user.email === 'unknown').map((user) => user.name),
+    usersToCheck: usersStillToCheck(knownUsers),
+    pagesToRead,
     askMfa: known.mfa === undefined,
     usersKnown: known.users.length,
   };

@@ -45,5 +45,18 @@ export async function saveWatched(origins: readonly string[]): Promise<void> {
   await browser.storage.local.set({ [WATCHED_KEY]: [...new Set(origins)].sort() });
 }
 
+const OWNED_PERMISSIONS_KEY = 'nmc:owned-permissions';
+
+/** Origins whose host permission was granted for watching, so "stop watching" may give it back. */
+export async function loadOwnedPermissions(): Promise<string[]> {
+  const stored = await browser.storage.local.get(OWNED_PERMISSIONS_KEY);
+  const value = stored[OWNED_PERMISSIONS_KEY];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+export async function saveOwnedPermissions(origins: readonly string[]): Promise<void> {
+  await browser.storage.local.set({ [OWNED_PERMISSIONS_KEY]: [...new Set(origins)].sort() });
+}
+
 /** Key prefix, exported so the fleet view can react to changes of any host. */
 export const HOST_KEY_PREFIX = HOST_PREFIX;

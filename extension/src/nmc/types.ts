@@ -4,8 +4,8 @@ import type { NmcEvaluation, NmcUser } from '@mfa-companion/policy';
 export interface NmcPageRead {
   list?: {
     users: NmcUser[];
-    /** The table is one page of several (a pager says so): users missing from it are not deleted. */
-    partial: boolean;
+    /** Set when a pager says the table is one page of several: users missing from it are then kept. */
+    page?: { number: number; count: number };
     /** Same-origin edit page of each listed user, when the name is a link. */
     userPages: Record<string, string>;
   };
@@ -32,6 +32,10 @@ export interface HostKnowledge {
   /** MFA switch: from a page of the NMC when seen there, otherwise the admin's one-time answer. */
   mfa?: { value: boolean | 'unknown'; source: 'page' | 'answer' };
   firmwareVersion?: string;
+  /** While the list was only seen page by page: which pages were read. */
+  listPages?: { count: number; seen: number[] };
+  /** Where the firmware version came from; a page of the card beats the admin's answer. */
+  firmwareSource?: 'page' | 'answer';
   /** ISO date of the last read or answer. */
   updatedAt: string;
 }
@@ -57,6 +61,8 @@ export interface NmcCheckResult {
   /** MFA was neither seen on a page nor answered yet for this host. */
   askMfa: boolean;
   usersKnown: number;
+  /** Pages of a paged user list not read yet; their users may include the update account. */
+  pagesToRead: number[];
   firmwareVersion?: string;
 }
 
@@ -69,10 +75,11 @@ export type NmcTabState =
 /** Messages the NMC pieces exchange; every one is tagged `nmc:` so other listeners ignore them. */
 export type NmcRequest =
   | { type: 'nmc:report'; read: NmcPageRead }
-  | { type: 'nmc:answer-mfa'; value: boolean | 'unknown' }
+  | { type: 'nmc:answer-mfa'; value: boolean | 'unknown'; firmwareVersion?: string }
   | { type: 'nmc:tab-status'; tabId: number }
   | { type: 'nmc:check-tab'; tabId: number }
-  | { type: 'nmc:watch'; origin: string; tabId?: number }
+  /** `grantedForWatch`: the permission was requested for this watch, not already held for another feature. */
+  | { type: 'nmc:watch'; origin: string; tabId?: number; grantedForWatch: boolean }
   | { type: 'nmc:unwatch'; origin: string }
   | { type: 'nmc:forget-host'; origin: string };
 

@@ -65,6 +65,16 @@ export function describeFinding(finding: NmcFinding, result: NmcCheckResult): st
 export function visibleFindings(result: NmcCheckResult): NmcFinding[] {
   const ok = result.evaluation.status === 'ok';
   return result.evaluation.findings.filter(
-    (finding) => finding.code !== 'update-user-found' && !(ok && finding.severity === 'info'),
+    (finding) =>
+      finding.code !== 'update-user-found' &&
+      !(ok && finding.severity === 'info') &&
+      // Unknown only because of unread pages: pagesNote() says that in words.
+      !(finding.code === 'emails-unknown' && result.usersToCheck.length === 0),
   );
+}
+
+/** "Pages 2, 3 of the user list are not read yet", or nothing. */
+export function pagesNote(result: NmcCheckResult): string | undefined {
+  if (result.pagesToRead.length === 0 || result.evaluation.status === 'ok') return undefined;
+  return i18n.t('nmc.banner.pagesToRead', [result.pagesToRead.join(', ')]);
 }

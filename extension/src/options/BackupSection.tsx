@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import { type Account, exportEncryptedBackup, exportOtpauthList } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { describeError } from '../ui/errors';
 import { NewPassphraseFields } from '../ui/PassphraseForms';
 import { dated, downloadText } from './download';
@@ -47,13 +47,23 @@ export function BackupSection(props: { accounts: Account[] }) {
         <div class="stack">
           <p class="error">{i18n.t('options.plainWarning')}</p>
           <label class="checkbox">
-            <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={acknowledged}
+              onChange={(event) => setAcknowledged(event.currentTarget.checked)}
+            />
             {i18n.t('options.plainAcknowledge')}
           </label>
           <button
             type="button"
             disabled={!acknowledged}
-            onClick={() => downloadText(dated('mfa-companion-otpauth-UNENCRYPTED', 'txt'), exportOtpauthList(props.accounts), 'text/plain')}
+            onClick={() =>
+              downloadText(
+                dated('mfa-companion-otpauth-UNENCRYPTED', 'txt'),
+                exportOtpauthList(props.accounts),
+                'text/plain',
+              )
+            }
           >
             {i18n.t('options.exportPlain')}
           </button>

@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import { type Account, applyImport, type ImportPreview, parseImport, previewImport } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { describeError } from '../ui/errors';
 import { ImportPreviewView } from '../ui/ImportPreviewView';
 import { vaultStore } from '../vault/browser-store';
@@ -76,7 +76,9 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
               })
             }
           >
-            {preview.toAdd.length === 0 ? i18n.t('options.nothingToImport') : i18n.t('options.importConfirm', [preview.toAdd.length])}
+            {preview.toAdd.length === 0
+              ? i18n.t('options.nothingToImport')
+              : i18n.t('options.importConfirm', [preview.toAdd.length])}
           </button>
         </div>
       )}

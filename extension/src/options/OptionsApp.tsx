@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import type { Account } from '@mfa-companion/vault';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { UnlockForm } from '../ui/PassphraseForms';
 import { readSettings, vaultStore } from '../vault/browser-store';
 import { DEFAULT_SETTINGS, type VaultSettings } from '../vault/settings';
@@ -47,6 +47,7 @@ export function OptionsApp() {
           />
         </section>
       )}
+      {status === 'no-vault' && <p>{i18n.t('options.noVault')}</p>}
       {status !== 'loading' && <SecuritySection settings={settings} onSaved={setSettings} />}
       {status === 'unlocked' && (
         <>
@@ -56,9 +57,7 @@ export function OptionsApp() {
           <WipeSection onWiped={refresh} />
         </>
       )}
-      <section aria-label={i18n.t('options.nmc')}>
-        <FleetView />
-      </section>
+      <FleetView />
     </main>
   );
 }

@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { writeSettings } from '../vault/browser-store';
 import { SETTINGS_LIMITS, type VaultSettings } from '../vault/settings';
 

@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { vaultStore } from '../vault/browser-store';
 
 export function WipeSection(props: { onWiped(): Promise<void> }) {
@@ -18,7 +18,12 @@ export function WipeSection(props: { onWiped(): Promise<void> }) {
         }}
       >
         <label for="wipe-confirm">{i18n.t('options.wipeConfirm')}</label>
-        <input id="wipe-confirm" autocomplete="off" value={typed} onInput={(event) => setTyped(event.currentTarget.value)} />
+        <input
+          id="wipe-confirm"
+          autocomplete="off"
+          value={typed}
+          onInput={(event) => setTyped(event.currentTarget.value)}
+        />
         <button type="submit" class="danger" disabled={typed.trim() !== i18n.t('options.wipeWord')}>
           {i18n.t('options.wipe')}
         </button>

@@ -1,10 +1,12 @@
-import { i18n } from '#i18n';
 import type { Account } from '@mfa-companion/vault';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { AccountRow, type RowActions } from './AccountRow';
 import { useNow } from './useNow';
 
 export const ROW_HEIGHT = 60;
+/** Fits Chrome's 600 px popup under the toolbar. */
+const MAX_LIST_HEIGHT = 440;
 const OVERSCAN = 3;
 
 export interface AccountListProps extends Omit<RowActions, 'onFocusRow'> {
@@ -24,14 +26,11 @@ export function AccountList(props: AccountListProps) {
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(440);
   const [active, setActive] = useState(0);
   const total = props.accounts.length;
+  // Known without measuring: no layout read, no second render before the first paint.
+  const viewport = Math.min(MAX_LIST_HEIGHT, total * ROW_HEIGHT);
   const activeIndex = Math.min(active, Math.max(total - 1, 0));
-
-  useLayoutEffect(() => {
-    if (scroller.current) setViewport(scroller.current.clientHeight || 440);
-  }, []);
 
   useEffect(() => {
     props.onFirstPaint?.();
@@ -98,6 +97,7 @@ export function AccountList(props: AccountListProps) {
     <div
       class="scroller"
       ref={scroller}
+      style={{ height: `${viewport}px` }}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
     >

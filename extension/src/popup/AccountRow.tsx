@@ -1,5 +1,6 @@
-import { i18n } from '#i18n';
 import { type Account, accountLabel } from '@mfa-companion/vault';
+import { i18n } from '#i18n';
+import { MoreIcon, PinIcon } from '../ui/icons';
 import { groupCode, NEXT_CODE_PREVIEW_MS, totpView } from '../vault/codes';
 import { TimeRing } from './TimeRing';
 
@@ -36,7 +37,7 @@ export function AccountRow(props: AccountRowProps) {
     mainLabel = i18n.t('list.copyLabel', [seconds]);
     body = (
       <>
-        <span class="code" data-code={view.code}>
+        <span class="code" data-code={view.code} elementtiming={props.index === 0 ? 'first-code' : undefined}>
           {groupCode(view.code)}
         </span>
         {previewNext && (
@@ -81,7 +82,11 @@ export function AccountRow(props: AccountRowProps) {
       >
         <span class="names">
           <span class="issuer">
-            {account.pinned && <span class="pin" aria-hidden="true">★ </span>}
+            {account.pinned && (
+              <span class="pin">
+                <PinIcon />{' '}
+              </span>
+            )}
             {account.issuer || account.account || i18n.t('list.unnamed')}
           </span>
           {account.issuer && account.account && <span class="account">{account.account}</span>}
@@ -91,7 +96,12 @@ export function AccountRow(props: AccountRowProps) {
         <span class="visually-hidden">{mainLabel}</span>
       </button>
       {account.type === 'hotp' && props.revealedHotp && (
-        <button type="button" class="small" onClick={() => props.onNextHotp(account)} aria-label={i18n.t('list.nextHotpLabel', [label])}>
+        <button
+          type="button"
+          class="small"
+          onClick={() => props.onNextHotp(account)}
+          aria-label={i18n.t('list.nextHotpLabel', [label])}
+        >
           {i18n.t('list.nextHotp')}
         </button>
       )}
@@ -103,7 +113,7 @@ export function AccountRow(props: AccountRowProps) {
         aria-haspopup="true"
         onClick={(event) => props.onOpenMenu(account, event.currentTarget)}
       >
-        ⋯
+        <MoreIcon />
       </button>
     </li>
   );

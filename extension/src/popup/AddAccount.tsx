@@ -1,4 +1,3 @@
-import { i18n } from '#i18n';
 import {
   type Account,
   type AccountInput,
@@ -9,6 +8,7 @@ import {
   validateAccountInput,
 } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { previewAddition } from '../add/parse-text';
 import { describeError, messageForCode } from '../ui/errors';
 import { ImportPreviewView } from '../ui/ImportPreviewView';
@@ -221,9 +221,17 @@ export function AddAccount(props: AddAccountProps) {
       >
         <h2 id="manual-title">{i18n.t('add.manualTitle')}</h2>
         <label for="manual-issuer">{i18n.t('fields.issuer')}</label>
-        <input id="manual-issuer" value={manual.issuer} onInput={(event) => setManual({ ...manual, issuer: event.currentTarget.value })} />
+        <input
+          id="manual-issuer"
+          value={manual.issuer}
+          onInput={(event) => setManual({ ...manual, issuer: event.currentTarget.value })}
+        />
         <label for="manual-account">{i18n.t('fields.account')}</label>
-        <input id="manual-account" value={manual.account} onInput={(event) => setManual({ ...manual, account: event.currentTarget.value })} />
+        <input
+          id="manual-account"
+          value={manual.account}
+          onInput={(event) => setManual({ ...manual, account: event.currentTarget.value })}
+        />
         <label for="manual-secret">{i18n.t('fields.secret')}</label>
         <input
           id="manual-secret"
@@ -241,7 +249,11 @@ export function AddAccount(props: AddAccountProps) {
           <summary>{i18n.t('add.advanced')}</summary>
           <div class="stack">
             <label for="manual-type">{i18n.t('fields.type')}</label>
-            <select id="manual-type" value={manual.type} onChange={(event) => setManual({ ...manual, type: event.currentTarget.value as ManualFields['type'] })}>
+            <select
+              id="manual-type"
+              value={manual.type}
+              onChange={(event) => setManual({ ...manual, type: event.currentTarget.value as ManualFields['type'] })}
+            >
               <option value="totp">{i18n.t('fields.totp')}</option>
               <option value="hotp">{i18n.t('fields.hotp')}</option>
             </select>
@@ -249,23 +261,40 @@ export function AddAccount(props: AddAccountProps) {
             <select
               id="manual-algorithm"
               value={manual.algorithm}
-              onChange={(event) => setManual({ ...manual, algorithm: event.currentTarget.value as ManualFields['algorithm'] })}
+              onChange={(event) =>
+                setManual({ ...manual, algorithm: event.currentTarget.value as ManualFields['algorithm'] })
+              }
             >
               <option value="SHA1">SHA-1</option>
               <option value="SHA256">SHA-256</option>
               <option value="SHA512">SHA-512</option>
             </select>
             <label for="manual-digits">{i18n.t('fields.digits')}</label>
-            <input id="manual-digits" inputMode="numeric" value={manual.digits} onInput={(event) => setManual({ ...manual, digits: event.currentTarget.value })} />
+            <input
+              id="manual-digits"
+              inputMode="numeric"
+              value={manual.digits}
+              onInput={(event) => setManual({ ...manual, digits: event.currentTarget.value })}
+            />
             {manual.type === 'totp' ? (
               <>
                 <label for="manual-period">{i18n.t('fields.period')}</label>
-                <input id="manual-period" inputMode="numeric" value={manual.period} onInput={(event) => setManual({ ...manual, period: event.currentTarget.value })} />
+                <input
+                  id="manual-period"
+                  inputMode="numeric"
+                  value={manual.period}
+                  onInput={(event) => setManual({ ...manual, period: event.currentTarget.value })}
+                />
               </>
             ) : (
               <>
                 <label for="manual-counter">{i18n.t('fields.counter')}</label>
-                <input id="manual-counter" inputMode="numeric" value={manual.counter} onInput={(event) => setManual({ ...manual, counter: event.currentTarget.value })} />
+                <input
+                  id="manual-counter"
+                  inputMode="numeric"
+                  value={manual.counter}
+                  onInput={(event) => setManual({ ...manual, counter: event.currentTarget.value })}
+                />
               </>
             )}
           </div>

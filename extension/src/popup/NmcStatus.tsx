@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { NmcRequest, NmcTabState } from '../nmc/types';
-import { describeFinding, fixSteps, headline, visibleFindings } from '../nmc/wording';
+import { describeFinding, fixSteps, headline, pagesNote, visibleFindings } from '../nmc/wording';
 
 /**
  * The tab this popup is about. Normally the active tab; `?tabId=` lets the popup be opened in a tab of its
@@ -24,9 +24,14 @@ export function NmcStatus() {
   const [state, setState] = useState<NmcTabState>();
   const [problem, setProblem] = useState<string>();
 
+  const [hasAccess, setHasAccess] = useState<boolean>();
+
   const refresh = useCallback(async (id: number) => {
     const reply = (await send({ type: 'nmc:tab-status', tabId: id })) as NmcTabState & { error?: string };
     setState(reply.error ? { kind: 'unsupported' } : reply);
+    if (!reply.error && reply.kind !== 'unsupported') {
+      setHasAccess(await browser.permissions.contains({ origins: [`${reply.origin}/*`] }).catch(() => false));
+    }
   }, []);
 
   useEffect(() => {
@@ -51,10 +56,13 @@ export function NmcStatus() {
     if (watched) {
       await send({ type: 'nmc:unwatch', origin });
     } else {
+      const origins = [`${origin}/*`];
+      // Known before the click: the request must be the click's first call for the browser to show its prompt.
+      const alreadyGranted = hasAccess === true;
       // Asked from the click itself: the browser shows its prompt for exactly this origin, nothing wider.
-      const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+      const granted = alreadyGranted || (await browser.permissions.request({ origins }).catch(() => false));
       if (!granted) return setProblem(i18n.t('nmc.popup.permissionDenied'));
-      await send({ type: 'nmc:watch', origin, tabId });
+      await send({ type: 'nmc:watch', origin, tabId, grantedForWatch: !alreadyGranted });
     }
     await refresh(tabId);
   };
@@ -103,6 +111,7 @@ function NmcStateBody({ state }: { state: NmcTabState }) {
           <p class="nmc-headline">
             <strong>{headline(result)}</strong>
           </p>
+          {pagesNote(result) && <p>{pagesNote(result)}</p>}
           <ul>
             {visibleFindings(result).map((finding) => (
               <li key={`${finding.code}:${finding.user ?? ''}`}>{describeFinding(finding, result)}</li>

@@ -1,17 +1,26 @@
-import { i18n } from '#i18n';
 import { type Account, accountLabel } from '@mfa-companion/vault';
+import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { copyCode } from '../ui/clipboard';
 import { describeError } from '../ui/errors';
+import { GearIcon, LockIcon, PlusIcon } from '../ui/icons';
 import { CreateVaultForm, UnlockForm } from '../ui/PassphraseForms';
-import { readSettings, vaultStore } from '../vault/browser-store';
+import { vaultStore } from '../vault/browser-store';
 import { forgetSecrets, hotpCode } from '../vault/codes';
-import { DEFAULT_SETTINGS, isIdleExpired, type VaultSettings } from '../vault/settings';
+import {
+  DEFAULT_SETTINGS,
+  isIdleExpired,
+  normalizeSettings,
+  SETTINGS_KEY,
+  type VaultSettings,
+} from '../vault/settings';
 import { matchesQuery, matchesSite, moveAccount, sortForDisplay } from '../vault/sites';
 import { AccountList } from './AccountList';
-import { AddAccount } from './AddAccount';
+import type { AddAccountProps } from './AddAccount';
 import { NmcStatus } from './NmcStatus';
+import { earlyVaultReads } from './prefetch';
 import { activeWebTab } from './tab';
 
 type View = 'loading' | 'first-run' | 'locked' | 'list' | 'add';
@@ -42,29 +51,46 @@ export function PopupApp() {
   const [menu, setMenu] = useState<Account | undefined>();
   const [renaming, setRenaming] = useState<Account | undefined>();
   const search = useRef<HTMLInputElement>(null);
+  // Loaded when first needed: the importers and QR code are not part of the list's first paint.
+  const [AddView, setAddView] = useState<((props: AddAccountProps) => JSX.Element) | undefined>();
+  useEffect(() => {
+    if (view === 'add' && !AddView) void import('./AddAccount').then((module) => setAddView(() => module.AddAccount));
+  }, [view, AddView]);
   const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     void (async () => {
-      const [status, loadedSettings, activeTab] = await Promise.all([store.status(), readSettings(), activeWebTab()]);
+      const [loaded, loadedSettings, activeTab] = await Promise.all([
+        store
+          .load(earlyVaultReads)
+          .then((loaded) => {
+            performance.mark('popup-vault-decrypted');
+            return loaded;
+          })
+          .catch((caught: unknown) => ({ status: 'error' as const, caught })),
+        earlyVaultReads.then(([stored]) => normalizeSettings(stored[SETTINGS_KEY])),
+        activeWebTab().then((found) => {
+          performance.mark('popup-tab-known');
+          return found;
+        }),
+      ]);
+      performance.mark('popup-vault-opened');
       setSettings(loadedSettings);
       setTab(activeTab);
-      if (status === 'no-vault') return setView('first-run');
-      if (status === 'locked') return setView('locked');
-      if (isIdleExpired(await store.lastActivity(), Date.now(), loadedSettings)) {
+      if (loaded.status === 'error') {
+        setError(describeError(loaded.caught));
+        return setView('locked');
+      }
+      if (loaded.status !== 'unlocked') return setView(loaded.status === 'no-vault' ? 'first-run' : 'locked');
+      if (isIdleExpired(loaded.lastActivity, Date.now(), loadedSettings)) {
         await store.lock();
         return setView('locked');
       }
-      try {
-        const opened = await store.open();
-        setAccounts(opened.accounts);
-        if (opened.recoveredFromPrevious) setError(i18n.t('errors.RECOVERED'));
-        setView('list');
-        void store.touch();
-      } catch (caught) {
-        setError(describeError(caught));
-        setView('locked');
-      }
+      setAccounts(loaded.accounts);
+      if (loaded.recoveredFromPrevious) setError(i18n.t('errors.RECOVERED'));
+      setView('list');
+      // After the first paint: nothing the user waits for.
+      setTimeout(() => void store.touch(), 100);
     })();
   }, []);
 
@@ -188,9 +214,10 @@ export function PopupApp() {
     );
   }
   if (view === 'add') {
+    if (!AddView) return <main class="popup" aria-busy="true" />;
     return (
       <main class="popup">
-        <AddAccount
+        <AddView
           accounts={accounts}
           tabOrigin={tab.origin}
           tabWindowId={tab.windowId}
@@ -227,11 +254,17 @@ export function PopupApp() {
             }
           }}
         />
-        <button type="button" class="icon" onClick={() => setView('add')} aria-label={i18n.t('list.add')} title={i18n.t('list.add')}>
-          +
+        <button
+          type="button"
+          class="icon"
+          onClick={() => setView('add')}
+          aria-label={i18n.t('list.add')}
+          title={i18n.t('list.add')}
+        >
+          <PlusIcon />
         </button>
         <button type="button" class="icon" onClick={lock} aria-label={i18n.t('list.lock')} title={i18n.t('list.lock')}>
-          🔒
+          <LockIcon />
         </button>
         <button
           type="button"
@@ -240,7 +273,7 @@ export function PopupApp() {
           aria-label={i18n.t('list.settings')}
           title={i18n.t('list.settings')}
         >
-          ⚙
+          <GearIcon />
         </button>
       </header>
       <NmcStatus />
@@ -276,7 +309,11 @@ export function PopupApp() {
           onClose={() => setMenu(undefined)}
           onPin={() => {
             setMenu(undefined);
-            void commit(accounts.map((entry) => (entry.id === menu.id ? { ...entry, pinned: !entry.pinned, updatedAt: Date.now() } : entry)));
+            void commit(
+              accounts.map((entry) =>
+                entry.id === menu.id ? { ...entry, pinned: !entry.pinned, updatedAt: Date.now() } : entry,
+              ),
+            );
           }}
           onRename={() => {
             setMenu(undefined);
@@ -293,7 +330,9 @@ export function PopupApp() {
           onSave={async (issuer, name) => {
             const saved = await commit(
               accounts.map((entry) =>
-                entry.id === renaming.id ? { ...entry, issuer: issuer.trim(), account: name.trim(), updatedAt: Date.now() } : entry,
+                entry.id === renaming.id
+                  ? { ...entry, issuer: issuer.trim(), account: name.trim(), updatedAt: Date.now() }
+                  : entry,
               ),
             );
             if (saved) setRenaming(undefined);
@@ -352,33 +391,47 @@ function AccountMenu(props: {
   );
 }
 
-function RenameDialog(props: { account: Account; onClose(): void; onSave(issuer: string, account: string): Promise<void> }) {
+function RenameDialog(props: {
+  account: Account;
+  onClose(): void;
+  onSave(issuer: string, account: string): Promise<void>;
+}) {
   const [issuer, setIssuer] = useState(props.account.issuer);
   const [name, setName] = useState(props.account.account);
   return (
     <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="rename-title">
-    <form
-      class="stack"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void props.onSave(issuer, name);
-      }}
-    >
-      <h2 id="rename-title">{i18n.t('list.rename')}</h2>
-      <label for="rename-issuer">{i18n.t('fields.issuer')}</label>
-      {/* biome-ignore lint/a11y/noAutofocus: the dialog exists to edit this field */}
-      <input id="rename-issuer" autofocus maxLength={256} value={issuer} onInput={(event) => setIssuer(event.currentTarget.value)} />
-      <label for="rename-account">{i18n.t('fields.account')}</label>
-      <input id="rename-account" maxLength={512} value={name} onInput={(event) => setName(event.currentTarget.value)} />
-      <div class="buttons">
-        <button type="button" onClick={props.onClose}>
-          {i18n.t('common.cancel')}
-        </button>
-        <button type="submit" class="primary">
-          {i18n.t('common.save')}
-        </button>
-      </div>
-    </form>
+      <form
+        class="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void props.onSave(issuer, name);
+        }}
+      >
+        <h2 id="rename-title">{i18n.t('list.rename')}</h2>
+        <label for="rename-issuer">{i18n.t('fields.issuer')}</label>
+        <input
+          id="rename-issuer"
+          autofocus
+          maxLength={256}
+          value={issuer}
+          onInput={(event) => setIssuer(event.currentTarget.value)}
+        />
+        <label for="rename-account">{i18n.t('fields.account')}</label>
+        <input
+          id="rename-account"
+          maxLength={512}
+          value={name}
+          onInput={(event) => setName(event.currentTarget.value)}
+        />
+        <div class="buttons">
+          <button type="button" onClick={props.onClose}>
+            {i18n.t('common.cancel')}
+          </button>
+          <button type="submit" class="primary">
+            {i18n.t('common.save')}
+          </button>
+        </div>
+      </form>
     </div>
   );
 }

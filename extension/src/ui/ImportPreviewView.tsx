@@ -1,5 +1,5 @@
+import { accountLabel, type ImportPreview } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
-import { type ImportPreview, accountLabel } from '@mfa-companion/vault';
 import { messageForCode } from './errors';
 
 /** "n new, n already added, n invalid (why)": shown before anything is written. */
@@ -7,9 +7,7 @@ export function ImportPreviewView(props: { preview: ImportPreview }) {
   const { toAdd, duplicates, invalid } = props.preview;
   return (
     <div class="stack preview" aria-live="polite">
-      <p class="summary">
-        {i18n.t('preview.summary', [toAdd.length, duplicates.length, invalid.length])}
-      </p>
+      <p class="summary">{i18n.t('preview.summary', [toAdd.length, duplicates.length, invalid.length])}</p>
       {toAdd.length > 0 && (
         <>
           <h2>{i18n.t('preview.new')}</h2>

@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import { estimatePassphraseStrength, MIN_PASSPHRASE_LENGTH } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { describeError } from './errors';
 
 const STRENGTH_LABEL = {
@@ -45,8 +45,12 @@ export function NewPassphraseFields(props: { idPrefix: string; onChange: (passph
         onInput={(event) => update(event.currentTarget.value, confirm)}
       />
       <p id={meterId} class={`strength strength-${estimate.strength}`} aria-live="polite">
-        {passphrase === '' ? i18n.t('passphrase.minLength', [MIN_PASSPHRASE_LENGTH]) : STRENGTH_LABEL[estimate.strength]()}
-        {passphrase !== '' && estimate.hints.length > 0 && ` — ${estimate.hints.map((hint) => HINT_LABEL[hint]()).join(' ')}`}
+        {passphrase === ''
+          ? i18n.t('passphrase.minLength', [MIN_PASSPHRASE_LENGTH])
+          : STRENGTH_LABEL[estimate.strength]()}
+        {passphrase !== '' &&
+          estimate.hints.length > 0 &&
+          ` — ${estimate.hints.map((hint) => HINT_LABEL[hint]()).join(' ')}`}
       </p>
       <label for={`${props.idPrefix}-confirm`}>{i18n.t('passphrase.confirm')}</label>
       <input
@@ -127,7 +131,6 @@ export function UnlockForm(props: { onUnlock: (passphrase: string) => Promise<vo
     >
       <h1 id="unlock-title">{i18n.t('unlock.title')}</h1>
       <label for="unlock-passphrase">{i18n.t('unlock.passphrase')}</label>
-      {/* biome-ignore lint/a11y/noAutofocus: the only thing to do on this screen is type the passphrase */}
       <input
         id="unlock-passphrase"
         type="password"

@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import { isOtpError } from '@mfa-companion/otp';
 import { AccountValidationError, isVaultError } from '@mfa-companion/vault';
+import { i18n } from '#i18n';
 import { VaultStoreError } from '../vault/store';
 
 /** Every error code the UI can meet, in words, in the user's language. */
@@ -42,7 +42,12 @@ export function messageForCode(code: string): string {
 }
 
 export function errorCode(error: unknown): string {
-  if (isVaultError(error) || isOtpError(error) || error instanceof AccountValidationError || error instanceof VaultStoreError) {
+  if (
+    isVaultError(error) ||
+    isOtpError(error) ||
+    error instanceof AccountValidationError ||
+    error instanceof VaultStoreError
+  ) {
     return error.code;
   }
   return 'UNEXPECTED';

@@ -25,6 +25,10 @@ export async function codeForFill(accountId: string, now = Date.now()): Promise<
   if (!account) return undefined;
   if (account.type === 'totp') return totpView(account, now).code;
   const code = hotpCode(account);
-  await store.save(accounts.map((entry) => (entry.id === account.id ? { ...entry, counter: entry.counter + 1, updatedAt: now } : entry)));
+  await store.save(
+    accounts.map((entry) =>
+      entry.id === account.id ? { ...entry, counter: entry.counter + 1, updatedAt: now } : entry,
+    ),
+  );
   return code;
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { type VaultSettings, loadSettings, saveSettings } from './settings';
+import { loadSettings, saveSettings, type VaultSettings } from './settings';
 import type { StorageAreaLike } from './storage-area';
 import { VaultStore } from './store';
 

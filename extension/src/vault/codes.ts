@@ -28,7 +28,12 @@ export interface TotpView {
 }
 
 export function totpView(account: Account, now: number): TotpView {
-  const options = { secret: secretBytes(account), algorithm: account.algorithm, digits: account.digits, period: account.period };
+  const options = {
+    secret: secretBytes(account),
+    algorithm: account.algorithm,
+    digits: account.digits,
+    period: account.period,
+  };
   const step = totpTimeStep({ time: now, period: account.period });
   return {
     code: totp({ ...options, time: now }),
@@ -40,7 +45,12 @@ export function totpView(account: Account, now: number): TotpView {
 
 /** The code for the account's stored counter (the caller saves counter + 1 before showing it). */
 export function hotpCode(account: Account): string {
-  return hotp({ secret: secretBytes(account), counter: account.counter, algorithm: account.algorithm, digits: account.digits });
+  return hotp({
+    secret: secretBytes(account),
+    counter: account.counter,
+    algorithm: account.algorithm,
+    digits: account.digits,
+  });
 }
 
 /** "123 456", "1234 5678", "12 345 678 9"… groups of three (four for 8 digits) for reading aloud. */

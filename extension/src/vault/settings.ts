@@ -16,7 +16,9 @@ export const DEFAULT_SETTINGS: Readonly<VaultSettings> = Object.freeze({
   lockOnSystemLock: true,
 });
 
-export const SETTINGS_KEY = 'settings.vault';
+import { SETTINGS_KEY } from './storage-keys';
+
+export { SETTINGS_KEY };
 
 export const SETTINGS_LIMITS = Object.freeze({
   maxAutoLockMinutes: 24 * 60,
@@ -29,15 +31,22 @@ function clampInteger(value: unknown, fallback: number, max: number): number {
 
 /** Tolerates missing or hand-edited values: each bad field falls back to its default. */
 export function normalizeSettings(value: unknown): VaultSettings {
-  const raw = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof VaultSettings, unknown>>;
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Partial<
+    Record<keyof VaultSettings, unknown>
+  >;
   return {
-    autoLockMinutes: clampInteger(raw.autoLockMinutes, DEFAULT_SETTINGS.autoLockMinutes, SETTINGS_LIMITS.maxAutoLockMinutes),
+    autoLockMinutes: clampInteger(
+      raw.autoLockMinutes,
+      DEFAULT_SETTINGS.autoLockMinutes,
+      SETTINGS_LIMITS.maxAutoLockMinutes,
+    ),
     clipboardClearSeconds: clampInteger(
       raw.clipboardClearSeconds,
       DEFAULT_SETTINGS.clipboardClearSeconds,
       SETTINGS_LIMITS.maxClipboardClearSeconds,
     ),
-    lockOnSystemLock: typeof raw.lockOnSystemLock === 'boolean' ? raw.lockOnSystemLock : DEFAULT_SETTINGS.lockOnSystemLock,
+    lockOnSystemLock:
+      typeof raw.lockOnSystemLock === 'boolean' ? raw.lockOnSystemLock : DEFAULT_SETTINGS.lockOnSystemLock,
   };
 }
 

@@ -21,7 +21,10 @@ export function matchesSite(account: Pick<Account, 'sites'>, origin: string | un
   return account.sites.some((site) => {
     if (site === origin) return true;
     const bound = new URL(site);
-    return bound.protocol === tab.protocol && (tab.hostname === bound.hostname || tab.hostname.endsWith(`.${bound.hostname}`));
+    return (
+      bound.protocol === tab.protocol &&
+      (tab.hostname === bound.hostname || tab.hostname.endsWith(`.${bound.hostname}`))
+    );
   });
 }
 

@@ -2,6 +2,7 @@ import {
   type Account,
   base64ToBytes,
   bytesToBase64,
+  canonicalAccount,
   changePassphrase,
   createVault,
   isVaultError,
@@ -16,18 +17,9 @@ import {
 } from '@mfa-companion/vault';
 import type { StorageAreaLike } from './storage-area';
 
-/** storage.local keys. Only ciphertext lives there. */
-export const LOCAL_KEYS = {
-  vault: 'vault.current',
-  previous: 'vault.previous',
-  pending: 'vault.pending',
-} as const;
+import { LOCAL_KEYS, type LoadReads, SESSION_KEYS } from './storage-keys';
 
-/** storage.session keys: memory only, cleared when the browser closes, invisible to content scripts. */
-export const SESSION_KEYS = {
-  key: 'vault.key',
-  lastActivity: 'vault.lastActivity',
-} as const;
+export { LOCAL_KEYS, SESSION_KEYS } from './storage-keys';
 
 export type VaultStatus = 'no-vault' | 'locked' | 'unlocked';
 
@@ -48,6 +40,21 @@ export class VaultStoreError extends Error {
 interface SessionKey {
   key: string;
   kdf: KdfParams;
+}
+
+/**
+ * Decrypted accounts kept next to the key in session memory: same exposure as the key itself (memory only,
+ * trusted extension contexts only), and it spares the popup a decryption on every open. `nonce` ties it
+ * to the exact stored copy, so a cache that missed a write is never used.
+ */
+interface SessionAccounts {
+  nonce: string;
+  accounts: Account[];
+}
+
+/** The envelope's nonce, read from the start of the text without parsing the (large) ciphertext. */
+export function envelopeNonce(text: string): string | undefined {
+  return /"nonce":"([A-Za-z0-9+/=]+)"/.exec(text.slice(0, 2048))?.[1];
 }
 
 export interface OpenedVault {
@@ -78,12 +85,54 @@ export class VaultStore {
     return key[SESSION_KEYS.key] ? 'unlocked' : 'locked';
   }
 
+  /**
+   * Everything the popup needs to paint, in two parallel storage reads and one decryption: the vault
+   * status and, when unlocked, the accounts and the last activity time (for the idle check).
+   */
+  async load(
+    reads: LoadReads = Promise.all([
+      this.local.get([LOCAL_KEYS.vault, LOCAL_KEYS.previous]),
+      this.session.get([SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts]),
+    ]),
+  ): Promise<
+    { status: 'no-vault' | 'locked' } | ({ status: 'unlocked'; lastActivity: number | undefined } & OpenedVault)
+  > {
+    const [stored, session] = await reads;
+    const current = stored[LOCAL_KEYS.vault];
+    if (typeof current !== 'string') return { status: 'no-vault' };
+    const sessionKey = session[SESSION_KEYS.key] as SessionKey | undefined;
+    if (!sessionKey || typeof sessionKey.key !== 'string') return { status: 'locked' };
+    const lastActivity =
+      typeof session[SESSION_KEYS.lastActivity] === 'number'
+        ? (session[SESSION_KEYS.lastActivity] as number)
+        : undefined;
+    const cached = session[SESSION_KEYS.accounts] as SessionAccounts | undefined;
+    if (cached && Array.isArray(cached.accounts) && cached.nonce === envelopeNonce(current)) {
+      // Chrome's storage returns objects with sorted keys: restore the canonical field order.
+      return {
+        status: 'unlocked',
+        lastActivity,
+        accounts: cached.accounts.map(canonicalAccount),
+        recoveredFromPrevious: false,
+      };
+    }
+    const previous = stored[LOCAL_KEYS.previous];
+    const opened = await this.decrypt(
+      current,
+      typeof previous === 'string' ? previous : undefined,
+      base64ToBytes(sessionKey.key),
+    );
+    if (!opened.recoveredFromPrevious) await this.cacheAccounts(current, opened.accounts);
+    return { status: 'unlocked', lastActivity, ...opened };
+  }
+
   /** First run. Refuses to overwrite an existing vault. */
   async create(passphrase: string): Promise<void> {
     if ((await this.status()) !== 'no-vault') throw new VaultStoreError('WRITE_FAILED', 'A vault already exists.');
     const sealed = await createVault(passphrase, this.kdfCost);
     await this.commit(sealed.text, sealed.unlocked.key);
     await this.keepUnlocked(sealed.unlocked);
+    await this.cacheAccounts(sealed.text, []);
   }
 
   /** Derives the key (the slow step) and keeps it in session memory. Wrong passphrase changes nothing. */
@@ -92,6 +141,7 @@ export class VaultStore {
     try {
       const { data, unlocked } = await unlockVault(current, passphrase);
       await this.keepUnlocked(unlocked);
+      await this.cacheAccounts(current, data.accounts);
       return { accounts: data.accounts, recoveredFromPrevious: false };
     } catch (error) {
       if (!previous || !isVaultError(error) || error.code === 'WRONG_PASSPHRASE') throw error;
@@ -103,14 +153,17 @@ export class VaultStore {
   }
 
   async lock(): Promise<void> {
-    await this.session.remove([SESSION_KEYS.key, SESSION_KEYS.lastActivity]);
+    await this.session.remove([SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts]);
   }
 
   /** Fast path for an already unlocked vault: no KDF, one AES-GCM decryption. */
   async open(): Promise<OpenedVault> {
-    const session = await this.sessionKey();
-    const { current, previous } = await this.readStored();
-    const key = base64ToBytes(session.key);
+    const loaded = await this.load();
+    if (loaded.status !== 'unlocked') throw new VaultStoreError('LOCKED', 'The vault is locked.');
+    return { accounts: loaded.accounts, recoveredFromPrevious: loaded.recoveredFromPrevious };
+  }
+
+  private async decrypt(current: string, previous: string | undefined, key: Uint8Array): Promise<OpenedVault> {
     try {
       return { accounts: (await openVaultWithKey(current, key)).accounts, recoveredFromPrevious: false };
     } catch (error) {
@@ -125,6 +178,7 @@ export class VaultStore {
     const key = base64ToBytes(session.key);
     const text = await sealVault({ accounts }, { key, kdf: session.kdf });
     await this.commit(text, key);
+    await this.cacheAccounts(text, accounts);
   }
 
   /** Re-encrypts everything under a new passphrase; the old passphrase keeps working until the swap. */
@@ -133,6 +187,7 @@ export class VaultStore {
     const changed = await changePassphrase(current, currentPassphrase, newPassphrase, this.kdfCost);
     await this.commit(changed.text, changed.unlocked.key, { dropPrevious: true });
     await this.keepUnlocked(changed.unlocked);
+    await this.cacheAccounts(changed.text, changed.data.accounts);
   }
 
   /** Forgets everything (after an explicit confirmation in the UI). */
@@ -155,6 +210,14 @@ export class VaultStore {
     await this.session.set({ [SESSION_KEYS.key]: value, [SESSION_KEYS.lastActivity]: Date.now() });
   }
 
+  private async cacheAccounts(text: string, accounts: Account[]): Promise<void> {
+    const nonce = envelopeNonce(text);
+    if (!nonce) return;
+    const value: SessionAccounts = { nonce, accounts };
+    // A cache that cannot be written is only a slower next open, never wrong data.
+    await this.session.set({ [SESSION_KEYS.accounts]: value }).catch(() => this.session.remove(SESSION_KEYS.accounts));
+  }
+
   private async sessionKey(): Promise<SessionKey> {
     const value = (await this.session.get(SESSION_KEYS.key))[SESSION_KEYS.key] as SessionKey | undefined;
     if (!value || typeof value.key !== 'string') throw new VaultStoreError('LOCKED', 'The vault is locked.');
@@ -173,7 +236,8 @@ export class VaultStore {
     try {
       await this.local.set({ [LOCAL_KEYS.pending]: text });
       const written = (await this.local.get(LOCAL_KEYS.pending))[LOCAL_KEYS.pending];
-      if (typeof written !== 'string') throw new VaultStoreError('WRITE_FAILED', 'The new vault could not be read back.');
+      if (typeof written !== 'string')
+        throw new VaultStoreError('WRITE_FAILED', 'The new vault could not be read back.');
       parseEnvelope('vault', written);
       await openVaultWithKey(written, key);
       const old = (await this.local.get(LOCAL_KEYS.vault))[LOCAL_KEYS.vault];

@@ -45,6 +45,9 @@ export const SPLIT_FIELD_THRESHOLD = 50;
 
 const FILLABLE_TYPES = new Set(['', 'text', 'tel', 'number', 'password']);
 const MAX_CONTEXT_CHARS = 400;
+// Node constants spelled out: this module also runs where the DOM globals are not installed (jsdom in Node).
+const DOCUMENT_NODE = 9;
+const SHOW_ELEMENT = 0x1;
 
 /**
  * Every OTP target in the document, best first. Cost is proportional to the number of `<input>` elements, not to
@@ -84,16 +87,25 @@ function collectInputs(
   includeFrames: boolean,
   includeShadowRoots: boolean,
 ): void {
-  for (const input of root.querySelectorAll('input')) into.push(input);
+  const isDocument = root.nodeType === DOCUMENT_NODE;
+  // Documents keep live, cached collections per tag name: far cheaper than a fresh querySelectorAll.
+  const inputs = isDocument ? (root as Document).getElementsByTagName('input') : root.querySelectorAll('input');
+  for (const input of inputs) into.push(input);
   if (includeShadowRoots) {
-    // Shadow hosts cannot be selected by CSS, so this is the one walk over all elements; it only reads a property.
-    for (const element of root.querySelectorAll('*')) {
-      const shadow = element.shadowRoot;
+    // Shadow hosts cannot be selected by CSS, so this is the one walk over all elements; it only reads a
+    // property, and a TreeWalker does it at about a third of the cost of iterating querySelectorAll('*').
+    const document = isDocument ? (root as Document) : (root.ownerDocument as Document);
+    const walker = document.createTreeWalker(root, SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const shadow = (node as Element).shadowRoot;
       if (shadow) collectInputs(shadow, into, includeFrames, includeShadowRoots);
     }
   }
   if (includeFrames) {
-    for (const frame of root.querySelectorAll('iframe, frame')) {
+    const frames = isDocument
+      ? [...(root as Document).getElementsByTagName('iframe'), ...(root as Document).getElementsByTagName('frame')]
+      : [...root.querySelectorAll('iframe, frame')];
+    for (const frame of frames) {
       let inner: Document | null = null;
       try {
         // Throws or returns null for cross-origin frames: those are handled by their own content script instance.
@@ -106,7 +118,6 @@ function collectInputs(
   }
 }
 
-/** Rejections that need no text analysis: wrong type, not editable. */
 function isEditableTextInput(input: HTMLInputElement): boolean {
   const type = (input.getAttribute('type') ?? '').toLowerCase();
   return FILLABLE_TYPES.has(type) && !input.disabled && !input.readOnly;

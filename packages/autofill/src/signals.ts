@@ -8,7 +8,7 @@
 
 /** Words that on their own say "one-time code", in English, French, German, Spanish, Italian, Portuguese, Dutch. */
 export const STRONG_OTP_WORDS =
-  /\b(otp|totp|hotp|2fa|mfa|tfa|one time|onetime|2 ?step|two ?(step|factor)|multi ?factor|authenticator|authentication code|auth code|verification code|verify code|security code|passcode|pass code|access code|login code|sign ?in code|6 ?digit|one time password|code de verification|code de securite|code a usage unique|code d ?authentification|double authentification|bestatigungscode|sicherheitscode|einmalcode|einmalpasswort|authentifizierungscode|verifizierungscode|codigo de verificacion|codigo de seguridad|codigo de autenticacion|codigo unico|clave de un solo uso|codice di verifica|codice otp|codigo de verificacao|verificatiecode|beveiligingscode)\b/;
+  /\b(otp|totp|hotp|2fa|mfa|tfa|one time|onetime|2 ?step|two ?(step|factor)|multi ?factor|authenticator|authentication code|auth code|verification code|verify code|confirmation code|security code|passcode|pass code|access code|login code|sign ?in code|6 ?digit|one time password|code de verification|code de securite|code a usage unique|code d ?authentification|double authentification|bestatigungscode|sicherheitscode|einmalcode|einmalpasswort|authentifizierungscode|verifizierungscode|codigo de verificacion|codigo de seguridad|codigo de autenticacion|codigo unico|clave de un solo uso|codice di verifica|codice otp|codigo de verificacao|verificatiecode|beveiligingscode)\b/;
 
 /** Words that suggest a code only together with other evidence (numeric input, short maxlength, strong words nearby). */
 export const WEAK_OTP_WORDS = /\b(code|codigo|codice|token|pin|verification|verify|verifier|authentification|mfa)\b/;
@@ -18,7 +18,7 @@ export const WEAK_OTP_WORDS = /\b(code|codigo|codice|token|pin|verification|veri
  * autocomplete and label: a match there vetoes the field unless a strong OTP signal outweighs it.
  */
 export const DECOY_WORDS =
-  /\b(search|recherche|suche|buscar|query|q|phone|telephone|telefon|telefono|mobile|cell|msisdn|tel|zip|zipcode|postal|postcode|plz|code postal|codigo postal|cap|card|cc|ccnum|cardnumber|credit|debit|cvc|cvv|cvv2|csc|cid|security number|expiry|expiration|exp|mm|yy|yyyy|coupon|promo|promocode|voucher|gift|discount|rabatt|gutschein|captcha|recaptcha|hcaptcha|image code|quantity|qty|amount|price|age|year|month|day|birth|ssn|iban|bic|account number|routing|invoice|order|tracking|referral|invite|zip code)\b/;
+  /\b(search|recherche|suche|buscar|query|q|phone|telephone|telefon|telefono|mobile|cell|msisdn|tel|zip|zipcode|postal|postcode|plz|code postal|codigo postal|cap|card|cc|ccnum|cardnumber|credit|debit|cvc|cvv|cvv2|csc|cid|security number|expiry|expiration|exp|mm|yy|yyyy|coupon|promo|promocode|voucher|gift|discount|rabatt|gutschein|captcha|recaptcha|hcaptcha|image code|quantity|qty|amount|price|age|year|month|day|birth|ssn|iban|bic|account number|routing|invoice|order|tracking|referral|invite|zip code|recovery|backup code|backup codes)\b/;
 
 /** Captcha prompts describe what to copy rather than naming it. */
 export const CAPTCHA_PHRASES =

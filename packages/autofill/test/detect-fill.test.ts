@@ -22,6 +22,7 @@ describe('single-field scoring', () => {
     ['placeholder', '<input id="t" placeholder="Enter verification code">'],
     ['aria-labelledby', '<span id="l">Security code</span><input id="t" aria-labelledby="l">'],
     ['wrapping label', '<label>Passcode <input id="t"></label>'],
+    ['confirmation code', '<label for="t">Confirmation code</label><input id="t" name="c1">'],
     ['Italian label', '<label for="t">Codice di verifica</label><input id="t">'],
     ['otp as type=password', '<input id="t" type="password" name="otp">'],
     [
@@ -51,6 +52,7 @@ describe('single-field scoring', () => {
     ['disabled', '<input name="otp" disabled>'],
     ['read-only', '<input name="otp" readonly>'],
     ['a plain "code" box with nothing around it', '<input name="code">'],
+    ['a recovery code (a one-time code would lock the user out)', '<label for="r">Recovery code</label><input id="r">'],
   ];
   it.each(refused)('refuses %s', (_name, html) => {
     expect(findOtpTargets(page(html), options)).toEqual([]);

@@ -20,7 +20,8 @@ function naiveCheck(input: string): boolean {
 }
 
 const verdict = evaluateNmcUsers({ mfaEnabled: true, users: parseNmcUserList(text) });
-if (verdict.status !== 'at-risk' || naiveCheck(text)) throw new Error('benchmark input does not give the expected verdict');
+if (verdict.status !== 'at-risk' || naiveCheck(text))
+  throw new Error('benchmark input does not give the expected verdict');
 
 const bench = new Bench({ time: 1_000, warmup: true });
 bench

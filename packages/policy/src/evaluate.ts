@@ -59,6 +59,23 @@ const CAPABLE_TYPES: ReadonlySet<NmcUserTypeId> = new Set(POLICY.nmc3.firmwareCa
 const TOOLS = POLICY.nmc3.affectedTools.join(', ');
 
 /** `unreadable`: a firmware version was given but cannot be read, so no verdict can be trusted. */
+/**
+ * Whether a user type may update firmware: `true`/`false` for a known type, `undefined` when the type is
+ * missing or unrecognised.
+ */
+export function canUpdateFirmware(userType: string | undefined): boolean | undefined {
+  if (userType === undefined) return undefined;
+  const type = classifyUserType(userType);
+  return type.kind === 'known' ? CAPABLE_TYPES.has(type.id) : undefined;
+}
+
+/** Users whose e-mail is not known yet and who could turn out to be the update account. */
+export function usersStillToCheck(users: readonly NmcUser[]): string[] {
+  return users
+    .filter((user) => user.email === undefined && user.enabled !== false && canUpdateFirmware(user.userType) !== false)
+    .map((user) => user.name);
+}
+
 type Applicability = 'applies' | 'not-applicable' | 'unknown' | 'unreadable';
 
 /**
@@ -73,7 +90,6 @@ export function evaluateNmcUsers(input: NmcEvaluationInput): NmcEvaluation {
 
   const candidates: string[] = [];
   const unconfirmed: string[] = [];
-  const emailUnknown: string[] = [];
   for (const user of input.users) {
     const name = user.name;
     const type = user.userType === undefined ? undefined : classifyUserType(user.userType);
@@ -85,12 +101,8 @@ export function evaluateNmcUsers(input: NmcEvaluationInput): NmcEvaluation {
         user: name,
       });
     }
-    const capable = type?.kind === 'known' ? CAPABLE_TYPES.has(type.id) : undefined;
-    if (user.email === undefined) {
-      // Only users who could turn out to be the update account matter for what is still unknown.
-      if (capable !== false && user.enabled !== false) emailUnknown.push(name);
-      continue;
-    }
+    const capable = canUpdateFirmware(user.userType);
+    if (user.email === undefined) continue;
     if (user.email.trim() !== '') continue;
     if (user.enabled === false) {
       findings.push({
@@ -133,6 +145,8 @@ export function evaluateNmcUsers(input: NmcEvaluationInput): NmcEvaluation {
     }
   }
 
+  // Only users who could turn out to be the update account matter for what is still unknown.
+  const emailUnknown = usersStillToCheck(input.users);
   if (candidates.length > 0) return { status: applicability === 'unreadable' ? 'unknown' : 'ok', findings, candidates };
 
   if (emailUnknown.length > 0) {

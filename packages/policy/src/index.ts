@@ -1,5 +1,6 @@
 export { NmcParseError, type NmcParseErrorCode } from './errors.ts';
 export {
+  canUpdateFirmware,
   evaluateNmcUsers,
   type NmcEvaluation,
   type NmcEvaluationInput,
@@ -8,6 +9,7 @@ export {
   type NmcSeverity,
   type NmcStatus,
   type NmcUser,
+  usersStillToCheck,
 } from './evaluate.ts';
 export {
   type Duration,

@@ -5,14 +5,25 @@
  */
 import type { NmcUserTypeId } from './facts.ts';
 
+// A list repeats the same few labels ("Administrator", "Enabled") on every row: remember recent short ones.
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_LIMIT = 512;
+
 /** Lower case, accents removed, punctuation folded to single spaces: "Type d'Utilisateur:" → "type d utilisateur". */
 export function normalizeLabel(text: string): string {
-  return text
+  const cached = NORMALIZED.get(text);
+  if (cached !== undefined) return cached;
+  const normalized = text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}@]+/gu, ' ')
     .trim();
+  if (text.length <= 64) {
+    if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
+    NORMALIZED.set(text, normalized);
+  }
+  return normalized;
 }
 
 export type NmcField = 'name' | 'email' | 'userType' | 'status';
@@ -77,11 +88,24 @@ const USER_TYPE_PATTERNS: ReadonlyArray<readonly [NmcUserTypeId, RegExp]> = [
   ['administrator', /\badmin(?:istrator|istrateur|istratrice)?\b/],
 ];
 
-/** Maps a user-type label (English or French, any case or accents) to its meaning. */
-export function classifyUserType(label: string): NmcUserTypeMatch {
+const USER_TYPES_SEEN = new Map<string, NmcUserTypeMatch>();
+
+function matchUserType(label: string): NmcUserTypeMatch {
   const normalized = normalizeLabel(label);
   for (const [id, pattern] of USER_TYPE_PATTERNS) if (pattern.test(normalized)) return { kind: 'known', id };
   return { kind: 'unrecognised', label: label.trim() };
+}
+
+/** Maps a user-type label (English or French, any case or accents) to its meaning. */
+export function classifyUserType(label: string): NmcUserTypeMatch {
+  const cached = USER_TYPES_SEEN.get(label);
+  if (cached !== undefined) return cached;
+  const match = Object.freeze(matchUserType(label));
+  if (label.length <= 64) {
+    if (USER_TYPES_SEEN.size >= NORMALIZED_LIMIT) USER_TYPES_SEEN.clear();
+    USER_TYPES_SEEN.set(label, match);
+  }
+  return match;
 }
 
 const ENABLED_WORDS = new Set([

@@ -3,6 +3,7 @@
  */
 import type { NmcUser } from './evaluate.ts';
 import {
+  classifyFieldLabel,
   classifyUserType,
   detectNmcColumns,
   type NmcColumns,
@@ -22,7 +23,11 @@ export type RowOutcome = { kind: 'user'; user: NmcUser } | { kind: 'header' } | 
 export function readUserRow(columns: NmcColumns, cells: readonly string[]): RowOutcome {
   const trimmed = cells.map((cell) => cell.trim());
   if (trimmed.every((cell) => cell === '')) return { kind: 'skip', reason: 'empty row' };
-  if (detectNmcColumns(trimmed) !== undefined) return { kind: 'header' };
+  // Only a row whose name cell reads like a header can be a repeated header; this keeps the full check rare.
+  const nameCell = trimmed[columns.name];
+  if (nameCell !== undefined && classifyFieldLabel(nameCell) === 'name' && detectNmcColumns(trimmed) !== undefined) {
+    return { kind: 'header' };
+  }
   const assigned = trimmed.length === columns.width ? byPosition(columns, trimmed) : byContent(columns, trimmed);
   if (assigned === undefined) return { kind: 'skip', reason: 'row does not match the header' };
   const name = assigned.name.trim();

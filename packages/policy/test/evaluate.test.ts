@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateNmcUsers, type NmcEvaluationInput, type NmcUser } from '../src/index.ts';
+import {
+  canUpdateFirmware,
+  evaluateNmcUsers,
+  type NmcEvaluationInput,
+  type NmcUser,
+  usersStillToCheck,
+} from '../src/index.ts';
 
 const admin = (name: string, email?: string): NmcUser => ({ name, email, userType: 'Administrator', enabled: true });
 const codes = (input: NmcEvaluationInput) => evaluateNmcUsers(input).findings.map((finding) => finding.code);
@@ -188,5 +194,26 @@ describe('evaluateNmcUsers properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('usersStillToCheck and canUpdateFirmware', () => {
+  it('names only users who could still be the update account', () => {
+    expect(
+      usersStillToCheck([
+        { name: 'a', userType: 'Administrator', enabled: true },
+        { name: 'b', userType: 'Read-Only User', enabled: true },
+        { name: 'c', userType: 'Super User', enabled: false },
+        { name: 'd' },
+        { name: 'e', email: '', userType: 'Administrator', enabled: true },
+      ]),
+    ).toEqual(['a', 'd']);
+  });
+
+  it('knows which types may update firmware', () => {
+    expect(canUpdateFirmware('Super utilisateur')).toBe(true);
+    expect(canUpdateFirmware('Device User')).toBe(false);
+    expect(canUpdateFirmware('Outlet User')).toBeUndefined();
+    expect(canUpdateFirmware(undefined)).toBeUndefined();
   });
 });

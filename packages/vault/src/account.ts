@@ -39,6 +39,29 @@ export interface Account {
   updatedAt: number;
 }
 
+/**
+ * The account with its fields in the declared order. Storage layers may reorder object keys (Chrome's
+ * storage sorts them); canonical order keeps every serialisation of the same account byte-identical.
+ */
+export function canonicalAccount(account: Account): Account {
+  return {
+    id: account.id,
+    type: account.type,
+    issuer: account.issuer,
+    account: account.account,
+    secret: account.secret,
+    algorithm: account.algorithm,
+    digits: account.digits,
+    period: account.period,
+    counter: account.counter,
+    sites: [...account.sites],
+    pinned: account.pinned,
+    order: account.order,
+    createdAt: account.createdAt,
+    updatedAt: account.updatedAt,
+  };
+}
+
 /** What a person or an importer supplies; the rest gets defaults. */
 export interface AccountInput {
   type?: OtpType;

@@ -81,6 +81,14 @@ export async function sealEnvelope(kind: EnvelopeKind, payload: unknown, unlocke
 
 /** Parses and validates an envelope's header without deriving anything (cheap; safe on hostile input). */
 export function parseEnvelope(kind: EnvelopeKind, text: string): Envelope {
+  return readEnvelope(kind, text).envelope;
+}
+
+/** parseEnvelope plus the decoded binary fields, so large ciphertexts are decoded once. */
+function readEnvelope(
+  kind: EnvelopeKind,
+  text: string,
+): { envelope: Envelope; nonce: Uint8Array; ciphertext: Uint8Array } {
   if (typeof text !== 'string') throw new VaultError('CORRUPT_VAULT', 'The vault data is not text.');
   if (text.length > MAX_ENVELOPE_CHARS) {
     throw new VaultError('INPUT_TOO_LARGE', `The file is larger than ${MAX_ENVELOPE_CHARS / 2 ** 20} MiB.`);
@@ -107,29 +115,29 @@ export function parseEnvelope(kind: EnvelopeKind, text: string): Envelope {
   if (typeof cipher !== 'object' || cipher === null || cipher.algorithm !== 'AES-256-GCM') {
     throw new VaultError('UNSUPPORTED_VERSION', 'Unknown cipher.');
   }
-  if (typeof cipher.nonce !== 'string' || base64ToBytes(cipher.nonce, 'nonce').length !== NONCE_BYTES) {
+  const nonce = typeof cipher.nonce === 'string' ? base64ToBytes(cipher.nonce, 'nonce') : undefined;
+  if (typeof cipher.nonce !== 'string' || nonce?.length !== NONCE_BYTES) {
     throw new VaultError('CORRUPT_VAULT', 'The nonce is missing or has the wrong length.');
   }
   if (typeof raw.ciphertext !== 'string') throw new VaultError('CORRUPT_VAULT', 'The ciphertext is missing.');
-  base64ToBytes(raw.ciphertext, 'ciphertext');
+  const ciphertext = base64ToBytes(raw.ciphertext, 'ciphertext');
   return {
-    magic: raw.magic,
-    version: raw.version,
-    kdf,
-    cipher: { algorithm: 'AES-256-GCM', nonce: cipher.nonce },
-    ciphertext: raw.ciphertext,
+    envelope: {
+      magic: raw.magic,
+      version: raw.version,
+      kdf,
+      cipher: { algorithm: 'AES-256-GCM', nonce: cipher.nonce },
+      ciphertext: raw.ciphertext,
+    },
+    nonce,
+    ciphertext,
   };
 }
 
 /** Decrypts with a key already derived for this envelope's KDF parameters (e.g. kept in session memory). */
 export async function openEnvelopeWithKey(kind: EnvelopeKind, text: string, key: Uint8Array): Promise<unknown> {
-  const envelope = parseEnvelope(kind, text);
-  const plaintext = await aesGcmDecrypt(
-    key,
-    base64ToBytes(envelope.cipher.nonce),
-    base64ToBytes(envelope.ciphertext),
-    headerBytes(envelope),
-  );
+  const { envelope, nonce, ciphertext } = readEnvelope(kind, text);
+  const plaintext = await aesGcmDecrypt(key, nonce, ciphertext, headerBytes(envelope));
   try {
     return JSON.parse(utf8.decode(plaintext));
   } catch (cause) {

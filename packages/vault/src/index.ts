@@ -5,6 +5,7 @@ export {
   type AccountProblemCode,
   AccountValidationError,
   accountLabel,
+  canonicalAccount,
   createAccount,
   findDuplicate,
   indexBySecret,

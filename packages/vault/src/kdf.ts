@@ -1,5 +1,3 @@
-import { argon2idAsync } from '@noble/hashes/argon2.js';
-import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { VaultError } from './errors.js';
 
 export interface Argon2idParams {
@@ -115,7 +113,9 @@ export async function deriveKey(passphrase: string, params: KdfCost, salt: Uint8
   const memory = kdfMemoryBytes(params);
   if (memory > KDF_BOUNDS.maxMemoryBytes) throw outOfBounds('Key derivation parameters exceed the memory bound.');
   const password = passphrase.normalize('NFC');
+  // Loaded on first use: a page that only opens an already unlocked vault never parses the KDF code.
   if (params.algorithm === 'argon2id') {
+    const { argon2idAsync } = await import('@noble/hashes/argon2.js');
     return argon2idAsync(password, salt, {
       m: params.memoryKiB,
       t: params.iterations,
@@ -124,6 +124,7 @@ export async function deriveKey(passphrase: string, params: KdfCost, salt: Uint8
       maxmem: KDF_BOUNDS.maxMemoryBytes + 1024 * 1024,
     });
   }
+  const { scryptAsync } = await import('@noble/hashes/scrypt.js');
   return scryptAsync(password, salt, {
     N: params.N,
     r: params.r,

@@ -28,6 +28,21 @@ describe('vault content', () => {
     );
   });
 
+  it('the quick check for self-sealed content still refuses wrong shapes', () => {
+    const good = createAccount({ secret: 'JBSWY3DPEHPK3PXP' });
+    expect(parseVaultData({ accounts: [good] }, { verifyOtp: false }).accounts).toEqual([good]);
+    for (const bad of [
+      { ...good, type: 'steam' },
+      { ...good, secret: 'abc' },
+      { ...good, counter: -1 },
+      { ...good, sites: [1] },
+    ]) {
+      expect(() => parseVaultData({ accounts: [bad] }, { verifyOtp: false })).toThrowError(
+        expect.objectContaining({ code: 'CORRUPT_VAULT' }) as unknown as VaultError,
+      );
+    }
+  });
+
   it('rejects malformed stored accounts with typed errors', () => {
     const good = createAccount({ secret: 'JBSWY3DPEHPK3PXP' });
     const cases: Array<[unknown, string]> = [

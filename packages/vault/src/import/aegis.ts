@@ -1,5 +1,4 @@
 import type { OtpAlgorithm } from '@mfa-companion/otp';
-import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { aesGcmDecrypt } from '../crypto.js';
 import { base64ToBytes, bytesToBase64, concatBytes, hexToBytes, utf8 } from '../encoding.js';
 import { isVaultError, VaultError } from '../errors.js';
@@ -75,6 +74,7 @@ async function unwrapMasterKey(slots: unknown[], passphrase: string): Promise<Ui
       hexToBytes(String(keyParams.tag), 'Aegis slot tag'),
     );
     const nonce = hexToBytes(String(keyParams.nonce), 'Aegis slot nonce');
+    const { scryptAsync } = await import('@noble/hashes/scrypt.js');
     for (const password of passwordEncodings(passphrase, slot.repaired === true)) {
       const derived = await scryptAsync(password, salt, {
         N: slot.n as number,

@@ -1,0 +1,299 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
+import { base32Decode, totp } from '@mfa-companion/otp';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LaunchedBrowser, launchBrowser, REPO_ROOT, recordRequests } from '../lib/browser.ts';
+import { type RunningServer, serveDirectory } from '../lib/static-server.ts';
+
+const DIST = join(REPO_ROOT, 'docs-site/dist');
+const SCREENSHOTS = join(REPO_ROOT, 'test/screenshots');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What a reader types, and the page that must come first. */
+const SEARCHES: Array<{ lang: 'en' | 'fr'; query: string; expected: string }> = [
+  { lang: 'en', query: 'firmware update fails', expected: 'troubleshooting/nmc3-firmware-update-mfa/' },
+  { lang: 'en', query: 'lost phone', expected: 'guides/lost-or-new-phone/' },
+  { lang: 'en', query: 'recovery code', expected: 'concepts/recovery-codes/' },
+  { lang: 'en', query: 'notifications disabled', expected: 'troubleshooting/event-notifications-disabled/' },
+  { lang: 'en', query: 'clock drift', expected: 'concepts/otp-lifetime-and-clock-drift/' },
+  { lang: 'en', query: 'code rejected', expected: 'troubleshooting/code-rejected/' },
+  { lang: 'en', query: 'forgot passphrase', expected: 'troubleshooting/forgot-vault-passphrase/' },
+  { lang: 'en', query: 'inactive account', expected: 'faq/account/' },
+  { lang: 'fr', query: 'mot de passe oublié', expected: 'guides/building-management-password-reset/' },
+  { lang: 'fr', query: 'téléphone perdu', expected: 'guides/lost-or-new-phone/' },
+  { lang: 'fr', query: 'code de récupération', expected: 'concepts/recovery-codes/' },
+  { lang: 'fr', query: 'notifications désactivées', expected: 'troubleshooting/event-notifications-disabled/' },
+  { lang: 'fr', query: 'mise à jour firmware échoue', expected: 'troubleshooting/nmc3-firmware-update-mfa/' },
+  { lang: 'fr', query: 'code refusé', expected: 'troubleshooting/code-rejected/' },
+];
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const PINNED_SECONDS = 1_700_000_000;
+
+let server: RunningServer;
+let browser: LaunchedBrowser;
+const requests: string[] = [];
+
+function builtPages(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'pagefind' || entry.name === '_astro' ? [] : walk(path);
+      return entry.name.endsWith('.html') ? [relative(DIST, path).split(sep).join('/')] : [];
+    });
+  return walk(DIST)
+    .map((file) => (file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file))
+    .sort();
+}
+
+async function openPage(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** Waits until every Preact island on the page has hydrated, so typing reaches live components. */
+async function waitForIslands(page: Page) {
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+}
+
+/** Polls an attribute until it has the expected value (the islands update after each keystroke). */
+function attributeOf(locator: Locator, name: string) {
+  return expect.poll(() => locator.getAttribute(name), { timeout: 10_000 });
+}
+
+function textOf(locator: Locator) {
+  return expect.poll(async () => ((await locator.textContent()) ?? '').trim(), { timeout: 10_000 });
+}
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    type AxeResult = { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> };
+    const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
+    const { violations } = await axe.run();
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) => `${violation.id} ×${violation.nodes.length} at ${JSON.stringify(violation.nodes[0]?.target)}`,
+      );
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'en', 'index.html'))) {
+    throw new Error(`No docs build at ${DIST}: run pnpm --dir docs-site build first.`);
+  }
+  server = await serveDirectory({ root: DIST });
+  browser = await launchBrowser();
+  browser.context.on('request', (request) => requests.push(request.url()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('docs site', () => {
+  it('sends readers of the bare root to a language', async () => {
+    const page = await openPage('');
+    await page.waitForURL(`${server.url}en/`);
+    await page.close();
+  });
+
+  it('passes axe on every page with no serious or critical violation, each with the independence notice', async () => {
+    const pages = builtPages().filter((path) => path !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(56);
+    const problems: string[] = [];
+    const queue = [...pages];
+    // Two tabs at a time: the machines have two cores.
+    await Promise.all(
+      [0, 1].map(async () => {
+        const page = await browser.context.newPage();
+        for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+          await page.goto(`${server.url}${path}`);
+          await waitForIslands(page);
+          for (const violation of await seriousAxeViolations(page)) problems.push(`${path}: ${violation}`);
+          if (path !== '404.html' && (await page.getByTestId('independence-notice').count()) !== 1) {
+            problems.push(`${path}: no independence notice in the footer`);
+          }
+        }
+        await page.close();
+      }),
+    );
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('search lands on the right page for everyday questions in English and French', async () => {
+    const page = await browser.context.newPage();
+    const misses: string[] = [];
+    for (const { lang, query, expected } of SEARCHES) {
+      await page.goto(`${server.url}${lang}/`);
+      await page.locator('site-search button[data-open-modal]').click();
+      const input = page.locator('#starlight__search input');
+      await input.fill(query);
+      const first = page.locator('#starlight__search .pagefind-ui__result-link').first();
+      const want = new URL(`${lang}/${expected}`, server.url).pathname;
+      try {
+        await expect.poll(async () => first.getAttribute('href'), { timeout: 10_000 }).toBe(want);
+      } catch {
+        misses.push(`${lang} "${query}": first result ${await first.getAttribute('href')}, expected ${want}`);
+      }
+    }
+    await page.close();
+    expect(misses).toEqual([]);
+  });
+
+  it('TOTP debugger shows the codes @mfa-companion/otp computes for a pinned time', async () => {
+    const page = await openPage(`en/tools/totp-debugger/?t=${PINNED_SECONDS}`);
+    await waitForIslands(page);
+    await expect.poll(() => page.getByTestId('totp-time').inputValue()).toBe(String(PINNED_SECONDS));
+    await page.getByTestId('totp-input').fill(SECRET);
+    const secret = base32Decode(SECRET);
+    const time = PINNED_SECONDS * 1000;
+    await expect
+      .poll(() => page.getByTestId('totp-current-code').getAttribute('data-code'))
+      .toBe(totp({ secret, time }));
+    const rows = await page
+      .getByTestId('totp-row')
+      .evaluateAll((cells) =>
+        cells.map((row) => [Number(row.getAttribute('data-delta')), row.getAttribute('data-code')]),
+      );
+    expect(rows).toEqual([-2, -1, 0, 1, 2].map((delta) => [delta, totp({ secret, time: time + delta * 30_000 })]));
+
+    await page.getByTestId('totp-digits').selectOption('8');
+    await page.getByTestId('totp-algorithm').selectOption('SHA256');
+    await expect
+      .poll(() => page.getByTestId('totp-current-code').getAttribute('data-code'))
+      .toBe(totp({ secret, time, digits: 8, algorithm: 'SHA256' }));
+
+    await page
+      .getByTestId('totp-input')
+      .fill(`otpauth://totp/ACME:ops@example.com?secret=${SECRET}&issuer=ACME&period=60`);
+    await expect
+      .poll(() => page.getByTestId('totp-current-code').getAttribute('data-code'))
+      .toBe(totp({ secret, time, period: 60 }));
+
+    await page.getByTestId('totp-input').fill('not base32 0189');
+    await attributeOf(page.getByTestId('totp-error'), 'data-code').toBe('INVALID_SECRET');
+    await page.close();
+  });
+
+  it('TOTP debugger counts down live and explains errors in French', async () => {
+    const page = await openPage('fr/tools/totp-debugger/');
+    await waitForIslands(page);
+    await page.getByTestId('totp-input').fill(SECRET);
+    const remaining = page.getByTestId('totp-remaining');
+    const first = Number(await remaining.getAttribute('data-seconds'));
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(first).toBeLessThanOrEqual(30);
+    await expect
+      .poll(async () => Number(await remaining.getAttribute('data-seconds')), { timeout: 5_000 })
+      .not.toBe(first);
+    const now = Date.now();
+    const shown = await page.getByTestId('totp-current-code').getAttribute('data-code');
+    const secret = base32Decode(SECRET);
+    expect([totp({ secret, time: now - 1000 }), totp({ secret, time: now + 1000 })]).toContain(shown);
+
+    await page.getByTestId('totp-time').fill('hier');
+    await attributeOf(page.getByTestId('totp-error'), 'data-code').toBe('INVALID_TIME');
+    await textOf(page.getByTestId('totp-error')).toContain('secondes Unix');
+    await page.close();
+  });
+
+  it('NMC checker flags an at-risk list, gives the fix, and clears a fixed list', async () => {
+    const page = await openPage('en/tools/nmc-user-checker/');
+    await waitForIslands(page);
+    const atRisk = [
+      'User Name\tUser Type\tStatus\tE-mail Address',
+      'apc\tSuper User\tEnabled\tops@example.com',
+      'backup\tAdministrator\tDisabled\t',
+      'monitor\tRead-Only User\tEnabled\t',
+    ].join('\n');
+    await page.getByTestId('nmc-input').fill(atRisk);
+    await page.getByTestId('nmc-mfa').selectOption('on');
+    await page.getByTestId('nmc-check').click();
+    await attributeOf(page.getByTestId('nmc-status'), 'data-status').toBe('at-risk');
+    await textOf(page.getByTestId('nmc-fix')).toContain('Configuration > Security > Local Users > Management');
+    const codes = await page.getByTestId('nmc-finding').evaluateAll((items) => items.map((item) => item.dataset.code));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'blank-email-user-disabled',
+        'blank-email-user-cannot-update-firmware',
+        'no-update-user',
+      ]),
+    );
+
+    await page.getByTestId('nmc-input').fill(`${atRisk}\nfirmware\tAdministrator\tEnabled\t`);
+    await page.getByTestId('nmc-check').click();
+    await attributeOf(page.getByTestId('nmc-status'), 'data-status').toBe('ok');
+    await textOf(page.getByTestId('nmc-candidates')).toContain('firmware');
+    await expect.poll(() => page.getByTestId('nmc-fix').count()).toBe(0);
+
+    await page.getByTestId('nmc-input').fill('<table><tr><th>User Name</th><th>E-mail</th></tr></table>');
+    await page.getByTestId('nmc-check').click();
+    await attributeOf(page.getByTestId('nmc-error'), 'data-code').toBe('html');
+    await page.close();
+  });
+
+  it('NMC checker reads a French list and answers in French', async () => {
+    const page = await openPage('fr/tools/nmc-user-checker/');
+    await waitForIslands(page);
+    await page
+      .getByTestId('nmc-input')
+      .fill(
+        ["Nom d'utilisateur\tType d'utilisateur\tÉtat\tAdresse e-mail", 'apc\tSuper User\tActivé\tit@example.fr'].join(
+          '\n',
+        ),
+      );
+    await page.getByTestId('nmc-check').click();
+    await attributeOf(page.getByTestId('nmc-status'), 'data-status').toBe('at-risk');
+    await textOf(page.getByTestId('nmc-status')).toContain('À risque');
+    await page.close();
+  });
+
+  it('otpauth inspector decodes every field and explains typed errors in both languages', async () => {
+    const page = await openPage('en/tools/otpauth-inspector/');
+    await waitForIslands(page);
+    await page
+      .getByTestId('otpauth-input')
+      .fill(`otpauth://totp/ACME:ops@example.com?secret=${SECRET}&issuer=ACME&digits=8&algorithm=SHA512`);
+    await textOf(page.getByTestId('otpauth-field-issuer')).toBe('ACME');
+    await textOf(page.getByTestId('otpauth-field-account')).toBe('ops@example.com');
+    await textOf(page.getByTestId('otpauth-field-digits')).toBe('8');
+    await textOf(page.getByTestId('otpauth-field-algorithm')).toBe('SHA512');
+    await textOf(page.getByTestId('otpauth-field-period')).toBe('30 s');
+
+    await page.getByTestId('otpauth-input').fill('otpauth://totp/ACME?secret=0189');
+    await attributeOf(page.getByTestId('otpauth-error'), 'data-code').toBe('INVALID_SECRET');
+    await textOf(page.getByTestId('otpauth-error')).toContain('base32');
+    await page.close();
+
+    const french = await openPage('fr/tools/otpauth-inspector/');
+    await waitForIslands(french);
+    await french.getByTestId('otpauth-input').fill('otpauth://push/ACME?secret=JBSWY3DP');
+    await attributeOf(french.getByTestId('otpauth-error'), 'data-code').toBe('UNSUPPORTED_TYPE');
+    await textOf(french.getByTestId('otpauth-error')).toContain('ni totp ni hotp');
+    await french.close();
+  });
+
+  it('takes the README screenshots of the home page and of a search', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const page = await openPage('en/');
+    await page.screenshot({ path: join(SCREENSHOTS, 'docs-home.png'), fullPage: true });
+    await page.locator('site-search button[data-open-modal]').click();
+    await page.locator('#starlight__search input').fill('firmware update fails');
+    await page.locator('#starlight__search .pagefind-ui__result-link').first().waitFor();
+    await page.waitForTimeout(300); // let the result excerpts finish rendering
+    await page.screenshot({ path: join(SCREENSHOTS, 'docs-search.png') });
+    await page.close();
+  });
+
+  it('never requests anything outside the local server: the site works offline', () => {
+    const origin = new URL(server.url).origin;
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+  });
+});
