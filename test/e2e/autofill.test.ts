@@ -1,7 +1,6 @@
 // OTP autofill in real Chromium with the built extension: the right code reaches each fixture page's own framework
 // state, decoys stay empty, and binding refuses look-alikes, unbound sites, foreign frames and disallowed http.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { base32Decode, totp } from '@mfa-companion/otp';
 import type { Page, Worker } from 'playwright-core';
@@ -14,7 +13,7 @@ import {
   sealVault,
   type UnlockedKey,
 } from '../../packages/vault/dist/index.js';
-import { CHROME_EXTENSION_DIR, type LaunchedBrowser, launchBrowser } from '../lib/browser.ts';
+import { type LaunchedBrowser, launchBrowser } from '../lib/browser.ts';
 import { FIXTURES_DIR, type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
 
 interface FixturePage {
@@ -65,29 +64,19 @@ const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
  *   Playwright's page-level key events, and the context menu is native UI that cannot be clicked;
  * - `activeTab` is granted only by those user gestures, and `permissions.request` opens a dialog that headless
  *   Chromium cannot answer.
- * So the suite loads a copy of the built extension whose manifest already holds the host permissions for the
- * fixture hosts — exactly the state after the user grants "always detect" (the optional permission) on those
- * sites — and triggers through the popup's real message (`autofill:fill-active-tab` with the tab id) sent from an
+ * So the suite loads the extension with the fixture hosts' permissions granted (`grantHostPermissions`) — exactly
+ * the state after the user grants "always detect" (the optional permission) on those sites — and triggers through the popup's real message (`autofill:fill-active-tab` with the tab id) sent from an
  * extension page. Everything after the trigger is the production path: injection, per-frame scan, binding
  * decision, code generation from the vault, fill.
  */
-function extensionWithFixtureHostAccess(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mfa-autofill-ext-'));
-  cpSync(CHROME_EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  manifest.host_permissions = [
-    'http://127.0.0.1/*',
-    ...[LAN_HOST, BANK_HOST, LOOKALIKE_HOST].map((h) => `http://${h}/*`),
-  ];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
+const FIXTURE_HOST_PERMISSIONS = [
+  'http://127.0.0.1/*',
+  ...[LAN_HOST, BANK_HOST, LOOKALIKE_HOST].map((h) => `http://${h}/*`),
+];
 
 let browser: LaunchedBrowser;
 let worker: Worker;
 let servers: FixtureServers;
-let extensionCopy: string;
 let controlPage: Page;
 let vaultKey: UnlockedKey;
 
@@ -153,9 +142,9 @@ async function reachCodeStep(page: Page, fixture: FixturePage): Promise<void> {
 
 beforeAll(async () => {
   servers = await startFixtureServers();
-  extensionCopy = extensionWithFixtureHostAccess();
   browser = await launchBrowser({
-    extension: extensionCopy,
+    extension: true,
+    grantHostPermissions: FIXTURE_HOST_PERMISSIONS,
     hosts: [LAN_HOST, BANK_HOST, LOOKALIKE_HOST, UNGRANTED_HOST],
   });
   worker = browser.serviceWorker as Worker;
@@ -167,7 +156,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await servers?.close();
-  if (extensionCopy) rmSync(extensionCopy, { recursive: true, force: true });
 });
 
 describe('the code reaches each page through its framework', () => {

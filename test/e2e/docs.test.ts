@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { base32Decode, totp } from '@mfa-companion/otp';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LaunchedBrowser, launchBrowser, REPO_ROOT, recordRequests } from '../lib/browser.ts';
+import { type LaunchedBrowser, launchBrowser, REPO_ROOT } from '../lib/browser.ts';
 import { type RunningServer, serveDirectory } from '../lib/static-server.ts';
 
 const DIST = join(REPO_ROOT, 'docs-site/dist');

@@ -1,9 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_EXTENSION_DIR, type LaunchedBrowser, launchBrowser, recordRequests } from '../lib/browser.ts';
+import { type LaunchedBrowser, launchBrowser, recordRequests } from '../lib/browser.ts';
 import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
 
 /*
@@ -11,7 +9,7 @@ import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers
  * once through `activeTab` ("Check this page", granted by the toolbar click) or registered at runtime for an origin
  * the admin chose to watch, after `permissions.request` showed the browser's prompt. Headless Chromium can grant
  * neither: there is no toolbar to click and no prompt to accept. So the suite loads a copy of the built extension
- * whose manifest also declares `http://*.lan/*` as host permission, which an unpacked extension receives at install.
+ * granted `http://*.lan/*` as host permission (see `grantHostPermissions` in test/lib/browser.ts).
  * Everything else is the shipped code path: the popup (opened in a tab with `?tabId=` naming the NMC page) sends the
  * real "check this page" message, so the background injects with `scripting.executeScript`, and the "Watch this
  * NMC" button calls the real `permissions.request` from a trusted click (already granted, so it resolves without a
@@ -37,27 +35,23 @@ const HOSTS = {
 
 let browser: LaunchedBrowser;
 let servers: FixtureServers;
-let extensionCopy: string;
 let everyRequest: ReturnType<typeof recordRequests>;
 
 const fixtureUrl = (host: string, path: string) => `http://${host}:${servers.primary.port}/nmc/${path}`;
 
 beforeAll(async () => {
   servers = await startFixtureServers();
-  extensionCopy = mkdtempSync(join(tmpdir(), 'mfa-nmc-extension-'));
-  cpSync(CHROME_EXTENSION_DIR, extensionCopy, { recursive: true });
-  const manifestPath = join(extensionCopy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  manifest.host_permissions = [TEST_HOST_PERMISSION];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  browser = await launchBrowser({ extension: extensionCopy, hosts: Object.values(HOSTS) });
+  browser = await launchBrowser({
+    extension: true,
+    grantHostPermissions: [TEST_HOST_PERMISSION],
+    hosts: Object.values(HOSTS),
+  });
   everyRequest = recordRequests(browser.context);
 });
 
 afterAll(async () => {
   await browser?.close();
   await servers?.close();
-  if (extensionCopy) rmSync(extensionCopy, { recursive: true, force: true });
 });
 
 async function tabIdOf(url: string): Promise<number> {

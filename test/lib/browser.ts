@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from '@mfa-companion/toolchain/chromium';
@@ -15,6 +15,13 @@ export interface LaunchOptions {
    * cross-origin frame host while every byte stays on the loopback interface.
    */
   hosts?: string[];
+  /**
+   * Host permissions written into the private copy of the extension's manifest, e.g. `http://*.lan/*`.
+   * Headless Chromium can neither grant `activeTab` (no toolbar to click) nor answer a `permissions.request`
+   * prompt; an unpacked extension gets its manifest's host permissions at install, which is the state a user
+   * reaches by granting the optional per-site permission.
+   */
+  grantHostPermissions?: string[];
   /** Extra Chromium switches. */
   args?: string[];
   colorScheme?: 'light' | 'dark';
@@ -53,7 +60,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const builtExtension =
     options.extension === true ? CHROME_EXTENSION_DIR : options.extension ? resolve(options.extension) : undefined;
   // A private copy, so a rebuild of the extension during a run cannot change what this browser loaded.
-  const extensionDir = builtExtension && copyExtension(builtExtension, userDataDir);
+  const extensionDir = builtExtension && copyExtension(builtExtension, userDataDir, options.grantHostPermissions);
   const args = [...QUIET_SWITCHES, ...(options.args ?? [])];
   if (options.hosts?.length) {
     const rules = options.hosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ');
@@ -89,12 +96,18 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   }
 }
 
-function copyExtension(builtDir: string, userDataDir: string): string {
+function copyExtension(builtDir: string, userDataDir: string, hostPermissions: string[] = []): string {
   if (!existsSync(join(builtDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${builtDir}: run the build first (pnpm --dir extension build)`);
   }
   const copy = `${userDataDir}-extension`;
   cpSync(builtDir, copy, { recursive: true });
+  if (hostPermissions.length > 0) {
+    const manifestPath = join(copy, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+    manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hostPermissions];
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+  }
   return copy;
 }
 
