@@ -63,6 +63,10 @@ async function scheduleClear(message: ClearClipboardMessage): Promise<void> {
 
 /** Background wiring for the vault: auto-lock (idle time, system lock) and delayed clipboard clearing. */
 export function registerVault(): void {
+  // The key and decrypted accounts live in storage.session: make sure content scripts can never read it
+  // (already Chrome's default; stated explicitly so no other code can widen it unnoticed).
+  const session = browser.storage.session as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+  void session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
   void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void lockIfIdle();

@@ -16,11 +16,14 @@ export interface AccountListProps extends Omit<RowActions, 'onFocusRow'> {
   /** Diagnostics/benchmark peer: render every row instead of the visible window. */
   virtualize: boolean;
   onFirstPaint?: () => void;
+  onMove(account: Account, direction: -1 | 1): void;
+  onDelete(account: Account): void;
 }
 
 /**
  * Only the rows in view (plus a few) are rendered and ticked each second, so 500 accounts cost what 10 do.
- * Keyboard: ↑/↓/Home/End move between rows (roving tabindex), Enter copies.
+ * Keyboard: ↑/↓/Home/End/PageUp/PageDown move between rows (roving tabindex), Enter copies,
+ * Alt+↑/↓ reorders, Delete deletes (with undo).
  */
 export function AccountList(props: AccountListProps) {
   const now = useNow();
@@ -56,6 +59,18 @@ export function AccountList(props: AccountListProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    const current = props.accounts[activeIndex];
+    if (current && event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      props.onMove(current, event.key === 'ArrowUp' ? -1 : 1);
+      focusRow(activeIndex + (event.key === 'ArrowUp' ? -1 : 1));
+      return;
+    }
+    if (current && event.key === 'Delete') {
+      event.preventDefault();
+      props.onDelete(current);
+      return;
+    }
     const keys: Record<string, number> = {
       ArrowDown: activeIndex + 1,
       ArrowUp: activeIndex - 1,

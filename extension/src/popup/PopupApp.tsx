@@ -300,6 +300,8 @@ export function PopupApp() {
           onCopy={onCopy}
           onNextHotp={onNextHotp}
           onOpenMenu={(account) => setMenu(account)}
+          onMove={(account, direction) => void commit(moveAccount(accounts, account.id, direction))}
+          onDelete={(account) => void remove(account)}
           onFirstPaint={markFirstCodePainted}
         />
       )}
