@@ -22,7 +22,7 @@ console.log(`  docs site       ${docs ? docs.url : '(not built)'}`);
 console.log(`  fixture pages   ${fixtures.primary.url}  (second origin: ${fixtures.secondary.url})`);
 console.log(`  extension       ${join(extensionOutput, 'chrome-mv3')}  (Chrome: chrome://extensions → Load unpacked)`);
 console.log(
-  `                  ${join(extensionOutput, 'firefox-mv2')}  (Firefox: about:debugging → Load Temporary Add-on)`,
+  `                  ${join(extensionOutput, 'firefox-mv3')}  (Firefox: about:debugging → Load Temporary Add-on)`,
 );
 for (const zip of zips) console.log(`  zip             ${join(extensionOutput, zip)}`);
 console.log('\nPress Ctrl+C to stop.');
