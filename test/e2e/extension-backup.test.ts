@@ -70,6 +70,13 @@ describe('extension: QR, HOTP, backup round trip, screenshots', () => {
     await popup.getByText('Second Site').waitFor();
   });
 
+  it('explains when the page cannot be captured (no activeTab grant outside a toolbar click)', async () => {
+    await popup.getByRole('button', { name: 'Add account' }).first().click();
+    await popup.getByRole('button', { name: 'Scan QR code on this page' }).click();
+    await popup.getByText('This page cannot be captured.', { exact: false }).waitFor();
+    await popup.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+
   it('decodes an uploaded QR image file', async () => {
     await popup.getByRole('button', { name: 'Add account' }).first().click();
     const file = readFileSync(join(REPO_ROOT, 'test/fixtures/qr/single.png'));
@@ -110,6 +117,12 @@ describe('extension: QR, HOTP, backup round trip, screenshots', () => {
     const count = await popup.locator('.row').count();
     await popup.getByRole('button', { name: 'Actions for Second Site (second)' }).click();
     await popup.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => popup.locator('.row').count()).toBe(count - 1);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => popup.locator('.row').count()).toBe(count);
+    // Keyboard: Delete removes the focused row, Undo brings it back.
+    await popup.locator('.row-main').last().focus();
+    await popup.keyboard.press('Delete');
     await expect.poll(() => popup.locator('.row').count()).toBe(count - 1);
     await popup.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => popup.locator('.row').count()).toBe(count);

@@ -83,7 +83,14 @@ describe('extension vault: first run, codes, copy, lock', () => {
       .fill(GITHUB_URI.replace('GitHub:', 'Other:'));
     await popup.getByRole('button', { name: 'Read link' }).click();
     await popup.getByText('0 new, 1 already added, 0 invalid').waitFor();
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.getByRole('button', { name: 'Back' }).click();
+    // Manual entry: live validation in words, duplicates flagged before anything is added.
+    await popup.getByLabel('Secret key (base32)').fill('not base32!');
+    await popup.getByText('The secret key is not valid base32 (letters A–Z and digits 2–7).').waitFor();
+    await popup.getByLabel('Secret key (base32)').fill(GITHUB_SECRET.toLowerCase());
+    await popup.getByText('Already added').waitFor();
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.getByRole('button', { name: 'Cancel', exact: true }).click();
   });
 
