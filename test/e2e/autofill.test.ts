@@ -15,6 +15,7 @@ import {
 } from '../../packages/vault/dist/index.js';
 import { type LaunchedBrowser, launchBrowser } from '../lib/browser.ts';
 import { FIXTURES_DIR, type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
+import { axeViolations, readVault } from './extension-helpers.ts';
 
 interface FixturePage {
   file: string;
@@ -345,6 +346,192 @@ describe('in-field button (opt-in per site)', () => {
         (origin) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: false }),
         site,
       );
+    }
+  });
+});
+
+describe('popup fill actions', () => {
+  /** The real popup page, opened in a tab of its own and pointed at `page`'s tab (`?tabId=`), sized like the popup. */
+  async function openPopupOver(page: Page): Promise<Page> {
+    const url = page.url();
+    const tabId = await controlPage.evaluate(async (pageUrl) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((candidate) => candidate.url === pageUrl)?.id;
+    }, url);
+    if (tabId === undefined) throw new Error(`no tab for ${url}`);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 384, height: 600 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.locator('.row').first().waitFor();
+    return popup;
+  }
+
+  it("fills from an account's Fill button into the page's own framework state", async () => {
+    await seedVault([account('Fixtures', SECRET_A, [origin('127.0.0.1')])]);
+    const fixture = pages.find((candidate) => candidate.file === 'preact-controlled.html') as FixturePage;
+    const page = await openFixture(fixture.file);
+    const popup = await openPopupOver(page);
+    try {
+      await reachCodeStep(page, fixture);
+      expect(await axeViolations(popup)).toEqual([]);
+      const startedAt = Date.now();
+      await popup.getByRole('button', { name: /^Fill the code for Fixtures/ }).click();
+      await expect.poll(() => received(page)).not.toBeNull();
+      const got = await received(page);
+      expect(expectedCodes(SECRET_A, startedAt)).toContain(got?.value);
+      expect(got?.via).not.toMatch(/^decoy/);
+      expect(await page.evaluate(() => (window as unknown as { __submitted: boolean }).__submitted)).toBe(false);
+      await popup.getByRole('status').getByText('Code for Fixtures').waitFor();
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('fills with Shift+Enter on a row, while Enter still copies', async () => {
+    await seedVault([account('Fixtures', SECRET_A, [origin('127.0.0.1')])]);
+    const fixture = pages.find((candidate) => candidate.file === 'react-like-tracker.html') as FixturePage;
+    const page = await openFixture(fixture.file);
+    const popup = await openPopupOver(page);
+    try {
+      await reachCodeStep(page, fixture);
+      await popup.locator('#row-0').focus();
+      const startedAt = Date.now();
+      await popup.keyboard.press('Shift+Enter');
+      await expect.poll(() => received(page)).not.toBeNull();
+      expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
+      const copied = popup.locator('.toast').filter({ hasText: /^Code for Fixtures.* copied\.$/ });
+      expect(await copied.count()).toBe(0);
+      await popup.keyboard.press('Enter');
+      await copied.waitFor();
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('offers to bind an unbound account to the suggested origin, and fills only after binding', async () => {
+    const bank = account('Bank', SECRET_A, [origin(LAN_HOST)]);
+    await seedVault([bank]);
+    const page = await openFixture('plain-autocomplete.html', BANK_HOST);
+    const popup = await openPopupOver(page);
+    try {
+      await popup.getByRole('button', { name: /^Fill the code for Bank/ }).click();
+      const offer = popup.getByRole('dialog', { name: `Bind to ${origin(BANK_HOST)}?` });
+      await offer.waitFor();
+      // Nothing reached the page while the question is open.
+      expect(await page.$eval('#otp', (input) => (input as HTMLInputElement).value)).toBe('');
+      expect(await received(page)).toBeNull();
+      expect(await axeViolations(popup)).toEqual([]);
+      const startedAt = Date.now();
+      await offer.getByRole('button', { name: 'Bind and fill' }).click();
+      await expect.poll(() => received(page)).not.toBeNull();
+      expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
+      const stored = await readVault(worker);
+      expect(stored.find((entry) => entry.id === bank.id)?.sites).toEqual([origin(LAN_HOST), origin(BANK_HOST)]);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('cancelling the bind offer changes nothing', async () => {
+    const bank = account('Bank', SECRET_A, [origin(LAN_HOST)]);
+    await seedVault([bank]);
+    const page = await openFixture('plain-autocomplete.html', BANK_HOST);
+    const popup = await openPopupOver(page);
+    try {
+      await popup.getByRole('button', { name: /^Fill the code for Bank/ }).click();
+      const offer = popup.getByRole('dialog');
+      await offer.getByRole('button', { name: 'Cancel' }).click();
+      await offer.waitFor({ state: 'detached' });
+      expect(await received(page)).toBeNull();
+      expect((await readVault(worker)).find((entry) => entry.id === bank.id)?.sites).toEqual([origin(LAN_HOST)]);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  const warnings: [string, string, () => string[], RegExp][] = [
+    ['a look-alike', LOOKALIKE_HOST, () => [origin(BANK_HOST)], /looks like a site one of your accounts is bound to/],
+    ['plain http where https is bound', BANK_HOST, () => [`https://${BANK_HOST}`], /plain http/],
+  ];
+  it.each(warnings)('warns in the popup and does not fill on %s', async (_name, host, sites, text) => {
+    await seedVault([account('Bank', SECRET_A, sites())]);
+    const page = await openFixture('plain-autocomplete.html', host);
+    const popup = await openPopupOver(page);
+    try {
+      await popup.getByRole('button', { name: 'Fill on this page' }).click();
+      await expect.poll(() => popup.getByRole('alert').filter({ hasText: text }).count()).toBe(1);
+      expect(await page.$eval('#otp', (input) => (input as HTMLInputElement).value)).toBe('');
+      expect(await received(page)).toBeNull();
+      expect(await axeViolations(popup)).toEqual([]);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('"Always detect on this site" turns the in-field button on for that origin, and off again', async () => {
+    const site = origin('127.0.0.1');
+    await seedVault([account('Fixtures', SECRET_A, [site])]);
+    const page = await openFixture('plain-autocomplete.html');
+    const popup = await openPopupOver(page);
+    try {
+      const toggle = popup.getByRole('checkbox', { name: 'Always detect on this site' });
+      expect(await toggle.isChecked()).toBe(false);
+      // The permission request runs from this click (already granted to this test profile, so no prompt).
+      await toggle.check();
+      await expect.poll(() => toggle.isChecked()).toBe(true);
+      const detected = await openFixture('plain-autocomplete.html');
+      await detected.waitForSelector('mfa-companion-autofill', { state: 'attached' });
+      await detected.close();
+      await toggle.uncheck();
+      await expect.poll(() => toggle.isChecked()).toBe(false);
+      const after = await openFixture('plain-autocomplete.html');
+      await after.waitForTimeout(300);
+      expect(await after.locator('mfa-companion-autofill').count()).toBe(0);
+      await after.close();
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('submits after filling only for an account with "submit after fill" on (off by default)', async () => {
+    const bank = account('Bank', SECRET_A, [origin('127.0.0.1')]);
+    await seedVault([bank]);
+    const page = await openFixture('plain-autocomplete.html');
+    const popup = await openPopupOver(page);
+    try {
+      await popup.getByRole('button', { name: /^Actions for Bank/ }).click();
+      const option = popup.getByRole('checkbox', { name: 'Submit the form after filling' });
+      expect(await option.isChecked()).toBe(false);
+      await option.check();
+      await expect
+        .poll(() =>
+          worker.evaluate(async () => {
+            const stored = await (
+              globalThis as unknown as {
+                chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+              }
+            ).chrome.storage.local.get('autofill.settings');
+            return (stored['autofill.settings'] as { submitAfterFill?: string[] } | undefined)?.submitAfterFill;
+          }),
+        )
+        .toEqual([bank.id]);
+      await popup.getByRole('button', { name: 'Close' }).click();
+      await popup.getByRole('button', { name: /^Fill the code for Bank/ }).click();
+      await expect.poll(() => received(page)).not.toBeNull();
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __submitted: boolean }).__submitted))
+        .toBe(true);
+      await popup.getByRole('button', { name: /^Actions for Bank/ }).click();
+      await popup.getByRole('checkbox', { name: 'Submit the form after filling' }).uncheck();
+    } finally {
+      await popup.close();
+      await page.close();
     }
   });
 });

@@ -3,6 +3,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedBrowser, launchBrowser, recordRequests } from '../lib/browser.ts';
 import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
+import { axeViolations } from './extension-helpers.ts';
 
 /*
  * How the checker gets into a page here. In real use the content script is never in the manifest: it is injected
@@ -74,25 +75,17 @@ async function openFixture(host: string, path: string): Promise<Page> {
 }
 
 /*
- * The popup shows the NMC status below the vault's account list, so the first popup of the profile creates a
- * vault (the vault key then stays in session storage for the rest of the run).
+ * The popup shows the NMC status in every view (first run, locked, unlocked): an NMC check needs no vault, so this
+ * profile never creates one.
  */
-async function openVault(popup: Page): Promise<void> {
-  const status = popup.locator('.nmc-status');
-  const createVault = popup.locator('#create-new');
-  await status.or(createVault).first().waitFor();
-  if (await status.isVisible()) return;
-  const passphrase = 'correct horse battery staple nmc';
-  await popup.locator('#create-new').fill(passphrase);
-  await popup.locator('#create-confirm').fill(passphrase);
-  await popup.locator('form[aria-labelledby="create-title"] button[type="submit"]').click();
-  await status.waitFor({ timeout: 30_000 });
+async function nmcStatusShown(popup: Page): Promise<void> {
+  await popup.locator('.nmc-status').waitFor();
 }
 
 async function openPopupFor(page: Page): Promise<Page> {
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(page.url())}`);
-  await openVault(popup);
+  await nmcStatusShown(popup);
   return popup;
 }
 
@@ -113,7 +106,7 @@ async function popupStatus(popup: Page, expected: string): Promise<string | null
       .catch(() => null);
     if (status === expected) return status;
     await popup.reload();
-    await openVault(popup);
+    await nmcStatusShown(popup);
   }
   return status;
 }
@@ -208,6 +201,17 @@ const bannerLink = (page: Page) =>
   inBanner<string | null>(page, 'function () { return this.querySelector("a[href]")?.getAttribute("href") ?? null }');
 
 describe('NMC3 checker in Chromium', () => {
+  it('checks an NMC from the popup without any vault, and the first-run view stays accessible', async () => {
+    const page = await openFixture(HOSTS.ok, 'ok/users.html');
+    const popup = await checkThisPage(page);
+    // No vault was ever created in this profile: the popup is on its first-run view, NMC status included.
+    expect(await popup.getByRole('heading', { name: 'Create your vault' }).count()).toBe(1);
+    expect(await popupStatus(popup, 'ok')).toBe('ok');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
   it('stays silent on an unrelated page', async () => {
     const page = await openFixture(HOSTS.unrelated, 'unrelated.html');
     const popup = await checkThisPage(page);

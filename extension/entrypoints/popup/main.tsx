@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { i18n } from '#i18n';
 import { PopupApp } from '../../src/popup/PopupApp';
 import '../../src/ui/base.css';
+import '../../src/popup/popup.css';
 
 // Screen readers pronounce the UI in the language of the messages the browser picked.
 document.documentElement.lang = i18n.t('extension.lang') || 'en';

@@ -105,6 +105,7 @@ export function AccountList(props: AccountListProps) {
         onNextHotp={props.onNextHotp}
         onOpenMenu={props.onOpenMenu}
         onFocusRow={setActive}
+        onFill={props.onFill}
       />,
     );
   }

@@ -9,6 +9,8 @@ export interface RowActions {
   onNextHotp(account: Account): void;
   onOpenMenu(account: Account, anchor: HTMLElement): void;
   onFocusRow(index: number): void;
+  /** Fills this account's code on the page the popup was opened over; absent when there is no such web page. */
+  onFill?: (account: Account) => void;
 }
 
 export interface AccountRowProps extends RowActions {
@@ -24,7 +26,7 @@ export interface AccountRowProps extends RowActions {
 }
 
 export function AccountRow(props: AccountRowProps) {
-  const { account } = props;
+  const { account, onFill } = props;
   const label = accountLabel(account) || i18n.t('list.unnamed');
   let code: string | undefined;
   let body;
@@ -77,7 +79,15 @@ export function AccountRow(props: AccountRowProps) {
         class="row-main"
         id={`row-${props.index}`}
         tabIndex={props.active ? 0 : -1}
+        aria-keyshortcuts={onFill ? 'Shift+Enter' : undefined}
         onFocus={() => props.onFocusRow(props.index)}
+        onKeyDown={(event) => {
+          // Enter copies (the button's own click); Shift+Enter fills the page instead.
+          if (onFill && event.key === 'Enter' && event.shiftKey) {
+            event.preventDefault();
+            onFill(account);
+          }
+        }}
         onClick={() => (code ? props.onCopy(account, code) : props.onNextHotp(account))}
       >
         <span class="names">
@@ -93,8 +103,23 @@ export function AccountRow(props: AccountRowProps) {
           {props.matchesSite && <span class="site-badge">{i18n.t('list.thisSite')}</span>}
         </span>
         <span class="code-area">{body}</span>
-        <span class="visually-hidden">{mainLabel}</span>
+        <span class="visually-hidden">
+          {mainLabel}
+          {onFill && ` ${i18n.t('autofill.popup.fillHint')}`}
+        </span>
       </button>
+      {onFill && (
+        <button
+          type="button"
+          class="fill small"
+          tabIndex={props.active ? 0 : -1}
+          aria-label={i18n.t('autofill.popup.fillAccountLabel', [label])}
+          title={i18n.t('autofill.popup.fillAccountLabel', [label])}
+          onClick={() => onFill(account)}
+        >
+          {i18n.t('autofill.popup.fillAccount')}
+        </button>
+      )}
       {account.type === 'hotp' && props.revealedHotp && (
         <button
           type="button"

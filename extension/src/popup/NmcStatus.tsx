@@ -3,14 +3,12 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { NmcRequest, NmcTabState } from '../nmc/types';
 import { describeFinding, fixSteps, headline, pagesNote, visibleFindings } from '../nmc/wording';
+import { tabIdFromQuery } from './tab';
 
-/**
- * The tab this popup is about. Normally the active tab; `?tabId=` lets the popup be opened in a tab of its
- * own (keyboard users, end-to-end tests) and still speak about a given page.
- */
+/** The tab this popup is about: the active tab, or the one `?tabId=` names. */
 async function targetTabId(): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const named = tabIdFromQuery();
+  if (named !== undefined) return named;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }

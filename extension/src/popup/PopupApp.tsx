@@ -3,6 +3,8 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import type { FillReport } from '../autofill/messages';
+import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
 import { copyCode } from '../ui/clipboard';
 import { describeError } from '../ui/errors';
 import { GearIcon, LockIcon, PlusIcon } from '../ui/icons';
@@ -19,8 +21,11 @@ import {
 import { matchesQuery, matchesSite, moveAccount, sortForDisplay } from '../vault/sites';
 import { AccountList } from './AccountList';
 import type { AddAccountProps } from './AddAccount';
+import { BindOffer } from './BindOffer';
+import { describeFillReport, type FillNotice, fillPopupTarget, hostOf } from './fill';
 import { NmcStatus } from './NmcStatus';
 import { earlyVaultReads } from './prefetch';
+import { SitePanel } from './SitePanel';
 import { activeWebTab } from './tab';
 
 type View = 'loading' | 'first-run' | 'locked' | 'list' | 'add';
@@ -50,6 +55,10 @@ export function PopupApp() {
   const [revealedHotp, setRevealedHotp] = useState<ReadonlyMap<string, string>>(new Map());
   const [menu, setMenu] = useState<Account | undefined>();
   const [renaming, setRenaming] = useState<Account | undefined>();
+  const [autofillSettings, setAutofillSettings] = useState<AutofillSettings>({ alwaysDetect: [], submitAfterFill: [] });
+  const [fillNotice, setFillNotice] = useState<FillNotice | undefined>();
+  const [filling, setFilling] = useState(false);
+  const [bindOffer, setBindOffer] = useState<{ account: Account; origin: string } | undefined>();
   const search = useRef<HTMLInputElement>(null);
   // Loaded when first needed: the importers and QR code are not part of the list's first paint.
   const [AddView, setAddView] = useState<((props: AddAccountProps) => JSX.Element) | undefined>();
@@ -94,6 +103,12 @@ export function PopupApp() {
     })();
   }, []);
 
+  // Read after the list is on screen: only the fill actions and the account menu need these.
+  useEffect(() => {
+    if (view !== 'list') return;
+    void readAutofillSettings(browser.storage.local).then(setAutofillSettings, () => undefined);
+  }, [view]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
@@ -101,16 +116,17 @@ export function PopupApp() {
         event.preventDefault();
         search.current?.focus();
       } else if (event.key === 'Escape') {
-        if (menu || renaming) {
+        if (menu || renaming || bindOffer) {
           event.preventDefault();
           setMenu(undefined);
           setRenaming(undefined);
+          setBindOffer(undefined);
         }
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [view, menu, renaming]);
+  }, [view, menu, renaming, bindOffer]);
 
   const visible = useMemo(
     () => sortForDisplay(accounts, tab.origin).filter((account) => matchesQuery(account, query)),
@@ -166,6 +182,68 @@ export function PopupApp() {
     if (await commit(next)) setRevealedHotp(new Map(revealedHotp).set(account.id, code));
   };
 
+  /**
+   * Fills the page with `account` (or whichever account is bound there). The background decides with the binding
+   * rules; an account not bound to the page leads to the bind offer, never to a fill.
+   */
+  const fill = async (account?: Account) => {
+    setFillNotice(undefined);
+    setFilling(true);
+    let report: FillReport;
+    try {
+      report = await fillPopupTarget(account?.id);
+    } catch (caught) {
+      setFillNotice({ tone: 'warning', text: describeError(caught) });
+      return;
+    } finally {
+      setFilling(false);
+    }
+    if (report.outcome === 'no-account' && account && report.suggestedBinding) {
+      setBindOffer({ account, origin: report.suggestedBinding });
+      return;
+    }
+    const filledAccount = accounts.find((entry) => entry.id === report.accountId);
+    const name = filledAccount ? accountLabel(filledAccount) || i18n.t('list.unnamed') : undefined;
+    setFillNotice(describeFillReport(report, name, hostOf(tab.origin)));
+    if (report.outcome === 'filled') {
+      void store.touch();
+      // A counter-based code was used and its counter saved by the background: reload so no later save undoes it.
+      if (filledAccount?.type === 'hotp') {
+        await store.open().then(
+          (opened) => setAccounts(opened.accounts),
+          (caught: unknown) => setError(describeError(caught)),
+        );
+      }
+    }
+  };
+
+  /** Binds the account to exactly the offered origin, saved before filling, then fills with it. */
+  const bindAndFill = async (account: Account, origin: string) => {
+    setFilling(true);
+    const bound = {
+      ...account,
+      sites: account.sites.includes(origin) ? account.sites : [...account.sites, origin],
+      updatedAt: Date.now(),
+    };
+    const saved = await commit(accounts.map((entry) => (entry.id === account.id ? bound : entry)));
+    setFilling(false);
+    setBindOffer(undefined);
+    if (saved) await fill(bound);
+  };
+
+  const setSubmitAfterFill = async (account: Account, enabled: boolean) => {
+    try {
+      setAutofillSettings(
+        await updateAutofillSettings(browser.storage.local, (current) => ({
+          ...current,
+          submitAfterFill: toggled(current.submitAfterFill, account.id, enabled),
+        })),
+      );
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  };
+
   const remove = async (account: Account) => {
     setMenu(undefined);
     const before = accounts;
@@ -191,6 +269,7 @@ export function PopupApp() {
             setView('list');
           }}
         />
+        <NmcStatus />
       </main>
     );
   }
@@ -210,6 +289,7 @@ export function PopupApp() {
             setView('list');
           }}
         />
+        <NmcStatus />
       </main>
     );
   }
@@ -276,7 +356,21 @@ export function PopupApp() {
           <GearIcon />
         </button>
       </header>
-      <NmcStatus />
+      {tab.origin && accounts.length > 0 && (
+        <SitePanel
+          origin={tab.origin}
+          alwaysDetect={autofillSettings.alwaysDetect.includes(tab.origin)}
+          notice={fillNotice}
+          filling={filling}
+          onFillPage={() => void fill()}
+          onAlwaysDetectChanged={(enabled) =>
+            setAutofillSettings((current) => ({
+              ...current,
+              alwaysDetect: toggled(current.alwaysDetect, tab.origin as string, enabled),
+            }))
+          }
+        />
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
@@ -300,14 +394,18 @@ export function PopupApp() {
           onCopy={onCopy}
           onNextHotp={onNextHotp}
           onOpenMenu={(account) => setMenu(account)}
+          onFill={tab.origin ? (account) => void fill(account) : undefined}
           onMove={(account, direction) => void commit(moveAccount(accounts, account.id, direction))}
           onDelete={(account) => void remove(account)}
           onFirstPaint={markFirstCodePainted}
         />
       )}
+      <NmcStatus />
       {menu && (
         <AccountMenu
           account={menu}
+          submitAfterFill={autofillSettings.submitAfterFill.includes(menu.id)}
+          onSubmitAfterFillChange={(enabled) => void setSubmitAfterFill(menu, enabled)}
           onClose={() => setMenu(undefined)}
           onPin={() => {
             setMenu(undefined);
@@ -341,6 +439,15 @@ export function PopupApp() {
           }}
         />
       )}
+      {bindOffer && (
+        <BindOffer
+          accountName={accountLabel(bindOffer.account) || i18n.t('list.unnamed')}
+          origin={bindOffer.origin}
+          busy={filling}
+          onCancel={() => setBindOffer(undefined)}
+          onBind={() => void bindAndFill(bindOffer.account, bindOffer.origin)}
+        />
+      )}
       <div class="toast-region" role="status" aria-live="polite">
         {toast && (
           <div class="toast">
@@ -359,6 +466,8 @@ export function PopupApp() {
 
 function AccountMenu(props: {
   account: Account;
+  submitAfterFill: boolean;
+  onSubmitAfterFillChange(enabled: boolean): void;
   onClose(): void;
   onPin(): void;
   onRename(): void;
@@ -383,6 +492,18 @@ function AccountMenu(props: {
       <button type="button" onClick={() => props.onMove(1)}>
         {i18n.t('list.moveDown')}
       </button>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={props.submitAfterFill}
+          aria-describedby="submit-after-fill-hint"
+          onChange={(event) => props.onSubmitAfterFillChange(event.currentTarget.checked)}
+        />
+        {i18n.t('autofill.popup.submitAfterFill')}
+      </label>
+      <p id="submit-after-fill-hint" class="note">
+        {i18n.t('autofill.popup.submitAfterFillHint')}
+      </p>
       <button type="button" class="danger" onClick={props.onDelete}>
         {i18n.t('list.delete')}
       </button>

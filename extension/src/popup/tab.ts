@@ -1,17 +1,38 @@
 import { browser } from 'wxt/browser';
 import { webOrigin } from '../vault/sites';
 
-/** The tab the popup was opened over (its origin is visible thanks to activeTab). */
-export async function activeWebTab(): Promise<{ id?: number; windowId?: number; origin?: string }> {
+export interface PopupTab {
+  id?: number;
+  windowId?: number;
+  origin?: string;
+}
+
+/**
+ * A tab named by `?tabId=`: lets the popup be opened in a tab of its own (keyboard users, end-to-end tests) and
+ * still act on a given page.
+ */
+export function tabIdFromQuery(): number | undefined {
+  const fromQuery = Number(new URLSearchParams(globalThis.location?.search ?? '').get('tabId'));
+  return Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : undefined;
+}
+
+function describeTab(tab: Browser.tabs.Tab | undefined): PopupTab {
+  if (!tab) return {};
+  const result: PopupTab = {};
+  if (tab.id !== undefined) result.id = tab.id;
+  if (tab.windowId !== undefined) result.windowId = tab.windowId;
+  const origin = webOrigin(tab.url);
+  if (origin) result.origin = origin;
+  return result;
+}
+
+/** The tab the popup was opened over (its origin is visible thanks to activeTab), or the one `?tabId=` names. */
+export async function activeWebTab(): Promise<PopupTab> {
   try {
+    const named = tabIdFromQuery();
+    if (named !== undefined) return describeTab(await browser.tabs.get(named));
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' });
-    if (!tab) return {};
-    const result: { id?: number; windowId?: number; origin?: string } = {};
-    if (tab.id !== undefined) result.id = tab.id;
-    if (tab.windowId !== undefined) result.windowId = tab.windowId;
-    const origin = webOrigin(tab.url);
-    if (origin) result.origin = origin;
-    return result;
+    return describeTab(tab);
   } catch {
     return {};
   }
