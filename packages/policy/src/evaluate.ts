@@ -81,7 +81,9 @@ type Applicability = 'applies' | 'not-applicable' | 'unknown' | 'unreadable';
 /**
  * Decides whether the NMC's firmware can still be updated by the tools once MFA is on: that needs one
  * local user with no e-mail address (MFA skips it) who is enabled and allowed to update firmware.
- * Never answers `ok` on a guess: a user whose e-mail, type or status is not known is named as still to check.
+ * Never answers `ok` on a guess about e-mail addresses: users whose e-mail is not known are named as still to check.
+ * A blank-e-mail user counts unless known to be disabled or of a type that cannot update firmware (missing type or
+ * status is reported as a warning); an unrecognised type label is not counted.
  */
 export function evaluateNmcUsers(input: NmcEvaluationInput): NmcEvaluation {
   const findings: NmcFinding[] = [];
@@ -118,28 +120,40 @@ export function evaluateNmcUsers(input: NmcEvaluationInput): NmcEvaluation {
         message: `${name} has no e-mail address but is a ${user.userType?.trim()}; only a Super User or an Administrator can update firmware.`,
         user: name,
       });
-    } else if (type === undefined || type.kind === 'unrecognised') {
+    } else if (type?.kind === 'unrecognised') {
       unconfirmed.push(name);
       findings.push({
         code: 'blank-email-user-type-unknown',
         severity: 'warning',
-        message: `${name} has no e-mail address, but its user type is not known; check that it is a Super User or an Administrator.`,
-        user: name,
-      });
-    } else if (user.enabled === undefined) {
-      unconfirmed.push(name);
-      findings.push({
-        code: 'blank-email-user-status-unknown',
-        severity: 'warning',
-        message: `${name} has no e-mail address, but whether the account is enabled is not known; check its status.`,
+        message: `${name} has no e-mail address, but its user type is not one this checker knows; check that it is a Super User or an Administrator.`,
         user: name,
       });
     } else {
+      // Missing facts do not disqualify: only a known disabled state or a known type without firmware rights does.
+      if (type === undefined) {
+        findings.push({
+          code: 'blank-email-user-type-unknown',
+          severity: 'warning',
+          message: `${name} has no e-mail address; its user type was not given, so make sure it is a Super User or an Administrator.`,
+          user: name,
+        });
+      }
+      if (user.enabled === undefined) {
+        findings.push({
+          code: 'blank-email-user-status-unknown',
+          severity: 'info',
+          message: `${name} has no e-mail address; its status was not given, so make sure the account is enabled.`,
+          user: name,
+        });
+      }
       candidates.push(name);
       findings.push({
         code: 'update-user-found',
         severity: 'info',
-        message: `${name} has no e-mail address, is enabled and can update firmware: the update tools can sign in as ${name}.`,
+        message:
+          type !== undefined && user.enabled !== undefined
+            ? `${name} has no e-mail address, is enabled and can update firmware: the update tools can sign in as ${name}.`
+            : `${name} has no e-mail address and nothing shown rules it out: the update tools can sign in as ${name}.`,
         user: name,
       });
     }

@@ -135,10 +135,31 @@ describe('evaluateNmcUsers', () => {
     expect(codes({ mfaEnabled: true, users: [] })).toEqual(['no-users']);
   });
 
-  it('wants the status known before counting a blank-e-mail administrator', () => {
+  it('counts a blank-e-mail administrator whose status was not given, and says so', () => {
     const result = evaluateNmcUsers({ mfaEnabled: true, users: [{ name: 'a', email: '', userType: 'Administrator' }] });
-    expect(result.status).toBe('unknown');
+    expect(result.status).toBe('ok');
+    expect(result.candidates).toEqual(['a']);
     expect(result.findings.map((f) => f.code)).toContain('blank-email-user-status-unknown');
+  });
+
+  it('applies the plain rule when only names and e-mails are known: one blank e-mail is enough', () => {
+    const result = evaluateNmcUsers({
+      mfaEnabled: true,
+      users: [
+        { name: 'apc', email: 'apc@example.com' },
+        { name: 'fw', email: '   ' },
+      ],
+    });
+    expect(result.status).toBe('ok');
+    expect(result.candidates).toEqual(['fw']);
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ code: 'blank-email-user-type-unknown', severity: 'warning', user: 'fw' }),
+    );
+  });
+
+  it('is at risk when only names and e-mails are known and every e-mail is set', () => {
+    const result = evaluateNmcUsers({ mfaEnabled: true, users: [{ name: 'apc', email: 'apc@example.com' }] });
+    expect(result.status).toBe('at-risk');
   });
 });
 
