@@ -111,6 +111,10 @@ try {
   await firstCodePainted(page, base);
   const rowsVirtual = await page.evaluate(() => document.querySelectorAll('.row').length);
   const afterDocument = median(virtualised.map((timing) => timing.paintedAfterDocument));
+  // The document's first script (popup-prefetch.js, in <head>) marks when this document is actually running;
+  // the time before it is the browser committing an extension page, which the floor line shows.
+  const afterFirstScript = median(virtualised.map((timing) => timing.paintedAfterDocument - timing.codeStart));
+  const peerAfterFirstScript = median(allRows.map((timing) => timing.paintedAfterDocument - timing.codeStart));
   const peerAfterDocument = median(allRows.map((timing) => timing.paintedAfterDocument));
   const fromNavigation = median(virtualised.map((timing) => timing.painted));
   const peerFromNavigation = median(allRows.map((timing) => timing.painted));
@@ -123,6 +127,9 @@ try {
     `  peer: all ${rowsRendered} rows rendered    ${peerAfterDocument.toFixed(1).padStart(8)} ms           ${peerFromNavigation.toFixed(1).padStart(8)} ms`,
   );
   console.log(`  ratio peer / virtualised (after document start): ${(peerAfterDocument / afterDocument).toFixed(2)}×`);
+  console.log(
+    `  from the document's first script to first code painted: ${afterFirstScript.toFixed(1)} ms virtualised, ${peerAfterFirstScript.toFixed(1)} ms peer (${(peerAfterFirstScript / afterFirstScript).toFixed(2)}×; target ≤ ${TARGET_MS} ms: ${afterFirstScript <= TARGET_MS ? 'met' : 'missed'})`,
+  );
   console.log(
     `  environment floor: a trivial extension page reaches DOMContentLoaded ${median(floor).toFixed(1)} ms after document start (popup's own share ≈ ${(afterDocument - median(floor)).toFixed(1)} ms)`,
   );
