@@ -36,6 +36,8 @@ interface FillReport {
   outcome: string;
   frameOrigin?: string;
   accountId?: string;
+  resembles?: string;
+  lookalikeReason?: string;
 }
 
 /** The few extension APIs called inside extension contexts below (the test workspace has no chrome typings). */
@@ -65,6 +67,7 @@ const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
  *   Playwright's page-level key events, and the context menu is native UI that cannot be clicked;
  * - `activeTab` is granted only by those user gestures, and `permissions.request` opens a dialog that headless
  *   Chromium cannot answer.
+ * (The shortcut and menu listeners themselves are run below through Chromium's `Event.dispatch` in the worker.)
  * So the suite loads the extension with the fixture hosts' permissions granted (`grantHostPermissions`) — exactly
  * the state after the user grants "always detect" (the optional permission) on those sites — and triggers through the popup's real message (`autofill:fill-active-tab` with the tab id) sent from an
  * extension page. Everything after the trigger is the production path: injection, per-frame scan, binding
@@ -227,7 +230,9 @@ describe('binding', () => {
     await seedVault([account('Bank', SECRET_A, sites())]);
     const page = await openFixture('plain-autocomplete.html', host);
     try {
-      expect((await triggerFill(page)).outcome).toBe(outcome);
+      const report = await triggerFill(page);
+      expect(report.outcome).toBe(outcome);
+      if (outcome === 'lookalike') expect(report).toMatchObject({ resembles: BANK_HOST, lookalikeReason: 'typo' });
       // The explanation is shown in the extension's closed-shadow notice: its host is all the page can see.
       await page.waitForSelector('mfa-companion-autofill', { state: 'attached' });
       expect(await page.$eval('#otp', (input) => (input as HTMLInputElement).value)).toBe('');
@@ -350,6 +355,110 @@ describe('in-field button (opt-in per site)', () => {
   });
 });
 
+describe('keyboard shortcut and context menu', () => {
+  // Headless Chromium cannot press a browser accelerator or click the native context menu, but its extension
+  // events expose `dispatch`: the service worker's own registered listeners run, exactly as after the gesture.
+  async function dispatchInWorker(event: 'command' | 'menu', pageUrl: string, frameId?: number): Promise<void> {
+    await worker.evaluate(
+      async ([kind, url, frame]) => {
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+              commands: { onCommand: { dispatch(...args: unknown[]): void } };
+              contextMenus: { onClicked: { dispatch(...args: unknown[]): void } };
+            };
+          }
+        ).chrome;
+        const tab = (await api.tabs.query({})).find((candidate) => candidate.url === url);
+        if (!tab) throw new Error(`no tab for ${url}`);
+        // The unit tests (extension/src/background/triggers.test.ts) cover the right-clicked frame's id.
+        if (kind === 'command') api.commands.onCommand.dispatch('fill-otp', tab);
+        else
+          api.contextMenus.onClicked.dispatch(
+            { menuItemId: 'mfa-companion-fill-otp', editable: true, pageUrl: url, frameId: frame },
+            tab,
+          );
+      },
+      [event, pageUrl, frameId] as const,
+    );
+  }
+
+  it('the fill-otp command fills the tab it was pressed in', async () => {
+    await seedVault([account('Fixtures', SECRET_A, [origin('127.0.0.1')])]);
+    const page = await openFixture('plain-autocomplete.html');
+    try {
+      const startedAt = Date.now();
+      await dispatchInWorker('command', page.url());
+      await expect.poll(() => received(page)).not.toBeNull();
+      expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the context-menu entry fills the cross-origin frame whose own origin is bound', async () => {
+    const frameOrigin = origin('127.0.0.1', servers.secondary.port);
+    await seedVault([account('Identity provider', SECRET_B, [frameOrigin])]);
+    const page = await openFixture(
+      'iframe-cross-origin.html',
+      '127.0.0.1',
+      `?frame=${encodeURIComponent(frameOrigin)}`,
+    );
+    try {
+      await page.frameLocator('#frame').locator('#frame-otp').waitFor();
+      const startedAt = Date.now();
+      await dispatchInWorker('menu', page.url());
+      await expect.poll(() => received(page)).not.toBeNull();
+      expect(expectedCodes(SECRET_B, startedAt)).toContain((await received(page))?.value);
+      expect(await page.frameLocator('#frame').locator('#frame-otp').inputValue()).not.toBe('');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('in-field button follows a re-rendered field', () => {
+  it('comes back on the new field after the SPA replaces it, and fills it', async () => {
+    const site = origin('127.0.0.1');
+    await seedVault([account('Fixtures', SECRET_A, [site])]);
+    await controlPage.evaluate(
+      (origin) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: true }),
+      site,
+    );
+    const page = await openFixture('spa-rerender.html');
+    try {
+      await page.waitForSelector('mfa-companion-autofill', { state: 'attached' });
+      type Marked = { __firstButton?: Element | null };
+      await page.evaluate(() => {
+        (window as Marked).__firstButton = document.querySelector('mfa-companion-autofill');
+      });
+      // "Resend code": the component throws its view away; the old field (and its button) are gone.
+      await page.click('#resend');
+      await page.waitForSelector('#otp[data-render="2"]');
+      // A new button (host element) is attached to the new field after the throttled re-scan.
+      await page.waitForFunction(() => {
+        const host = document.querySelector('mfa-companion-autofill');
+        return host !== null && host !== (window as Marked).__firstButton;
+      });
+      expect(await page.locator('mfa-companion-autofill').count()).toBe(1);
+      const box = await page.locator('#otp').boundingBox();
+      if (!box) throw new Error('no field box');
+      const startedAt = Date.now();
+      await page.mouse.click(box.x + box.width - 15, box.y + box.height / 2);
+      await expect.poll(() => received(page)).not.toBeNull();
+      expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
+      expect(await page.$eval('#otp', (input) => (input as HTMLInputElement).dataset.render)).toBe('2');
+    } finally {
+      await page.close();
+      await controlPage.evaluate(
+        (origin) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: false }),
+        site,
+      );
+    }
+  });
+});
+
 describe('popup fill actions', () => {
   /** The real popup page, opened in a tab of its own and pointed at `page`'s tab (`?tabId=`), sized like the popup. */
   async function openPopupOver(page: Page): Promise<Page> {
@@ -454,7 +563,12 @@ describe('popup fill actions', () => {
   });
 
   const warnings: [string, string, () => string[], RegExp][] = [
-    ['a look-alike', LOOKALIKE_HOST, () => [origin(BANK_HOST)], /looks like a site one of your accounts is bound to/],
+    [
+      'a look-alike',
+      LOOKALIKE_HOST,
+      () => [origin(BANK_HOST)],
+      /This site \(acme-bannk\.com(:\d+)?\) looks like acme-bank\.com/,
+    ],
     ['plain http where https is bound', BANK_HOST, () => [`https://${BANK_HOST}`], /plain http/],
   ];
   it.each(warnings)('warns in the popup and does not fill on %s', async (_name, host, sites, text) => {

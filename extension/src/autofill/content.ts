@@ -1,4 +1,10 @@
-import { fillOtpTarget, findBestOtpTarget, type OtpTarget, watchForOtpTarget } from '@mfa-companion/autofill/dom';
+import {
+  fillOtpTarget,
+  findBestOtpTarget,
+  followOtpTarget,
+  type OtpTarget,
+  type Watcher,
+} from '@mfa-companion/autofill/dom';
 import type { HelloReply } from './messages';
 import { attachFieldButton, type ChooserOption, chooseAccount, showNotice } from './page-ui';
 
@@ -51,6 +57,9 @@ export function installAutofill(): void {
   // A frame whose parent is same-origin is scanned (and filled) from the parent, through the DOM.
   const coveredByParent = window !== window.top && window.frameElement !== null;
   let lastTarget: OtpTarget | undefined;
+  /** The in-field button's follower, stopped once a code is filled (nothing more to offer on this page). */
+  let fieldButton: Watcher | undefined;
+  let filled = false;
 
   const currentTarget = (): OtpTarget | undefined => {
     if (coveredByParent) return undefined;
@@ -74,7 +83,12 @@ export function installAutofill(): void {
       const target = currentTarget();
       if (!target) return { ok: false, submitted: false, error: 'no-field' };
       try {
-        return fillOtpTarget(target, code, { submit });
+        const result = fillOtpTarget(target, code, { submit });
+        if (result.ok) {
+          filled = true;
+          fieldButton?.stop();
+        }
+        return result;
       } catch (error) {
         return { ok: false, submitted: false, error: error instanceof Error ? error.message : String(error) };
       }
@@ -88,25 +102,31 @@ export function installAutofill(): void {
     },
   };
   scope[PAGE_API_KEY] = api;
-  if (!coveredByParent) void offerFieldButton();
+  if (!coveredByParent) {
+    void offerFieldButton().then((follower) => {
+      fieldButton = follower;
+      if (filled) follower?.stop(); // a fill landed before the background answered
+    });
+  }
 }
 
 /**
  * On sites where the user turned "always detect" on, a button appears in the code field. Nothing is filled
- * until it is clicked: a password manager filling the password does not fire anything on its own.
+ * until it is clicked: a password manager filling the password does not fire anything on its own. The button
+ * follows the field: when an SPA re-renders or replaces it, the button moves to the new one.
  */
-async function offerFieldButton(): Promise<void> {
+async function offerFieldButton(): Promise<Watcher | undefined> {
   let reply: HelloReply | undefined;
   try {
     reply = (await browser.runtime.sendMessage({ type: 'autofill:hello' })) as HelloReply | undefined;
   } catch {
-    return; // the extension was reloaded or the background is unavailable: stay inert
+    return undefined; // the extension was reloaded or the background is unavailable: stay inert
   }
-  if (!reply?.inFieldButton) return;
+  if (!reply?.inFieldButton) return undefined;
   const label = reply.buttonLabel;
-  watchForOtpTarget(document, (target) => {
+  return followOtpTarget(document, (target) => {
     const field = target.kind === 'single' ? target.input : (target.inputs[0] as HTMLInputElement);
-    attachFieldButton(field, label, () => {
+    return attachFieldButton(field, label, () => {
       void browser.runtime.sendMessage({ type: 'autofill:fill-from-page' });
     });
   });

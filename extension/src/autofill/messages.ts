@@ -1,3 +1,5 @@
+import type { LookalikeReason } from '@mfa-companion/autofill/binding';
+
 /**
  * The autofill message contract between extension pages (popup, options), the background and the content script.
  * Codes never travel in these messages: the background computes a code and hands it straight to the frame it
@@ -64,6 +66,10 @@ export interface FillReport {
   accountId?: string;
   /** For `no-account`: the binding to offer ("bind an account to https://example.com"). */
   suggestedBinding?: string;
+  /** For `lookalike`: the bound registrable domain the page imitates (`acme-bank.com`), to name it to the user. */
+  resembles?: string;
+  /** For `lookalike`: how it imitates it. */
+  lookalikeReason?: LookalikeReason;
 }
 
 export interface HelloReply {

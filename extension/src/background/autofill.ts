@@ -15,7 +15,7 @@ import { VaultStore } from '../vault/store';
 
 /** The built content script (WXT writes `entrypoints/autofill.content.ts` here). */
 const CONTENT_SCRIPT = '/content-scripts/autofill.js';
-const CONTEXT_MENU_ID = 'mfa-companion-fill-otp';
+export const CONTEXT_MENU_ID = 'mfa-companion-fill-otp';
 const ALWAYS_DETECT_SCRIPT_PREFIX = 'autofill-always-detect:';
 
 type PageScope = Record<string, AutofillPageApi | undefined>;
@@ -37,9 +37,7 @@ function vaultStore(): VaultStore {
  * may have been woken by one of these events).
  */
 export function registerAutofill(): void {
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'fill-otp' && tab?.id !== undefined) void fillInTab(tab.id, {});
-  });
+  browser.commands.onCommand.addListener((command, tab) => void handleFillCommand(command, tab));
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create(
       { id: CONTEXT_MENU_ID, title: i18n.t('autofill.contextMenu'), contexts: ['editable'] },
@@ -47,10 +45,7 @@ export function registerAutofill(): void {
     );
     void syncAlwaysDetectScripts();
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return;
-    void fillInTab(tab.id, info.frameId === undefined ? {} : { frameId: info.frameId });
-  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info, tab));
   browser.permissions.onRemoved.addListener(() => void syncAlwaysDetectScripts());
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isAutofillMessage(message) || sender.id !== browser.runtime.id) return undefined;
@@ -59,6 +54,24 @@ export function registerAutofill(): void {
     );
     return true; // the response is sent asynchronously
   });
+}
+
+/**
+ * The keyboard shortcut (`fill-otp` in the manifest's commands). Exported so it is unit-tested with a fake
+ * `scripting`; the E2E suite reaches it through the registered listener (`onCommand.dispatch` in the worker).
+ */
+export function handleFillCommand(command: string, tab: { id?: number } | undefined): Promise<FillReport> | undefined {
+  if (command !== 'fill-otp' || tab?.id === undefined) return undefined;
+  return fillInTab(tab.id, {});
+}
+
+/** The context-menu entry on editable fields: the frame the user right-clicked in is preferred. */
+export function handleContextMenuClick(
+  info: { menuItemId: string | number; frameId?: number },
+  tab: { id?: number } | undefined,
+): Promise<FillReport> | undefined {
+  if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return undefined;
+  return fillInTab(tab.id, info.frameId === undefined ? {} : { frameId: info.frameId });
 }
 
 function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -156,7 +169,7 @@ export async function fillInTab(tabId: number, request: FillRequest): Promise<Fi
     }
     case 'lookalike':
       await notify(tabId, frame.frameId, i18n.t('autofill.lookalike', [host, decision.resembles]), 'warning');
-      return report('lookalike');
+      return { ...report('lookalike'), resembles: decision.resembles, lookalikeReason: decision.reason };
     case 'insecure':
       await notify(tabId, frame.frameId, i18n.t('autofill.insecure', [host]), 'warning');
       return report('insecure');

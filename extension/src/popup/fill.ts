@@ -60,7 +60,12 @@ export function describeFillReport(report: FillReport, accountName: string | und
     case 'no-account':
       return { tone: 'info', text: i18n.t('autofill.popup.noAccount', [host]) };
     case 'lookalike':
-      return { tone: 'warning', text: i18n.t('autofill.popup.lookalike', [host]) };
+      return {
+        tone: 'warning',
+        text: report.resembles
+          ? i18n.t('autofill.popup.lookalikeOf', [host, report.resembles])
+          : i18n.t('autofill.popup.lookalike', [host]),
+      };
     case 'insecure':
       return { tone: 'warning', text: i18n.t('autofill.popup.insecure', [host]) };
     case 'unsupported':

@@ -40,7 +40,7 @@ export interface OriginInfo {
   host: string;
   /** Explicit or default port, as a string. */
   port: string;
-  /** `scheme://host[:port]` as the browser serialises it. */
+  /** `scheme://host[:port]` as the browser serialises it, without a trailing dot on the host. */
   origin: string;
   /** IP address or a name under no public registry: bindings are exact-host. */
   local: boolean;
@@ -70,7 +70,9 @@ export function describeOrigin(originOrUrl: string): OriginInfo | undefined {
     !info.domainWithoutSuffix ||
     (!info.isIcann && !info.isPrivate) ||
     LOCAL_SUFFIXES.has(info.publicSuffix ?? '');
-  const result: OriginInfo = { scheme, host, port, origin: url.origin, local };
+  // `example.com.` is the same host as `example.com` (fully qualified form): one spelling for bindings and offers.
+  const origin = url.origin.replace(/\.(?=(:\d+)?$)/, '');
+  const result: OriginInfo = { scheme, host, port, origin, local };
   if (!local && info.domain && info.domainWithoutSuffix) {
     result.domain = { site: info.domain, label: info.domainWithoutSuffix, subdomain: info.subdomain ?? '' };
   }

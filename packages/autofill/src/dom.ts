@@ -13,4 +13,4 @@ export {
 } from './detect.js';
 export { type FillOptions, type FillResult, fillOtpTarget, OtpFillError, setNativeValue } from './fill.js';
 export { normalizeText } from './signals.js';
-export { type WatchOptions, watchForOtpTarget } from './watch.js';
+export { followOtpTarget, type Watcher, type WatchOptions, watchForOtpTarget } from './watch.js';

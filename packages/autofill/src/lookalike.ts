@@ -192,13 +192,21 @@ export function lookalikeReason(page: DomainParts, bound: DomainParts): Lookalik
   const allowedTypos = boundLabel.length >= 8 ? 2 : boundLabel.length >= 4 ? 1 : 0;
   if (allowedTypos > 0 && editDistance(pageLabel, boundLabel, allowedTypos) <= allowedTypos) return 'typo';
   if (boundLabel.length >= 4) {
-    const words = `${page.subdomain}.${pageLabel}`.split(/[.-]/);
-    if (
-      words.includes(boundLabel) ||
-      words.some((word) => confusableSkeleton(word) === confusableSkeleton(boundLabel))
-    ) {
-      return 'embedded';
-    }
+    const pageLabels = [...page.subdomain.split('.').map(decodePunycodeLabel), pageLabel];
+    const pageWords = pageLabels.flatMap((label) => label.split('-')).map(confusableSkeleton);
+    const boundWords = boundLabel.split(/[.-]/).map(confusableSkeleton);
+    if (containsRun(pageWords, boundWords)) return 'embedded';
   }
   return undefined;
+}
+
+/**
+ * Whether `words` holds `run` as consecutive words: a hyphenated bound name (`acme-bank`) is embedded in
+ * `acme-bank.com.evil.io` and `acme-bank-login.com` as the words `acme`, `bank` side by side.
+ */
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  for (let start = 0; start + run.length <= words.length; start++) {
+    if (run.every((word, offset) => words[start + offset] === word)) return true;
+  }
+  return false;
 }

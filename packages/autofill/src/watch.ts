@@ -7,37 +7,36 @@ export interface WatchOptions extends DetectOptions {
   maxWatchMs?: number;
 }
 
+export interface Watcher {
+  stop(): void;
+}
+
 /**
- * Calls `onFound` when an OTP field shows up, for forms that appear after the page loaded (an SPA's step-up
- * after the password, a modal). The MutationObserver callback does constant work — it only arms a timer — and
- * scans run at most once per `throttleMs`; focus changes also trigger a scan because fields inside shadow roots
- * do not produce mutations on the document. Watching stops after the first hit: call `stop()` to end it sooner.
+ * Runs `check` after DOM changes, at most once per `throttleMs`. The MutationObserver callback does constant
+ * work (it only arms a timer); focus changes also schedule a check because fields inside shadow roots produce no
+ * mutations on the document. The caller runs the first check (`checkNow`) once it holds the returned handle.
  */
-export function watchForOtpTarget(
+function throttledObserver(
   document: Document,
-  onFound: (target: OtpTarget) => void,
-  options: WatchOptions = {},
-): { stop(): void } {
+  check: () => void,
+  options: WatchOptions,
+): Watcher & { idle(): void; checkNow(): void } {
   const view = document.defaultView;
   const throttleMs = options.throttleMs ?? 300;
+  const maxWatchMs = options.maxWatchMs ?? 600_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastScan = 0;
+  let lastCheck = 0;
   let stopped = false;
 
-  const scan = () => {
+  const run = () => {
     timer = undefined;
     if (stopped) return;
-    lastScan = Date.now();
-    const target = findBestOtpTarget(document, options);
-    if (target) {
-      stop();
-      onFound(target);
-    }
+    lastCheck = Date.now();
+    check();
   };
   const schedule = () => {
     if (stopped || timer !== undefined) return;
-    const wait = Math.max(0, lastScan + throttleMs - Date.now());
-    timer = setTimeout(scan, wait);
+    timer = setTimeout(run, Math.max(0, lastCheck + throttleMs - Date.now()));
   };
 
   const observer = view ? new view.MutationObserver(schedule) : undefined;
@@ -48,7 +47,7 @@ export function watchForOtpTarget(
     attributeFilter: ['hidden', 'style', 'class', 'disabled', 'type'],
   });
   document.addEventListener('focusin', schedule, true);
-  const deadline = setTimeout(() => stop(), options.maxWatchMs ?? 600_000);
+  let deadline = setTimeout(stop, maxWatchMs);
 
   function stop() {
     if (stopped) return;
@@ -58,7 +57,70 @@ export function watchForOtpTarget(
     if (timer !== undefined) clearTimeout(timer);
     clearTimeout(deadline);
   }
+  /** Something was found: the "nothing found for too long" clock starts again. */
+  function idle() {
+    if (stopped) return;
+    clearTimeout(deadline);
+    deadline = setTimeout(stop, maxWatchMs);
+  }
 
-  scan();
-  return { stop };
+  return { stop, idle, checkNow: run };
+}
+
+function isConnected(target: OtpTarget): boolean {
+  return target.kind === 'single' ? target.input.isConnected : target.inputs.every((input) => input.isConnected);
+}
+
+/**
+ * Calls `onFound` when an OTP field shows up, for forms that appear after the page loaded (an SPA's step-up
+ * after the password, a modal). Scans are throttled (see `WatchOptions`). Watching stops after the first hit:
+ * call `stop()` to end it sooner.
+ */
+export function watchForOtpTarget(
+  document: Document,
+  onFound: (target: OtpTarget) => void,
+  options: WatchOptions = {},
+): Watcher {
+  const watcher = throttledObserver(
+    document,
+    () => {
+      const target = findBestOtpTarget(document, options);
+      if (!target) return;
+      watcher.stop();
+      onFound(target);
+    },
+    options,
+  );
+  watcher.checkNow();
+  return { stop: watcher.stop };
+}
+
+/**
+ * Keeps track of the page's OTP field while the page lives: `onTarget` is called with each new field, including
+ * the one an SPA renders in place of a field it removed (a re-render, "resend code", a framework `key` change).
+ * It returns a cleanup, called when that field leaves the document. While the current field is still in the
+ * document a check is one `isConnected` test; a full scan runs only while there is no field. Call `stop()` once
+ * the code is filled; watching also ends after `maxWatchMs` without any field.
+ */
+export function followOtpTarget(
+  document: Document,
+  onTarget: (target: OtpTarget) => (() => void) | undefined,
+  options: WatchOptions = {},
+): Watcher {
+  let current: { target: OtpTarget; cleanup: (() => void) | undefined } | undefined;
+  const watcher = throttledObserver(
+    document,
+    () => {
+      if (current && isConnected(current.target)) return;
+      current?.cleanup?.();
+      current = undefined;
+      const target = findBestOtpTarget(document, options);
+      if (!target) return;
+      watcher.idle();
+      current = { target, cleanup: onTarget(target) };
+    },
+    options,
+  );
+  watcher.checkNow();
+  return { stop: watcher.stop };
 }

@@ -48,6 +48,65 @@ describe('isBoundTo: which origins an account fills on', () => {
     ['malformed binding never matches', 'not a url', 'https://example.com', false],
     ['non-web binding never matches', 'file:///etc/passwd', 'https://example.com', false],
     ['IDN page compared in ASCII', 'https://bücher.de', 'https://www.xn--bcher-kva.de', true],
+    ['upper-case host', 'https://acme-bank.com', 'https://LOGIN.ACME-BANK.COM', true],
+    ['upper-case binding', 'https://ACME-Bank.com', 'https://acme-bank.com', true],
+    ['trailing dot on the page (fully qualified name)', 'https://acme-bank.com', 'https://acme-bank.com.', true],
+    ['trailing dot on the binding', 'https://acme-bank.com.', 'https://www.acme-bank.com', true],
+    [
+      'exact host with a trailing dot',
+      { origin: 'https://a.acme-bank.com', exactHost: true },
+      'https://a.acme-bank.com.',
+      true,
+    ],
+    [
+      'exact host is per port',
+      { origin: 'https://a.acme-bank.com', exactHost: true },
+      'https://a.acme-bank.com:8443',
+      false,
+    ],
+    [
+      'explicit default port is the same origin',
+      { origin: 'https://a.acme-bank.com:443', exactHost: true },
+      'https://a.acme-bank.com',
+      true,
+    ],
+    ['bound name as a subdomain elsewhere', 'https://acme-bank.com', 'https://acme-bank.com.evil.io', false],
+    ['bound name as a label prefix', 'https://acme-bank.com', 'https://acme-bank-login.com', false],
+    ['other public suffix', 'https://acme-bank.com', 'https://acme-bank.co', false],
+    ['Cyrillic а in punycode', 'https://paypal.com', 'https://xn--pypal-4ve.com', false],
+    ['Cyrillic а in Unicode', 'https://paypal.com', 'https://pаypal.com', false],
+    ['Unicode binding matches its punycode page', 'https://pаypal.com', 'https://xn--pypal-4ve.com', true],
+    ['IPv6 literal over https, same port', 'https://[fd00::10]:8443', 'https://[fd00::10]:8443', true],
+    ['IPv6 literal, other address', 'https://[fd00::10]', 'https://[fd00::11]', false],
+    ['IPv6 literal, other port', 'https://[fd00::10]', 'https://[fd00::10]:8443', false],
+    ['IPv6 over http needs the http allowance', 'https://[fd00::10]', 'http://[fd00::10]', false],
+    ['localhost is exact host and port over https', 'https://localhost:3000', 'https://localhost:3000', true],
+    ['localhost on another port is another app', 'https://localhost:3000', 'https://localhost:4000', false],
+    ['a name under localhost is not localhost', 'https://localhost', 'https://evil.localhost', false],
+    ['localhost over http needs the http allowance', 'https://localhost', 'http://localhost', false],
+    ['localhost http allowance', 'http://localhost:8080', 'http://localhost:8080', true],
+    ['private IP over http allowed exactly', 'http://10.0.0.5', 'http://10.0.0.5', true],
+    ['private IP, neighbour', 'http://10.0.0.5', 'http://10.0.0.6', false],
+    ['private IP http allowance is per port', 'http://172.16.0.1', 'http://172.16.0.1:8080', false],
+    ['private IP http allowance accepts https', 'http://192.168.1.10', 'https://192.168.1.10', true],
+    [
+      'http allowance never widens to the registrable domain',
+      'http://acme-bank.com',
+      'http://www.acme-bank.com',
+      false,
+    ],
+    [
+      'http allowance never widens to subdomains over https',
+      'http://acme-bank.com',
+      'https://www.acme-bank.com',
+      false,
+    ],
+    [
+      'https exact host never fills over http',
+      { origin: 'https://acme-bank.com', exactHost: true },
+      'http://acme-bank.com',
+      false,
+    ],
   ];
   it.each(cases)('%s', (_name, site, page, expected) => {
     expect(isBoundTo(page, account('a', site))).toBe(expected);
@@ -102,10 +161,56 @@ describe('decideFill', () => {
     ['https://github.com.login-check.net', 'github.com', 'embedded'],
     ['https://paypal-secure-login.com', 'paypal.com', 'embedded'],
     ['https://secure.paypal.verify-account.io', 'paypal.com', 'embedded'],
+    ['https://pаypal.com', 'paypal.com', 'homoglyph'], // Cyrillic а, Unicode form (the URL parser makes it xn--)
+    ['https://xn--80ak6aa92e.com', 'apple.com', 'homoglyph'], // аррӏе: every letter Cyrillic
+    ['https://rnicrosoft.com', 'microsoft.com', 'homoglyph'],
+    ['https://g0ogle.com', 'google.com', 'homoglyph'],
+    ['https://goog1e.com', 'google.com', 'homoglyph'],
+    ['https://GOOGIE.com', 'google.com', 'homoglyph'], // capital I for l, lower-cased by the URL parser
+    ['https://acme-bank.com.evil.io', 'acme-bank.com', 'embedded'],
+    ['https://acme-bank.com.evil.io.', 'acme-bank.com', 'embedded'],
+    ['https://acme-bank-login.com', 'acme-bank.com', 'embedded'],
+    ['https://secure-acme-bank.net', 'acme-bank.com', 'embedded'],
+    ['https://acme-bank.xn--p1ai', 'acme-bank.com', 'other-suffix'],
+    ['https://acme-bank.co', 'acme-bank.com', 'other-suffix'],
+    ['https://ACME-BANK.CO:8443', 'acme-bank.com', 'other-suffix'],
+    ['https://acme-bannk.com', 'acme-bank.com', 'typo'],
+    ['https://acmebank.com', 'acme-bank.com', 'typo'],
   ];
   it.each(lookalikes)('%s looks like %s (%s): warning, no fill', (page, resembles, reason) => {
-    const decision = decideFill(page, [...accounts, account('ms', 'https://microsoft.com')]);
+    const decision = decideFill(page, [
+      ...accounts,
+      account('ms', 'https://microsoft.com'),
+      account('google', 'https://google.com'),
+      account('apple', 'https://apple.com'),
+      account('acme', 'https://acme-bank.com'),
+    ]);
     expect(decision).toMatchObject({ kind: 'lookalike', resembles, reason });
+  });
+  it('the bound site itself, in any spelling, fills rather than warns', () => {
+    const acme = account('acme', 'https://acme-bank.com');
+    for (const page of ['https://ACME-BANK.COM', 'https://acme-bank.com.', 'https://login.acme-bank.com:8443']) {
+      expect(decideFill(page, [acme]), page).toEqual({ kind: 'fill', account: acme });
+    }
+  });
+  it('LAN names, IPs and localhost never count as look-alikes of a bound site', () => {
+    const acme = account('acme', 'https://acme-bank.com');
+    for (const page of ['https://[::1]', 'http://localhost', 'https://acme-bank.lan', 'https://192.168.0.1']) {
+      expect(decideFill(page, [acme]).kind, page).toBe('none');
+    }
+  });
+  it('offers the host without its trailing dot', () => {
+    expect(decideFill('http://nmc9.lan.:8080', [])).toEqual({ kind: 'none', suggestedBinding: 'http://nmc9.lan:8080' });
+    expect(decideFill('https://www.unrelated.org.', [])).toEqual({
+      kind: 'none',
+      suggestedBinding: 'https://unrelated.org',
+    });
+  });
+  it('unrelated words do not trip the embedded check', () => {
+    const acme = account('acme', 'https://acme-bank.com');
+    for (const page of ['https://acme.com', 'https://bank.com', 'https://acme-banking.com', 'https://bank-acme.com']) {
+      expect(decideFill(page, [acme]).kind, page).toBe('none');
+    }
   });
   it('short names need more than one typo to stay apart (no false alarm)', () => {
     expect(decideFill('https://gitlab.com', accounts).kind).toBe('none');

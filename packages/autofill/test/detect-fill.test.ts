@@ -1,6 +1,13 @@
 import { JSDOM } from 'jsdom';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fillOtpTarget, findBestOtpTarget, findOtpTargets, OtpFillError, watchForOtpTarget } from '../src/dom.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  fillOtpTarget,
+  findBestOtpTarget,
+  findOtpTargets,
+  followOtpTarget,
+  OtpFillError,
+  watchForOtpTarget,
+} from '../src/dom.ts';
 import { jsdomIsVisible, loadFixture, type PageWindow } from './dom-helpers.ts';
 
 const doms: JSDOM[] = [];
@@ -165,5 +172,70 @@ describe('watchForOtpTarget', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(found).toEqual(['single']);
     watcher.stop();
+  });
+});
+
+describe('followOtpTarget', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+
+  it('re-attaches to the field an SPA renders in place of the one it removed, until stopped', async () => {
+    const document = page('<main><input id="first" autocomplete="one-time-code"></main>');
+    const events: string[] = [];
+    const follower = followOtpTarget(
+      document,
+      (target) => {
+        const id = target.kind === 'single' ? target.input.id : 'split';
+        events.push(`attach ${id}`);
+        return () => events.push(`detach ${id}`);
+      },
+      { ...options, throttleMs: 20 },
+    );
+    expect(events).toEqual(['attach first']);
+    const main = document.querySelector('main') as HTMLElement;
+    // Unrelated churn while the field is still there: no re-scan, no re-attach.
+    for (let i = 0; i < 20; i++) main.append(document.createElement('div'));
+    await settle();
+    expect(events).toEqual(['attach first']);
+    // A re-render: the field is replaced by a fresh element.
+    main.replaceChildren();
+    main.insertAdjacentHTML('beforeend', '<input id="second" autocomplete="one-time-code">');
+    await settle();
+    expect(events).toEqual(['attach first', 'detach first', 'attach second']);
+    // Removed with nothing in its place, then back later.
+    main.replaceChildren();
+    await settle();
+    expect(events.at(-1)).toBe('detach second');
+    main.insertAdjacentHTML('beforeend', '<input id="third" name="otp">');
+    await settle();
+    expect(events.at(-1)).toBe('attach third');
+    // Filled: the follower stops, later re-renders are not followed.
+    follower.stop();
+    main.replaceChildren();
+    main.insertAdjacentHTML('beforeend', '<input id="fourth" name="otp">');
+    await settle();
+    expect(events.at(-1)).toBe('attach third');
+  });
+
+  it('runs a full scan only while there is no field', async () => {
+    const document = page('<main><input id="t" autocomplete="one-time-code"></main>');
+    const spy = vi.spyOn(document, 'getElementsByTagName');
+    const follower = followOtpTarget(document, () => undefined, { ...options, throttleMs: 10 });
+    const scansAfterStart = spy.mock.calls.length;
+    for (let round = 0; round < 5; round++) {
+      document.querySelector('main')?.append(document.createElement('span'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(spy.mock.calls.length).toBe(scansAfterStart);
+    follower.stop();
+  });
+
+  it('gives up after maxWatchMs without any field', async () => {
+    const document = page('<main></main>');
+    const found: string[] = [];
+    followOtpTarget(document, (target) => void found.push(target.kind), { ...options, throttleMs: 5, maxWatchMs: 30 });
+    await settle();
+    document.querySelector('main')?.insertAdjacentHTML('beforeend', '<input autocomplete="one-time-code">');
+    await settle();
+    expect(found).toEqual([]);
   });
 });

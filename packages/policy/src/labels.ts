@@ -32,13 +32,16 @@ export type NmcField = 'name' | 'email' | 'userType' | 'status';
 const FIELD_PATTERNS: ReadonlyArray<readonly [NmcField, RegExp]> = [
   [
     'email',
-    /^(?:(?:user )?e ?mail(?: address)?|adresse (?:e ?mail|electronique|de messagerie|courriel)|courriel|mail)$/,
+    /^(?:(?:user )?e ?mail(?: address)?|adresse (?:(?:de )?(?:e ?mail|courriel)|electronique|de messagerie|mail)|courriel|mail)$/,
   ],
   [
     'userType',
-    /^(?:(?:user )?(?:type|access(?: level| type)?|role|privilege|permissions?)|type (?:d )?(?:utilisateur|acces)|(?:niveau (?:d )?)?acces|role|droits?)$/,
+    /^(?:(?:user |account )?(?:type|access(?: level| type)?|role|privilege|permissions?)|type (?:d |de )?(?:utilisateur|acces|compte)|(?:niveau (?:d )?)?acces|role|droits?)$/,
   ],
-  ['status', /^(?:(?:user |account )?(?:status|state|enabled)|statut|etat|active?|actif|activation)$/],
+  [
+    'status',
+    /^(?:(?:user |account )?(?:status|state|enabled)|(?:statut|etat)(?: du compte)?|active?|actif|activation)$/,
+  ],
   ['name', /^(?:user ?name|user|name|login|account|nom(?: d utilisateur)?|utilisateur|identifiant|compte)$/],
 ];
 
@@ -108,18 +111,7 @@ export function classifyUserType(label: string): NmcUserTypeMatch {
   return match;
 }
 
-const ENABLED_WORDS = new Set([
-  'enabled',
-  'enable',
-  'active',
-  'on',
-  'yes',
-  'active',
-  'actif',
-  'activee',
-  'oui',
-  'true',
-]);
+const ENABLED_WORDS = new Set(['enabled', 'enable', 'active', 'on', 'yes', 'actif', 'activee', 'oui', 'true']);
 const DISABLED_WORDS = new Set([
   'disabled',
   'disable',
@@ -129,26 +121,58 @@ const DISABLED_WORDS = new Set([
   'desactive',
   'desactivee',
   'inactif',
-  'inactive',
   'non',
   'false',
   'locked',
   'verrouille',
 ]);
+// A status column may show a tick instead of a word; "☐" is an empty box (not ticked).
+const ENABLED_GLYPHS = /^[✓✔☑✅]$/u;
+const DISABLED_GLYPHS = /^[✗✘✕❌☐]$/u;
 
-/** "Enabled" / "Activé" → true, "Disabled" / "Désactivé" → false, anything else → undefined. */
+/** Zero-width characters a browser copy can leave inside or around a cell; they are never part of a value. */
+export const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/gu;
+
+/** "Enabled" / "Activé" / "✓" → true, "Disabled" / "Désactivé" → false, anything else → undefined. */
 export function parseEnabledLabel(label: string): boolean | undefined {
-  const normalized = normalizeLabel(label);
-  if (ENABLED_WORDS.has(normalized) || normalized === 'active') return true;
+  const trimmed = label.replace(INVISIBLE, '').trim();
+  if (ENABLED_GLYPHS.test(trimmed)) return true;
+  if (DISABLED_GLYPHS.test(trimmed)) return false;
+  const normalized = normalizeLabel(trimmed);
+  if (ENABLED_WORDS.has(normalized)) return true;
   if (DISABLED_WORDS.has(normalized)) return false;
   return undefined;
 }
 
-/** An e-mail cell the UI fills with a dash or "none" holds no address at all. */
+// What a UI writes in an e-mail cell that holds no address, once normalised ("aucun(e)" → "aucun e").
+const NO_ADDRESS_WORDS = new Set([
+  'none',
+  'empty',
+  'not set',
+  'not defined',
+  'unset',
+  'n a',
+  'na',
+  'aucun',
+  'aucune',
+  'aucun e',
+  'vide',
+  'non defini',
+  'non definie',
+  'non defini e',
+  'non renseigne',
+  'non renseignee',
+]);
+
+/**
+ * An e-mail cell the UI fills with a dash or "none" holds no address at all. Anything else without an "@" is
+ * kept as written: it is not known to be blank, so it can never make a user the update account.
+ */
 export function normalizeEmailCell(cell: string): string {
-  const trimmed = cell.trim();
-  if (/^[-–—]$/.test(trimmed) || /^\(?(?:none|aucune?|vide|empty|n\/?a)\)?$/i.test(trimmed)) return '';
-  return trimmed;
+  const trimmed = cell.replace(INVISIBLE, '').trim();
+  if (trimmed === '' || trimmed.includes('@') || trimmed.length > 24) return trimmed;
+  if (/^[-‐‑‒–—―−]+$/u.test(trimmed)) return '';
+  return NO_ADDRESS_WORDS.has(normalizeLabel(trimmed)) ? '' : trimmed;
 }
 
 export type NmcSetting = 'mfa' | 'firmware';

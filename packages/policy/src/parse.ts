@@ -1,12 +1,12 @@
 import { NmcParseError } from './errors.ts';
 import type { NmcUser } from './evaluate.ts';
-import { detectNmcColumns, type NmcColumns } from './labels.ts';
-import { MAX_USER_ROWS, readUserRow } from './rows.ts';
+import { detectNmcColumns, INVISIBLE, type NmcColumns } from './labels.ts';
+import { fitCellsToHeader, MAX_USER_ROWS, readUserRow } from './rows.ts';
 
 /** 2 MB of text is far beyond any real NMC list (it holds a few dozen users) and still cheap to scan. */
 export const MAX_USER_LIST_CHARS = 2_000_000;
 /** How many lines of page text (titles, menu crumbs) may come before the header row. */
-const MAX_PREAMBLE_LINES = 40;
+const MAX_PREAMBLE_LINES = 200;
 
 export interface SkippedLine {
   /** 1-based line number in the pasted text. */
@@ -36,7 +36,7 @@ export function parseNmcUserList(text: string): NmcUser[] {
 /** Same as {@link parseNmcUserList}, also telling which columns were found and which lines were left out. */
 export function parseNmcUserListDetailed(text: string): NmcUserListParse {
   assertPlainText(text);
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n|\u2028|\u2029/);
   let header: { columns: NmcColumns; index: number } | undefined;
   for (let index = 0; index < lines.length && index < MAX_PREAMBLE_LINES; index += 1) {
     const columns = detectNmcColumns(splitCells(lines[index] ?? ''));
@@ -56,7 +56,9 @@ export function parseNmcUserListDetailed(text: string): NmcUserListParse {
   for (let index = header.index + 1; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     if (line.trim() === '') continue;
-    const cells = splitCells(line);
+    const cells = fitCellsToHeader(splitCells(line), header.columns.width);
+    // A tab copy keeps empty cells in place; an editor may only have trimmed the trailing ones.
+    if (line.includes('\t')) while (cells.length < header.columns.width) cells.push('');
     if (cells.length > header.columns.width && line.includes('\t')) {
       throw new NmcParseError(
         'ragged-row',
@@ -86,8 +88,9 @@ export function parseNmcUserListDetailed(text: string): NmcUserListParse {
 
 /** Tabs when the copy has them (browsers put one between table cells), otherwise runs of 2+ spaces. */
 function splitCells(line: string): string[] {
-  const cells = line.includes('\t') ? line.split('\t') : line.trim().split(/ {2,}|\u00a0{2,}/);
-  return cells.map((cell) => cell.trim());
+  // No-break spaces (U+00A0, U+202F, U+2007) count as spaces: browsers and PDF viewers put them around cells.
+  const cells = line.includes('\t') ? line.split('\t') : line.trim().split(/[ \u00a0\u2007\u202f]{2,}/u);
+  return cells.map((cell) => cell.replace(INVISIBLE, '').trim());
 }
 
 function assertPlainText(text: unknown): asserts text is string {

@@ -6,8 +6,10 @@ import {
   classifyFieldLabel,
   classifyUserType,
   detectNmcColumns,
+  INVISIBLE,
   type NmcColumns,
   normalizeEmailCell,
+  normalizeLabel,
   parseEnabledLabel,
 } from './labels.ts';
 
@@ -21,8 +23,12 @@ export type RowOutcome = { kind: 'user'; user: NmcUser } | { kind: 'header' } | 
  * another) or hold no user name are reported as such rather than turned into fake users.
  */
 export function readUserRow(columns: NmcColumns, cells: readonly string[]): RowOutcome {
-  const trimmed = cells.map((cell) => cell.trim());
+  const trimmed = fitCellsToHeader(
+    cells.map((cell) => cell.replace(INVISIBLE, '').trim()),
+    columns.width,
+  );
   if (trimmed.every((cell) => cell === '')) return { kind: 'skip', reason: 'empty row' };
+  if (trimmed.every((cell) => RULER.test(cell))) return { kind: 'skip', reason: 'table ruler' };
   // Only a row whose name cell reads like a header can be a repeated header; this keeps the full check rare.
   const nameCell = trimmed[columns.name];
   if (nameCell !== undefined && classifyFieldLabel(nameCell) === 'name' && detectNmcColumns(trimmed) !== undefined) {
@@ -30,10 +36,12 @@ export function readUserRow(columns: NmcColumns, cells: readonly string[]): RowO
   }
   const assigned = trimmed.length === columns.width ? byPosition(columns, trimmed) : byContent(columns, trimmed);
   if (assigned === undefined) return { kind: 'skip', reason: 'row does not match the header' };
-  const name = assigned.name.trim();
+  const name = assigned.name.replace(LEADING_CHECKBOX, '').trim();
   if (name === '') return { kind: 'skip', reason: 'no user name' };
   if (name.length > MAX_CELL_LENGTH) return { kind: 'skip', reason: 'user name too long' };
-  if (!carriesUserData(assigned)) return { kind: 'skip', reason: 'nothing in the row looks like user data' };
+  if (!carriesUserData(assigned) || (UI_CAPTION.test(normalizeLabel(name)) && onlyBlankEmail(assigned))) {
+    return { kind: 'skip', reason: 'nothing in the row looks like user data' };
+  }
   const user: NmcUser = { name };
   if (assigned.email !== undefined) user.email = normalizeEmailCell(assigned.email);
   if (assigned.userType !== undefined && assigned.userType.trim() !== '') user.userType = assigned.userType.trim();
@@ -42,6 +50,34 @@ export function readUserRow(columns: NmcColumns, cells: readonly string[]): RowO
     if (enabled !== undefined) user.enabled = enabled;
   }
   return { kind: 'user', user };
+}
+
+// A line of dashes or box-drawing characters under a terminal header: its dashes must never read as blank e-mails.
+const RULER = /^[-=_+|:─━┼┬┴├┤│┃═]*$/u;
+// A selection box or tick copied with the name ("☐ apc").
+const LEADING_CHECKBOX = /^[☐☑☒□■✓✔]\s*/u;
+// Buttons and pager captions a copy picks up below the table (English and French).
+const UI_CAPTION =
+  /^(?:add|new|create|delete|remove|edit|apply|cancel|refresh|previous|next|ajouter|nouvel|creer|supprimer|modifier|appliquer|annuler|actualiser|precedent|suivant)(?: (?:a |un )?(?:new )?(?:user|utilisateur|local user|utilisateur local))?$/;
+const SELECTION_CELL = /^(?:|#?\d{1,5}\.?|[☐☑☒□■✓✔]|\[[ xX]?\])$/u;
+
+/**
+ * A row can carry more cells than its header: a trailing tab after the last cell, or a selection box or row
+ * number whose header cell was empty and dropped by a space-separated copy. Only such cells are removed.
+ */
+export function fitCellsToHeader(cells: string[], width: number): string[] {
+  const fitted = [...cells];
+  while (fitted.length > width && fitted[fitted.length - 1] === '') fitted.pop();
+  while (fitted.length > width && SELECTION_CELL.test(fitted[0] ?? 'x')) fitted.shift();
+  return fitted;
+}
+
+/** A name and a blank e-mail with nothing else is what a lone button caption looks like too. */
+function onlyBlankEmail(assigned: AssignedCells): boolean {
+  return (
+    (assigned.userType === undefined || assigned.userType.trim() === '') &&
+    (assigned.status === undefined || assigned.status.trim() === '')
+  );
 }
 
 interface AssignedCells {

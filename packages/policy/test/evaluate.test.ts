@@ -238,3 +238,28 @@ describe('usersStillToCheck and canUpdateFirmware', () => {
     expect(canUpdateFirmware(undefined)).toBeUndefined();
   });
 });
+
+describe('evaluateNmcUsers with MFA unknown and a firmware version given', () => {
+  // Versions are compared part by part as numbers: "3.04" is 3.4 (the cautious reading: the check applies), and a
+  // version from another card family (NMC2's v6/v7 line) cannot be told apart from the number alone, so it applies too.
+  it.each([
+    ['v3.4.0.7', 'at-risk'],
+    ['AOS 3.4.1.2', 'at-risk'],
+    ['3.04', 'at-risk'],
+    ['7.0.4', 'at-risk'],
+    ['v3.3.9.9', 'not-applicable'],
+  ])('firmware %s with nobody qualifying → %s', (firmwareVersion, status) => {
+    expect(evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion, users: [admin('a', 'a@x.y')] }).status).toBe(
+      status,
+    );
+  });
+
+  it('is ok on v3.4.0.7 with a blank-e-mail administrator, and unknown when e-mails are missing', () => {
+    expect(
+      evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion: 'v3.4.0.7', users: [admin('fw', '')] }).status,
+    ).toBe('ok');
+    expect(evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion: 'v3.4.0.7', users: [admin('fw')] }).status).toBe(
+      'unknown',
+    );
+  });
+});
