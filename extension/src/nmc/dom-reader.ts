@@ -6,7 +6,9 @@ import {
   classifyFieldLabel,
   classifySettingLabel,
   detectNmcColumns,
+  type NmcColumns,
   type NmcUser,
+  normalizeLabel,
   parseEnabledLabel,
   parseFirmwareVersion,
   readUserRow,
@@ -14,6 +16,33 @@ import {
 import type { NmcPageRead } from './types';
 
 const cellText = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * What a table cell shows, including values held in form controls (an editable grid shows an address in an
+ * `<input>`, which `textContent` does not contain: read as text alone, it would look like a blank e-mail).
+ */
+function cellValue(cell: Element): string {
+  const text = cellText(cell);
+  const controls = Array.from(cell.querySelectorAll('input, select, textarea'));
+  if (controls.length === 0) return text;
+  const values: string[] = text === '' ? [] : [text];
+  for (const control of controls) {
+    if (control instanceof HTMLSelectElement) values.push(control.selectedOptions[0]?.text.trim() ?? '');
+    else if (control instanceof HTMLTextAreaElement) values.push(control.value.trim());
+    else if (control instanceof HTMLInputElement) {
+      if (control.type === 'checkbox' || control.type === 'radio') {
+        // A lone box stands for its state (a status column), a box next to text adds nothing to it.
+        if (text === '') values.push(control.checked ? '✓' : '☐');
+      } else if (!['hidden', 'password', 'button', 'submit', 'reset', 'image'].includes(control.type)) {
+        values.push(control.value.trim());
+      }
+    }
+  }
+  return values.filter((value) => value !== '').join(' ');
+}
+
+/** How many rows from the top may hold the column headers (a title row or a filter row can come first). */
+const HEADER_ROWS_SEARCHED = 5;
 
 /** Everything this page tells about the NMC, or `undefined` when it shows none of it. */
 export function readNmcPage(document: Document, pageUrl: string): NmcPageRead | undefined {
@@ -27,24 +56,29 @@ export function readNmcPage(document: Document, pageUrl: string): NmcPageRead | 
   return read.list || read.user || read.settings ? read : undefined;
 }
 
-function headerRowOf(table: HTMLTableElement): HTMLTableRowElement | undefined {
-  const headRow = table.tHead?.rows[0];
-  if (headRow) return headRow;
-  return Array.from(table.rows).find((row) => row.querySelector('th') !== null) ?? table.rows[0];
+/** The first of the table's top rows whose cells name a user list's columns, with those columns. */
+function headerOf(table: HTMLTableElement): { row: HTMLTableRowElement; columns: NmcColumns } | undefined {
+  const rows = Array.from(table.rows).filter((row) => row.closest('table') === table);
+  for (const row of rows.slice(0, HEADER_ROWS_SEARCHED)) {
+    const columns = detectNmcColumns(Array.from(row.cells, cellText));
+    if (columns) return { row, columns };
+  }
+  return undefined;
 }
 
 export function readUserTable(document: Document, pageUrl: string): NmcPageRead['list'] {
   const origin = new URL(pageUrl).origin;
   for (const table of Array.from(document.querySelectorAll('table'))) {
-    const headerRow = headerRowOf(table);
-    if (!headerRow) continue;
-    const columns = detectNmcColumns(Array.from(headerRow.cells, cellText));
-    if (!columns) continue;
+    const header = headerOf(table);
+    if (!header) continue;
+    const { row: headerRow, columns } = header;
     const users: NmcUser[] = [];
     const userPages: Record<string, string> = {};
+    let belowHeader = false;
     for (const row of Array.from(table.rows)) {
-      if (row === headerRow || row.closest('table') !== table) continue;
-      const outcome = readUserRow(columns, Array.from(row.cells, cellText));
+      if (row === headerRow) belowHeader = true;
+      if (!belowHeader || row === headerRow || row.closest('table') !== table) continue;
+      const outcome = readUserRow(columns, Array.from(row.cells, cellValue));
       if (outcome.kind !== 'user') continue;
       users.push(outcome.user);
       const href = row.cells[columns.name]?.querySelector('a[href]')?.getAttribute('href');
@@ -67,12 +101,32 @@ function sameOriginUrl(href: string, base: string, origin: string): string | und
   }
 }
 
-/** "Page 1 of 3" / "Page 1 sur 3": the table shows only some of the users. */
+/**
+ * "Page 1 of 3" / "Page 1 sur 3", or "Showing 1 to 10 of 25 entries" / "Affichage de 1 à 10 sur 25": the table
+ * shows only some of the users.
+ */
 function pagerPosition(document: Document): { number: number; count: number } | undefined {
-  const text = document.body?.textContent ?? '';
+  const text = (document.body?.textContent ?? '').replace(/\s+/g, ' ');
   const match = /\bpage\s*(\d{1,4})\s*(?:of|sur|\/)\s*(\d{1,4})\b/i.exec(text);
-  const number = Number(match?.[1]);
-  const count = Number(match?.[2]);
+  let number = Number(match?.[1]);
+  let count = Number(match?.[2]);
+  if (!match) {
+    const range =
+      /\b(?:showing|affichage(?: de l.élément| des éléments)?(?: de)?)\s*(\d{1,5})\s*(?:to|-|–|à)\s*(\d{1,5})\s*(?:of|sur)\s*(\d{1,5})\b/i.exec(
+        text,
+      );
+    const first = Number(range?.[1]);
+    const last = Number(range?.[2]);
+    const total = Number(range?.[3]);
+    const size = last - first + 1;
+    if (range && first >= 1 && size >= 1 && total > last && (first - 1) % size === 0) {
+      number = (first - 1) / size + 1;
+      count = Math.ceil(total / size);
+    } else if (range && first >= 1 && last < total) {
+      // A last page shorter than the others: its position cannot be told, only that others exist.
+      return undefined;
+    }
+  }
   return count > 1 && number >= 1 && number <= count ? { number, count } : undefined;
 }
 
@@ -90,6 +144,12 @@ function controlFor(label: HTMLLabelElement): FormControl | undefined {
   return undefined;
 }
 
+const ACCOUNT_STATUS_LABELS = new Set(['access', 'acces', 'account access', 'acces au compte', 'enable', 'activer']);
+
+function isAccountStatusLabel(label: string): boolean {
+  return ACCOUNT_STATUS_LABELS.has(normalizeLabel(label)) || classifyFieldLabel(label) === 'status';
+}
+
 /** A user's edit form: it has a user-name field and the E-mail Address field. Passwords are never read. */
 export function readUserForm(document: Document): NmcUser | undefined {
   const values: Partial<Record<'name' | 'email' | 'userType' | 'status', string>> = {};
@@ -97,8 +157,9 @@ export function readUserForm(document: Document): NmcUser | undefined {
     const control = controlFor(label);
     if (!control || (control instanceof HTMLInputElement && control.type === 'password')) continue;
     if (control instanceof HTMLInputElement && control.type === 'checkbox') {
-      // An "Access: [x] Enable" box is the account status whatever its label says.
-      values.status ??= control.checked ? 'enabled' : 'disabled';
+      // An "Access: [x] Enable" box is the account status; other boxes on the page ("Serial Remote
+      // Authentication Override: [x] Enable", "Event Log Color Coding") say nothing about it.
+      if (isAccountStatusLabel(cellText(label))) values.status ??= control.checked ? 'enabled' : 'disabled';
       continue;
     }
     const field = classifyFieldLabel(cellText(label));

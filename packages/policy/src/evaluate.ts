@@ -1,6 +1,6 @@
 import { type NmcUserTypeId, POLICY } from './facts.ts';
 import { compareFirmwareVersions, type FirmwareVersion, parseFirmwareVersion } from './firmware.ts';
-import { classifyUserType } from './labels.ts';
+import { classifyUserType, parseEnabledLabel } from './labels.ts';
 
 export interface NmcUser {
   name: string;
@@ -58,24 +58,57 @@ const MFA_FIRMWARE: FirmwareVersion = {
 const CAPABLE_TYPES: ReadonlySet<NmcUserTypeId> = new Set(POLICY.nmc3.firmwareCapableUserTypes);
 const TOOLS = POLICY.nmc3.affectedTools.join(', ');
 
-/** `unreadable`: a firmware version was given but cannot be read, so no verdict can be trusted. */
 /**
  * Whether a user type may update firmware: `true`/`false` for a known type, `undefined` when the type is
- * missing or unrecognised.
+ * missing (or blank) or unrecognised.
  */
 export function canUpdateFirmware(userType: string | undefined): boolean | undefined {
-  if (userType === undefined) return undefined;
+  if (typeof userType !== 'string' || userType.trim() === '') return undefined;
   const type = classifyUserType(userType);
   return type.kind === 'known' ? CAPABLE_TYPES.has(type.id) : undefined;
 }
 
+/**
+ * The users as the rule reads them, whatever a caller (JavaScript, JSON, another parser) put in: a non-string
+ * e-mail (`null`) is "not known", never blank; a blank type is a missing type; a status given as a label
+ * ("Disabled") is read as one; entries that are not objects are left out.
+ */
+function cleanUsers(users: unknown): NmcUser[] {
+  if (!Array.isArray(users)) return [];
+  const cleaned: NmcUser[] = [];
+  for (const entry of users as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const raw = entry as Record<string, unknown>;
+    const user: NmcUser = { name: typeof raw.name === 'string' ? raw.name : String(raw.name ?? '') };
+    if (typeof raw.email === 'string') user.email = raw.email;
+    if (typeof raw.userType === 'string' && raw.userType.trim() !== '') user.userType = raw.userType;
+    const enabled = typeof raw.enabled === 'string' ? parseEnabledLabel(raw.enabled) : raw.enabled;
+    if (typeof enabled === 'boolean') user.enabled = enabled;
+    cleaned.push(user);
+  }
+  return cleaned;
+}
+
 /** Users whose e-mail is not known yet and who could turn out to be the update account. */
 export function usersStillToCheck(users: readonly NmcUser[]): string[] {
-  return users
+  return cleanUsers(users)
     .filter((user) => user.email === undefined && user.enabled !== false && canUpdateFirmware(user.userType) !== false)
     .map((user) => user.name);
 }
 
+/** `true`/`false`/`'unknown'`, also from the labels a caller may pass instead ("true", "Enabled", "off"). */
+function cleanMfa(value: unknown): boolean | 'unknown' {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') return parseEnabledLabel(value) ?? 'unknown';
+  return 'unknown';
+}
+
+function cleanFirmware(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** `unreadable`: a firmware version was given but cannot be read, so no verdict can be trusted. */
 type Applicability = 'applies' | 'not-applicable' | 'unknown' | 'unreadable';
 
 /**
@@ -85,8 +118,12 @@ type Applicability = 'applies' | 'not-applicable' | 'unknown' | 'unreadable';
  * A blank-e-mail user counts unless known to be disabled or of a type that cannot update firmware (missing type or
  * status is reported as a warning); an unrecognised type label is not counted.
  */
-export function evaluateNmcUsers(input: NmcEvaluationInput): NmcEvaluation {
+export function evaluateNmcUsers(given: NmcEvaluationInput): NmcEvaluation {
   const findings: NmcFinding[] = [];
+  const raw = (typeof given === 'object' && given !== null ? given : {}) as Partial<Record<string, unknown>>;
+  const input: NmcEvaluationInput = { mfaEnabled: cleanMfa(raw.mfaEnabled), users: cleanUsers(raw.users) };
+  const firmwareVersion = cleanFirmware(raw.firmwareVersion);
+  if (firmwareVersion !== undefined) input.firmwareVersion = firmwareVersion;
   const applicability = decideApplicability(input, findings);
   if (applicability === 'not-applicable') return { status: 'not-applicable', findings, candidates: [] };
 

@@ -7,13 +7,18 @@ export interface FirmwareVersion {
 }
 
 const VERSION_PATTERN = /(?:^|[^\p{L}\p{N}.])v?(\d{1,6}(?:\.\d{1,6}){1,4})(?![\d.]*\d)/iu;
+/** A whole value that is one number ("v4", "AOS 4"): a major version with no minor part. */
+const MAJOR_ONLY_PATTERN = /^(?:(?:apc )?(?:os|aos)\s*)?v?\s*(\d{1,3})$/iu;
 
 /** The first dotted version number in `text`, or `undefined` when there is none. */
 export function parseFirmwareVersion(text: string): FirmwareVersion | undefined {
   if (typeof text !== 'string' || text.length > 500) return undefined;
   const match = VERSION_PATTERN.exec(text);
   const version = match?.[1];
-  if (version === undefined) return undefined;
+  if (version === undefined) {
+    const major = MAJOR_ONLY_PATTERN.exec(text.trim())?.[1];
+    return major === undefined ? undefined : { parts: [Number(major), 0], text: major };
+  }
   return { parts: version.split('.').map(Number), text: version };
 }
 

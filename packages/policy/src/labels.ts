@@ -32,22 +32,28 @@ export type NmcField = 'name' | 'email' | 'userType' | 'status';
 const FIELD_PATTERNS: ReadonlyArray<readonly [NmcField, RegExp]> = [
   [
     'email',
-    /^(?:(?:user )?e ?mail(?: address)?|adresse (?:(?:de )?(?:e ?mail|courriel)|electronique|de messagerie|mail)|courriel|mail)$/,
+    /^(?:(?:user )?(?:e ?)?mail(?: address| id)?|adresse (?:(?:de )?(?:e ?mail|courriel)|electronique|de messagerie|mail)|courriel)$/,
   ],
   [
     'userType',
-    /^(?:(?:user |account )?(?:type|access(?: level| type)?|role|privilege|permissions?)|type (?:d |de )?(?:utilisateur|acces|compte)|(?:niveau (?:d )?)?acces|role|droits?)$/,
+    /^(?:(?:user |account )?(?:type|access(?: level| type)?|role|privileges?(?: level)?|permissions?|level|profile)|type (?:d |de )?(?:l )?(?:utilisateur|acces|compte)|(?:niveau (?:d )?)?acces|role|droits?|profil|niveau)$/,
   ],
   [
     'status',
-    /^(?:(?:user |account )?(?:status|state|enabled)|(?:statut|etat)(?: du compte)?|active?|actif|activation)$/,
+    /^(?:(?:user |account )?(?:status|state|enabled)|(?:statut|etat)(?: (?:du compte|de l utilisateur))?|active?|actif|activation)$/,
   ],
-  ['name', /^(?:user ?name|user|name|login|account|nom(?: d utilisateur)?|utilisateur|identifiant|compte)$/],
+  [
+    'name',
+    /^(?:(?:local )?user ?(?:name|id)|(?:local )?users?|name|login(?: name)?|account(?: name)?|nom(?: (?:d|de l) utilisateur| du compte)?|utilisateurs?(?: local|s locaux)?|identifiant|compte)$/,
+  ],
 ];
+
+// "E-mail Address (optional)", "User Name [login]", "Courriel *": the bracketed part and marks do not change the meaning.
+const HEADER_REMARK = /\([^)]*\)|\[[^\]]*\]/g;
 
 /** Which user field a column header or form label stands for, or `undefined` when it is none of them. */
 export function classifyFieldLabel(label: string): NmcField | undefined {
-  const normalized = normalizeLabel(label);
+  const normalized = normalizeLabel(label.length <= 200 ? label.replace(HEADER_REMARK, ' ') : label);
   if (normalized.length === 0 || normalized.length > 60) return undefined;
   for (const [field, pattern] of FIELD_PATTERNS) if (pattern.test(normalized)) return field;
   return undefined;
@@ -85,8 +91,8 @@ export type NmcUserTypeMatch = { kind: 'known'; id: NmcUserTypeId } | { kind: 'u
 // Matched on words, not whole labels, so "Administrator (local)" or "Super utilisateur" still land right.
 const USER_TYPE_PATTERNS: ReadonlyArray<readonly [NmcUserTypeId, RegExp]> = [
   ['super-user', /\bsuper ?(?:user|utilisateur|admin(?:istrator|istrateur)?)\b|\bsuperuser\b/],
-  ['network-only-user', /\bnetwork ?only\b|\breseau (?:uniquement|seulement)\b|\bnetwork user\b/],
-  ['read-only-user', /\bread ?only\b|\breadonly\b|\blecture seule\b|\bread user\b/],
+  ['network-only-user', /\bnetwork ?only\b|\breseau (?:uniquement|seulement|seul)\b|\bnetwork user\b/],
+  ['read-only-user', /\bread ?only\b|\breadonly\b|\blecture (?:seule|uniquement|seulement)\b|\bread user\b/],
   ['device-user', /\bdevices?\b|\bperipheriques?\b|\bappareils?\b/],
   ['administrator', /\badmin(?:istrator|istrateur|istratrice)?\b/],
 ];
@@ -111,7 +117,19 @@ export function classifyUserType(label: string): NmcUserTypeMatch {
   return match;
 }
 
-const ENABLED_WORDS = new Set(['enabled', 'enable', 'active', 'on', 'yes', 'actif', 'activee', 'oui', 'true']);
+const ENABLED_WORDS = new Set([
+  'enabled',
+  'enable',
+  'active',
+  'on',
+  'yes',
+  'actif',
+  'activee',
+  'active e',
+  'actif ve',
+  'oui',
+  'true',
+]);
 const DISABLED_WORDS = new Set([
   'disabled',
   'disable',
@@ -120,15 +138,24 @@ const DISABLED_WORDS = new Set([
   'no',
   'desactive',
   'desactivee',
+  'desactive e',
   'inactif',
+  'inactif ve',
   'non',
   'false',
   'locked',
+  'locked out',
   'verrouille',
+  'verrouillee',
+  'bloque',
+  'bloquee',
+  'suspended',
+  'suspendu',
+  'suspendue',
 ]);
 // A status column may show a tick instead of a word; "☐" is an empty box (not ticked).
-const ENABLED_GLYPHS = /^[✓✔☑✅]$/u;
-const DISABLED_GLYPHS = /^[✗✘✕❌☐]$/u;
+const ENABLED_GLYPHS = /^(?:[✓✔☑✅]|\[[xX✓✔]\])$/u;
+const DISABLED_GLYPHS = /^(?:[✗✘✕❌☐]|\[ ?\])$/u;
 
 /** Zero-width characters a browser copy can leave inside or around a cell; they are never part of a value. */
 export const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/gu;
@@ -162,6 +189,12 @@ const NO_ADDRESS_WORDS = new Set([
   'non defini e',
   'non renseigne',
   'non renseignee',
+  'not configured',
+  'non configure',
+  'non configuree',
+  'blank',
+  'no e mail',
+  'no email',
 ]);
 
 /**

@@ -58,8 +58,8 @@ const RULER = /^[-=_+|:─━┼┬┴├┤│┃═]*$/u;
 const LEADING_CHECKBOX = /^[☐☑☒□■✓✔]\s*/u;
 // Buttons and pager captions a copy picks up below the table (English and French).
 const UI_CAPTION =
-  /^(?:add|new|create|delete|remove|edit|apply|cancel|refresh|previous|next|ajouter|nouvel|creer|supprimer|modifier|appliquer|annuler|actualiser|precedent|suivant)(?: (?:a |un )?(?:new )?(?:user|utilisateur|local user|utilisateur local))?$/;
-const SELECTION_CELL = /^(?:|#?\d{1,5}\.?|[☐☑☒□■✓✔]|\[[ xX]?\])$/u;
+  /^(?:(?:add|new|create|delete|remove|edit|apply|cancel|refresh|previous|next|ajouter|nouvel|creer|supprimer|modifier|appliquer|annuler|actualiser|precedent|suivant)(?: (?:a |un )?(?:new )?(?:user|utilisateur|local user|utilisateur local))?|first|last|premier|dernier|loading|chargement|help|aide|log ?out|log ?off|sign ?out|deconnexion|home|accueil|back|retour|close|fermer|ok|submit|save|enregistrer|reset|reinitialiser|search|rechercher|filter|filtrer|print|imprimer|export|exporter|more|plus)$/;
+export const SELECTION_CELL = /^(?:|#?\d{1,5}\.?|[☐☑☒□■✓✔]|\[[ xX]?\])$/u;
 
 /**
  * A row can carry more cells than its header: a trailing tab after the last cell, or a selection box or row
