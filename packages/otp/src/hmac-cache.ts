@@ -56,7 +56,8 @@ function createState(algorithm: OtpAlgorithm, key: Uint8Array): KeyedState {
   const keyed = hmac.create(HASHES[algorithm], key);
   return {
     algorithm,
-    key: key.slice(),
+    // A real copy: Buffer#slice (Node) returns a view, which in-place edits would change under us.
+    key: new Uint8Array(key),
     mac: digest.subarray(0, OUTPUT_LENGTH[algorithm]),
     inner: keyed.iHash as HashState,
     outer: keyed.oHash as HashState,

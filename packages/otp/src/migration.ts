@@ -164,6 +164,9 @@ function toAccount(raw: RawOtpParameters, position: number): OtpAccount {
 
 /** Decodes the protobuf bytes of a MigrationPayload (already base64-decoded). */
 export function decodeMigrationPayload(bytes: Uint8Array): MigrationBatch {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new OtpError('INVALID_MIGRATION_PAYLOAD', `Expected the payload as a Uint8Array, got ${describe(bytes)}.`);
+  }
   const rawAccounts: RawOtpParameters[] = [];
   const batch: MigrationBatch = { accounts: [], version: 0, batchSize: 0, batchIndex: 0, batchId: 0 };
   try {
@@ -275,6 +278,15 @@ function writeOtpParameters(account: OtpAccount): ProtobufWriter {
   return writer;
 }
 
+/** `undefined`/`null` mean "no options"; anything else that is not an object is refused. */
+function optionsObject<T extends object>(options: T | null | undefined): Partial<T> {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') {
+    throw new OtpError('INVALID_MIGRATION_PAYLOAD', `Expected batch options as an object, got ${describe(options)}.`);
+  }
+  return options;
+}
+
 /** Encodes a MigrationPayload message (the bytes behind `data=`). */
 export function encodeMigrationPayload(
   accounts: readonly OtpAccount[],
@@ -283,7 +295,7 @@ export function encodeMigrationPayload(
   if (!Array.isArray(accounts)) throw new OtpError('INVALID_ACCOUNT', 'Expected an array of accounts.');
   const writer = new ProtobufWriter();
   for (const account of accounts) writer.messageField(PAYLOAD_OTP_PARAMETERS, writeOtpParameters(account));
-  const { version = 1, batchSize = 1, batchIndex = 0, batchId = 0 } = options;
+  const { version = 1, batchSize = 1, batchIndex = 0, batchId = 0 } = optionsObject(options);
   for (const [name, value] of Object.entries({ version, batchSize, batchIndex, batchId })) {
     if (!Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31) {
       throw new OtpError('INVALID_MIGRATION_PAYLOAD', `Invalid ${name} ${describe(value)}: expected an int32.`);
@@ -310,7 +322,8 @@ export function formatMigrationUris(
   accounts: readonly OtpAccount[],
   options: { accountsPerBatch?: number; batchId?: number; version?: number } = {},
 ): string[] {
-  const { accountsPerBatch = 10, batchId = 0, version = 1 } = options;
+  if (!Array.isArray(accounts)) throw new OtpError('INVALID_ACCOUNT', 'Expected an array of accounts.');
+  const { accountsPerBatch = 10, batchId = 0, version = 1 } = optionsObject(options);
   if (!Number.isInteger(accountsPerBatch) || accountsPerBatch < 1) {
     throw new OtpError('INVALID_MIGRATION_PAYLOAD', `Invalid accountsPerBatch ${describe(accountsPerBatch)}.`);
   }

@@ -190,7 +190,9 @@ export function verifyTotp(options: VerifyTotpOptions): number | null {
   if (token.length !== digits || !/^\d+$/.test(token)) return null;
 
   let match: number | null = null;
-  for (let delta = -window; delta <= window; delta++) {
+  // `0 - window`, not `-window`: with window 0 the latter is -0, which callers comparing with Object.is
+  // (or Vitest's toBe) do not see as the documented 0.
+  for (let delta = 0 - window; delta <= window; delta++) {
     const counter = current + delta;
     if (counter < 0) continue;
     const equal = constantTimeEqual(generate(secret, counter, algorithm, digits), token);

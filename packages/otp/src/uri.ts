@@ -175,11 +175,13 @@ function parseNumberParam(
   name: string,
 ): number {
   if (text === undefined || text.trim() === '') return fallback;
+  // Leading zeros are harmless ("08" is 8); more than 15 significant digits cannot be a valid value.
   const trimmed = text.trim();
-  if (!/^\d{1,15}$/.test(trimmed)) {
+  const significant = /^\d+$/.test(trimmed) ? trimmed.replace(/^0+(?=\d)/, '') : '';
+  if (significant.length === 0 || significant.length > 15) {
     throw new OtpError(code, `Invalid ${name} ${describe(text)}: expected a whole number.`);
   }
-  return Number(trimmed);
+  return Number(significant);
 }
 
 /** Percent-encodes for the URI; strings that cannot be UTF-8 encoded (lone surrogates) are refused. */

@@ -43,13 +43,15 @@ export function assertCounter(value: unknown): number | bigint {
 
 /** Parses a decimal counter from text (URI parameter) into the number|bigint representation. */
 export function parseCounterText(text: string): number | bigint {
-  if (!/^\d{1,20}$/.test(text)) {
+  // Leading zeros are harmless ("007" is 7); the cap keeps BigInt() cheap on hostile input.
+  const digits = /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : '';
+  if (digits.length === 0 || digits.length > 20) {
     throw new OtpError(
       'INVALID_COUNTER',
       `Invalid counter ${JSON.stringify(text.slice(0, 40))}: expected digits only.`,
     );
   }
-  return narrowCounter(BigInt(text));
+  return narrowCounter(BigInt(digits));
 }
 
 /** number when it fits exactly, bigint otherwise; validates the 64-bit range. */
@@ -59,6 +61,7 @@ export function narrowCounter(value: bigint): number | bigint {
 }
 
 export function assertSecret(value: unknown): Uint8Array {
+  if (value === undefined || value === null) throw new OtpError('MISSING_SECRET', 'No secret was given.');
   if (!(value instanceof Uint8Array)) throw new OtpError('INVALID_SECRET', 'The secret must be a Uint8Array.');
   if (value.length === 0) throw new OtpError('MISSING_SECRET', 'The secret is empty.');
   return value;

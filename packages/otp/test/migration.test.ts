@@ -334,6 +334,26 @@ describe('parseMigrationUri', () => {
     }
   });
 
+  it('throws OtpError, never TypeError, for non-byte payloads and non-array or non-object arguments', () => {
+    for (const value of [undefined, null, 'CgA=', [10, 0], {}, 42, new ArrayBuffer(2)]) {
+      expectOtpError(() => decodeMigrationPayload(value as unknown as Uint8Array), 'INVALID_MIGRATION_PAYLOAD');
+    }
+    for (const value of [undefined, null, {}, 'x', 3, () => []]) {
+      const accounts = value as unknown as OtpAccount[];
+      expectOtpError(() => encodeMigrationPayload(accounts), 'INVALID_ACCOUNT');
+      expectOtpError(() => formatMigrationUri(accounts), 'INVALID_ACCOUNT');
+      expectOtpError(() => formatMigrationUris(accounts), 'INVALID_ACCOUNT');
+    }
+    // null options mean "defaults", like undefined; other non-objects are refused.
+    expect(encodeMigrationPayload([totpAccount], null as unknown as undefined)).toEqual(
+      encodeMigrationPayload([totpAccount]),
+    );
+    expect(formatMigrationUris([totpAccount], null as unknown as undefined)).toEqual(
+      formatMigrationUris([totpAccount]),
+    );
+    expectOtpError(() => encodeMigrationPayload([], 'x' as unknown as undefined), 'INVALID_MIGRATION_PAYLOAD');
+  });
+
   it('refuses to encode what the format cannot carry', () => {
     expectOtpError(() => formatMigrationUri([{ ...totpAccount, period: 60 }]), 'INVALID_PERIOD');
     expectOtpError(() => formatMigrationUri([{ ...totpAccount, digits: 7 }]), 'INVALID_DIGITS');

@@ -95,6 +95,28 @@ describe('hotp', () => {
     expectOtpError(() => hotp(null as unknown as Parameters<typeof hotp>[0]), 'MISSING_SECRET');
   });
 
+  it('reports an absent secret as MISSING_SECRET and a wrongly typed one as INVALID_SECRET', () => {
+    for (const value of [undefined, null]) {
+      const missing = value as unknown as Uint8Array;
+      expectOtpError(() => hotp({ secret: missing, counter: 0 }), 'MISSING_SECRET');
+      expectOtpError(() => totp({ secret: missing, time: 0 }), 'MISSING_SECRET');
+      expectOtpError(() => hotp({ counter: 0 } as unknown as Parameters<typeof hotp>[0]), 'MISSING_SECRET');
+      expectOtpError(() => totp({} as unknown as Parameters<typeof totp>[0]), 'MISSING_SECRET');
+    }
+    for (const value of ['JBSWY3DP', 42, {}, [1, 2], new ArrayBuffer(4)]) {
+      expectOtpError(() => hotp({ secret: value as unknown as Uint8Array, counter: 0 }), 'INVALID_SECRET');
+    }
+  });
+
+  it('notices a Node Buffer secret mutated in place after it was cached (Buffer#slice is a view)', () => {
+    const key = Buffer.from('12345678901234567890');
+    expect(hotp({ secret: key, counter: 0 })).toBe('755224');
+    key[0] = 0x39;
+    expect(hotp({ secret: key, counter: 0 })).toBe(referenceHotp(key, 0n));
+    key[0] = 0x31;
+    expect(hotp({ secret: key, counter: 0 })).toBe('755224');
+  });
+
   it('notices a secret array mutated in place after it was cached', () => {
     const key = ascii('12345678901234567890');
     expect(hotp({ secret: key, counter: 0 })).toBe('755224');
@@ -230,6 +252,13 @@ describe('verifyTotp', () => {
     }
   });
 
+  it('returns +0, never -0, for a match in the current step (window 0 included)', () => {
+    for (const window of [0, 1, 5]) {
+      expect(Object.is(verifyTotp({ secret, token: codeAt(0), time, window }), 0), `window ${window}`).toBe(true);
+    }
+    expect(verifyTotp({ secret, token: codeAt(0), time, window: 0 })).toBe(0);
+  });
+
   it('skips steps before the epoch', () => {
     expect(verifyTotp({ secret, token: referenceHotp(secret, 0n), time: 1000, window: 5 })).toBe(0);
   });
@@ -241,10 +270,15 @@ describe('verifyTotp', () => {
   });
 
   it('throws OtpError (not TypeError) for a missing secret', () => {
+    // README: MISSING_SECRET is "no or empty secret (… hotp/totp option)"; INVALID_SECRET is a secret of the wrong type.
     const error = expectOtpError(
       () => verifyTotp({ secret: undefined as unknown as Uint8Array, token: '123456', time }),
-      'INVALID_SECRET',
+      'MISSING_SECRET',
     );
     expect(error).toBeInstanceOf(OtpError);
+    expectOtpError(
+      () => verifyTotp({ secret: 'JBSWY3DP' as unknown as Uint8Array, token: '123456', time }),
+      'INVALID_SECRET',
+    );
   });
 });

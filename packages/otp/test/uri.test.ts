@@ -63,6 +63,35 @@ describe('parseOtpauthUri', () => {
     expect(parseOtpauthUri(`otpauth://totp/x?secret=${SECRET_TEXT}&counter=5`).counter).toBeUndefined();
   });
 
+  it('reads zero-padded decimal counters, digits and periods by value', () => {
+    const padded = (value: string) => `${'0'.repeat(30)}${value}`;
+    expect(parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET_TEXT}&counter=${padded('1')}`).counter).toBe(1);
+    expect(parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET_TEXT}&counter=${padded('0')}`).counter).toBe(0);
+    expect(
+      parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET_TEXT}&counter=${padded('18446744073709551615')}`).counter,
+    ).toBe(2n ** 64n - 1n);
+    expectOtpError(
+      () => parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET_TEXT}&counter=${padded('18446744073709551616')}`),
+      'INVALID_COUNTER',
+    );
+    expectOtpError(
+      () => parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET_TEXT}&counter=${'9'.repeat(5000)}`),
+      'INVALID_COUNTER',
+    );
+    const account = parseOtpauthUri(
+      `otpauth://totp/x?secret=${SECRET_TEXT}&digits=${padded('8')}&period=${padded('60')}`,
+    );
+    expect(account).toMatchObject({ digits: 8, period: 60 });
+    expectOtpError(
+      () => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET_TEXT}&digits=${padded('0')}`),
+      'INVALID_DIGITS',
+    );
+    expectOtpError(
+      () => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET_TEXT}&period=${padded('0')}`),
+      'INVALID_PERIOD',
+    );
+  });
+
   it('lets the issuer parameter win over the label prefix', () => {
     expect(parseOtpauthUri(`otpauth://totp/Old:bob?secret=${SECRET_TEXT}&issuer=New`)).toMatchObject({
       issuer: 'New',

@@ -11,6 +11,7 @@ import {
   type OtpErrorCode,
   type OtpType,
 } from '@mfa-companion/otp';
+import { describeValue } from './errors.js';
 import { platform } from './platform.js';
 
 /** One authenticator entry as the vault stores it: plain JSON, secret as canonical base32. */
@@ -131,14 +132,29 @@ export function parseSecret(secret: string | Uint8Array): Uint8Array {
       if (isOtpError(error)) fail(error.code, error.message, 'secret');
       throw error;
     }
-  } else {
+  } else if (secret === undefined || secret === null) {
     fail('MISSING_SECRET', 'The secret is missing.', 'secret');
+  } else {
+    fail('INVALID_SECRET', `The secret must be base32 text, not ${describeValue(secret)}.`, 'secret');
   }
   if (bytes.length < ACCOUNT_LIMITS.minSecretBytes) fail('MISSING_SECRET', 'The secret is empty.', 'secret');
   if (bytes.length > ACCOUNT_LIMITS.maxSecretBytes) {
     fail('FIELD_TOO_LONG', `The secret is longer than ${ACCOUNT_LIMITS.maxSecretBytes} bytes.`, 'secret');
   }
   return bytes;
+}
+
+/**
+ * 'sha256', 'SHA-256', ' Sha512 ' → the canonical name the vault stores (the OTP library accepts these
+ * spellings too, so without this an import could store a name the vault's own reader then refuses).
+ * Anything else is returned as is for the OTP library to reject with UNSUPPORTED_ALGORITHM.
+ */
+function canonicalAlgorithm(value: unknown): OtpAlgorithm {
+  if (typeof value === 'string') {
+    const compact = value.trim().toUpperCase().replace('-', '');
+    if (compact === 'SHA1' || compact === 'SHA256' || compact === 'SHA512') return compact;
+  }
+  return value as OtpAlgorithm;
 }
 
 /** `https://example.com` from anything URL-like; refuses non-web schemes. */
@@ -167,9 +183,10 @@ export function validateAccountInput(
 ): Omit<Account, 'id' | 'pinned' | 'order' | 'createdAt' | 'updatedAt'> {
   if (input === null || typeof input !== 'object') fail('INVALID_ACCOUNT', 'The account must be an object.');
   const type = input.type ?? 'totp';
-  if (type !== 'totp' && type !== 'hotp') fail('UNSUPPORTED_TYPE', `Unsupported OTP type "${String(type)}".`, 'type');
+  if (type !== 'totp' && type !== 'hotp')
+    fail('UNSUPPORTED_TYPE', `Unsupported OTP type ${describeValue(type)}.`, 'type');
   const secretBytes = parseSecret(input.secret);
-  const algorithm = input.algorithm ?? 'SHA1';
+  const algorithm = canonicalAlgorithm(input.algorithm ?? 'SHA1');
   const digits = input.digits ?? DEFAULT_DIGITS;
   const period = input.period ?? DEFAULT_PERIOD;
   if (
@@ -184,7 +201,10 @@ export function validateAccountInput(
       'period',
     );
   }
-  const counterInput = input.counter ?? 0;
+  const counterInput: unknown = input.counter ?? 0;
+  if (typeof counterInput !== 'number' && typeof counterInput !== 'bigint') {
+    fail('INVALID_COUNTER', `The counter must be a number, not ${describeValue(counterInput)}.`, 'counter');
+  }
   if (typeof counterInput === 'bigint' && counterInput > BigInt(Number.MAX_SAFE_INTEGER)) {
     fail('INVALID_COUNTER', 'Counters above 2^53 − 1 are not supported.', 'counter');
   }

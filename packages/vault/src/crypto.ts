@@ -43,6 +43,10 @@ export async function aesGcmDecrypt(
 ): Promise<Uint8Array> {
   if (nonce.length !== NONCE_BYTES) throw new VaultError('CORRUPT_VAULT', 'The nonce must be 12 bytes.');
   if (ciphertextAndTag.length < 16) throw new VaultError('CORRUPT_VAULT', 'The ciphertext is truncated.');
+  // A key of the wrong size cannot be the one that sealed this data: the same answer as a wrong key.
+  if (!(key instanceof Uint8Array) || key.length !== 32) {
+    throw new VaultError('WRONG_PASSPHRASE', 'The key does not open this data (not a 32-byte AES-256 key).');
+  }
   const handle = await importAesKey(key);
   try {
     return new Uint8Array(await subtle().decrypt(gcm(nonce, additionalData), handle, ciphertextAndTag));

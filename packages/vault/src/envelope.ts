@@ -1,6 +1,6 @@
 import { aesGcmDecrypt, aesGcmEncrypt, NONCE_BYTES, randomBytes } from './crypto.js';
 import { base64ToBytes, bytesToBase64, utf8 } from './encoding.js';
-import { VaultError } from './errors.js';
+import { describeValue, VaultError } from './errors.js';
 import { DEFAULT_KDF, deriveKey, type KdfCost, type KdfParams, validateKdfParams } from './kdf.js';
 
 /** What an envelope protects: the live vault (storage) or an exported backup file. */
@@ -107,7 +107,7 @@ function readEnvelope(
   if (raw.version !== ENVELOPE_VERSION) {
     throw new VaultError(
       typeof raw.version === 'number' && raw.version > ENVELOPE_VERSION ? 'UNSUPPORTED_VERSION' : 'CORRUPT_VAULT',
-      `Unsupported format version ${JSON.stringify(raw.version)}.`,
+      `Unsupported format version ${describeValue(raw.version)}.`,
     );
   }
   const kdf = validateKdfParams(raw.kdf, (salt) => base64ToBytes(salt, 'salt'));
@@ -153,6 +153,9 @@ export async function openEnvelope(
   passphrase: string,
 ): Promise<{ payload: unknown; unlocked: UnlockedKey }> {
   const envelope = parseEnvelope(kind, text);
+  if (typeof passphrase !== 'string' || passphrase === '') {
+    throw new VaultError('PASSPHRASE_REQUIRED', 'Enter the passphrase to open this file.');
+  }
   const key = await deriveKey(passphrase, envelope.kdf, base64ToBytes(envelope.kdf.salt));
   const payload = await openEnvelopeWithKey(kind, text, key);
   return { payload, unlocked: { key, kdf: envelope.kdf } };

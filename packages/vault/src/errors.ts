@@ -51,3 +51,15 @@ export class VaultError extends Error {
 export function isVaultError(value: unknown, code?: VaultErrorCode): value is VaultError {
   return value instanceof VaultError && (code === undefined || value.code === code);
 }
+
+/**
+ * A short, safe rendering of an untrusted value for an error message. Never String()/JSON.stringify on
+ * arbitrary JSON: a deeply nested array would overflow the stack and escape as a RangeError.
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}

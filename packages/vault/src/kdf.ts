@@ -1,4 +1,4 @@
-import { VaultError } from './errors.js';
+import { describeValue, VaultError } from './errors.js';
 
 export interface Argon2idParams {
   algorithm: 'argon2id';
@@ -93,10 +93,7 @@ export function validateKdfParams(value: unknown, saltBytes: (salt: string) => U
     if (p > KDF_BOUNDS.maxParallelism) throw outOfBounds(`scrypt p ${p} too high.`);
     result = { algorithm: 'scrypt', N, r, p, salt };
   } else {
-    throw new VaultError(
-      'UNSUPPORTED_VERSION',
-      `Unknown key-derivation algorithm ${JSON.stringify(params.algorithm)}.`,
-    );
+    throw new VaultError('UNSUPPORTED_VERSION', `Unknown key-derivation algorithm ${describeValue(params.algorithm)}.`);
   }
   const memory = kdfMemoryBytes(result);
   if (memory > KDF_BOUNDS.maxMemoryBytes) {

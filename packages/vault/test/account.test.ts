@@ -57,6 +57,33 @@ describe('accounts', () => {
     );
   });
 
+  it('stores the canonical algorithm name for every spelling the OTP library accepts', () => {
+    for (const algorithm of ['sha256', 'SHA-256', ' Sha-256 ']) {
+      const account = createAccount({ secret: 'JBSWY3DPEHPK3PXP', algorithm: algorithm as never });
+      expect(account.algorithm).toBe('SHA256');
+      // The vault's own reader accepts what was stored.
+      expect(() => parseStoredAccount(account, 0)).not.toThrow();
+    }
+  });
+
+  it('refuses counters and secrets of the wrong type instead of coercing them', () => {
+    for (const counter of [true, '7', [7], {}]) {
+      expect(
+        problem(() => validateAccountInput({ secret: 'JBSWY3DPEHPK3PXP', type: 'hotp', counter: counter as never })),
+      ).toBe('INVALID_COUNTER');
+    }
+    expect(validateAccountInput({ secret: 'JBSWY3DPEHPK3PXP', type: 'hotp', counter: 7n }).counter).toBe(7);
+    for (const secret of [12345, [1, 2], {}]) {
+      expect(problem(() => validateAccountInput({ secret: secret as never }))).toBe('INVALID_SECRET');
+    }
+    expect(problem(() => validateAccountInput({ secret: undefined as never }))).toBe('MISSING_SECRET');
+    let deep: unknown = 'totp';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(problem(() => validateAccountInput({ secret: 'JBSWY3DPEHPK3PXP', type: deep as never }))).toBe(
+      'UNSUPPORTED_TYPE',
+    );
+  });
+
   it('refuses huge fields', () => {
     expect(problem(() => validateAccountInput({ secret: 'A'.repeat(10_000) }))).toBe('FIELD_TOO_LONG');
     expect(problem(() => validateAccountInput({ secret: 'JBSWY3DPEHPK3PXP', issuer: 'x'.repeat(100_000) }))).toBe(

@@ -10,7 +10,7 @@ import {
   unlockVault,
   VaultError,
 } from '../src/index.ts';
-import { FAST_ARGON, FAST_SCRYPT } from './helpers.ts';
+import { DEEP, FAST_ARGON, FAST_SCRYPT, withDeepJson } from './helpers.ts';
 
 const PASS = 'correct horse battery staple';
 
@@ -104,6 +104,29 @@ describe('vault envelope', () => {
     expectSyncCode(() => parseEnvelope('vault', JSON.stringify(scrypt)), 'KDF_PARAMS_OUT_OF_BOUNDS');
     scrypt.kdf.N = 1000;
     expectSyncCode(() => parseEnvelope('vault', JSON.stringify(scrypt)), 'KDF_PARAMS_OUT_OF_BOUNDS');
+  });
+
+  it('asks for a passphrase instead of throwing a TypeError when it is missing or not text', async () => {
+    const { text } = await createVault(PASS, FAST_ARGON);
+    for (const passphrase of [undefined, null, 12345678, '']) {
+      await expectCode(unlockVault(text, passphrase as unknown as string), 'PASSPHRASE_REQUIRED');
+    }
+  });
+
+  it('refuses a key of the wrong size as a key that does not open the vault', async () => {
+    const { text } = await createVault(PASS, FAST_ARGON);
+    for (const key of [new Uint8Array(5), new Uint8Array(0), 'key' as unknown as Uint8Array]) {
+      await expectCode(openVaultWithKey(text, key), 'WRONG_PASSPHRASE');
+    }
+  });
+
+  it('reports deeply nested header values with typed errors, never a RangeError', async () => {
+    const { text } = await createVault(PASS, FAST_ARGON);
+    const badVersion = { ...JSON.parse(text), version: JSON.parse(DEEP) };
+    expectSyncCode(() => parseEnvelope('vault', withDeepJson(badVersion, '1')), 'CORRUPT_VAULT');
+    const badKdf = JSON.parse(text);
+    badKdf.kdf.algorithm = JSON.parse(DEEP);
+    expectSyncCode(() => parseEnvelope('vault', withDeepJson(badKdf)), 'UNSUPPORTED_VERSION');
   });
 
   it('refuses oversized input without parsing it', () => {

@@ -9,3 +9,9 @@ export const FAST_SCRYPT: KdfCost = { algorithm: 'scrypt', N: 1024, r: 8, p: 1 }
 export function fixture(name: string): string {
   return readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 }
+
+/** A JSON array nested `depth` levels deep around `inner` (JSON text: JSON.stringify itself would overflow). */
+export const DEEP = '"__DEEP__"';
+export function withDeepJson(value: unknown, inner = '"x"', depth = 100_000): string {
+  return JSON.stringify(value).replaceAll(DEEP, `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`);
+}

@@ -9,7 +9,7 @@ import {
   previewImport,
   VaultError,
 } from '../src/index.ts';
-import { FAST_ARGON, fixture } from './helpers.ts';
+import { DEEP, FAST_ARGON, fixture, withDeepJson } from './helpers.ts';
 
 async function expectCode(promise: Promise<unknown>, code: string) {
   await expect(promise).rejects.toSatisfy((error: unknown) => error instanceof VaultError && error.code === code);
@@ -49,6 +49,112 @@ describe('import: Aegis', () => {
     );
   });
 
+  it('checks every password slot before deriving anything: too many slots or too much total work', async () => {
+    const file = JSON.parse(fixture('aegis-encrypted.json'));
+    const slot = file.header.slots[0];
+    const withSlots = (slots: unknown[]) => JSON.stringify({ ...file, header: { ...file.header, slots } });
+    const started = performance.now();
+    // A valid first slot no longer lets a hostile second one through unchecked.
+    await expectCode(
+      parseImport(withSlots([slot, { ...slot, n: 2 ** 24 }]), { passphrase: 'correct horse battery staple' }),
+      'KDF_PARAMS_OUT_OF_BOUNDS',
+    );
+    await expectCode(
+      parseImport(withSlots(Array.from({ length: 5 }, () => slot)), { passphrase: 'correct horse battery staple' }),
+      'KDF_PARAMS_OUT_OF_BOUNDS',
+    );
+    // Each slot within the per-derivation bound (256 MiB), but 3 slots × 2 password encodings = 1.5 GiB.
+    const big = { ...slot, n: 2 ** 18, repaired: false };
+    await expectCode(
+      parseImport(withSlots([big, big, big]), { passphrase: 'pässwörd ünïcode' }),
+      'KDF_PARAMS_OUT_OF_BOUNDS',
+    );
+    expect(performance.now() - started).toBeLessThan(1_000);
+    // Biometric/raw slots around the password slot are fine.
+    const parsed = await parseImport(withSlots([{ type: 2 }, slot, { type: 0 }]), {
+      passphrase: 'correct horse battery staple',
+    });
+    expect(parsed.entries.filter((entry) => entry.status === 'ok')).toHaveLength(2);
+  });
+
+  it('reports wrongly typed header fields as corrupt, never as a TypeError or RangeError', async () => {
+    const file = JSON.parse(fixture('aegis-encrypted.json'));
+    const deep = JSON.parse(DEEP);
+    const cases = [
+      { ...file, header: { ...file.header, params: { ...file.header.params, nonce: deep } } },
+      { ...file, header: { ...file.header, params: { ...file.header.params, tag: 42 } } },
+      { ...file, header: { ...file.header, slots: [{ ...file.header.slots[0], salt: deep }] } },
+      { ...file, header: { ...file.header, slots: [{ ...file.header.slots[0], key_params: { nonce: {}, tag: [] } }] } },
+    ];
+    for (const value of cases) {
+      await expectCode(
+        parseImport(withDeepJson(value), { passphrase: 'correct horse battery staple' }),
+        'CORRUPT_VAULT',
+      );
+    }
+    await expectCode(
+      parseImport(fixture('aegis-encrypted.json'), { passphrase: 42 as unknown as string }),
+      'PASSPHRASE_REQUIRED',
+    );
+  });
+
+  it('reports wrongly typed entry fields per entry instead of substituting defaults', async () => {
+    const entry = (info: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      type: 'totp',
+      name: 'n',
+      issuer: 'i',
+      info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 6, period: 30, ...info },
+      ...extra,
+    });
+    const deep = JSON.parse(DEEP);
+    const parsed = await parseImport(
+      withDeepJson({
+        version: 1,
+        header: { slots: null, params: null },
+        db: {
+          version: 3,
+          entries: [
+            entry({ digits: '8' }),
+            entry({ period: '60' }),
+            entry({ counter: '7' }, { type: 'hotp' }),
+            entry({ counter: true }, { type: 'hotp' }),
+            entry({ secret: 12345 }),
+            entry({ secret: deep }),
+            entry({}, { type: deep }),
+            entry({ algo: 'MD5' }),
+            entry({ algo: 'sha-256', secret: 'JBSWY3DPEHPK3PXQ' }, { icon: 'iVBORw0KGgo=', icon_mime: 'image/png' }),
+            entry({ digits: null, period: null, secret: 'JBSWY3DPEHPK3PXR' }),
+          ],
+        },
+      }),
+    );
+    expect(parsed.entries.map((item) => (item.status === 'ok' ? 'ok' : item.code))).toEqual([
+      'INVALID_DIGITS',
+      'INVALID_PERIOD',
+      'INVALID_COUNTER',
+      'INVALID_COUNTER',
+      'INVALID_SECRET',
+      'INVALID_SECRET',
+      'UNSUPPORTED_ENTRY',
+      'UNSUPPORTED_ALGORITHM',
+      'ok',
+      'ok',
+    ]);
+    const preview = previewImport([], parsed);
+    expect(preview.toAdd.map((account) => [account.algorithm, account.digits, account.period])).toEqual([
+      ['SHA256', 6, 30],
+      ['SHA1', 6, 30],
+    ]);
+  });
+
+  it('refuses a database with more entries than a vault may hold before validating them', async () => {
+    const entries = Array.from({ length: 10_001 }, () => ({ type: 'totp', info: { secret: 'JBSWY3DPEHPK3PXP' } }));
+    await expectCode(
+      parseImport(JSON.stringify({ version: 1, header: { slots: null, params: null }, db: { entries } })),
+      'INPUT_TOO_LARGE',
+    );
+  });
+
   it('reports truncated files as corrupt', async () => {
     const text = fixture('aegis-encrypted.json');
     await expectCode(parseImport(text.slice(0, text.length / 2), { passphrase: 'x' }), 'CORRUPT_VAULT');
@@ -64,6 +170,26 @@ describe('import: 2FAS', () => {
     ]);
     expect(preview.toAdd[1]).toMatchObject({ type: 'hotp', algorithm: 'SHA512', counter: 7 });
     expect(preview.invalid).toEqual([expect.objectContaining({ label: 'Steam (gamer)', code: 'UNSUPPORTED_ENTRY' })]);
+  });
+
+  it('handles real-world variants and hostile fields per service', async () => {
+    const deep = JSON.parse(DEEP);
+    const services = [
+      { name: 'Old', secret: 'JBSWY3DPEHPK3PXP', otp: { label: 'Old:me@example.com', tokenType: 'TOTP' } },
+      { name: 'Lower', secret: 'jbsw y3dp ehpk 3pxq', otp: { account: 'x', tokenType: 'totp', algorithm: 'sha256' } },
+      { name: 'Deep', secret: 'JBSWY3DPEHPK3PXR', otp: { tokenType: deep } },
+      { name: 'Digits', secret: 'JBSWY3DPEHPK3PXS', otp: { tokenType: 'TOTP', digits: '8' } },
+      { name: 'Hot', secret: 'JBSWY3DPEHPK3PXT', otp: { tokenType: 'HOTP', counter: '3' } },
+    ];
+    const parsed = await parseImport(withDeepJson({ services, schemaVersion: 4 }, '"TOTP"'));
+    expect(parsed.entries.map((item) => (item.status === 'ok' ? item.label : item.code))).toEqual([
+      'Old (me@example.com)',
+      'Lower (x)',
+      'UNSUPPORTED_ENTRY',
+      'INVALID_DIGITS',
+      'INVALID_COUNTER',
+    ]);
+    expect(previewImport([], parsed).toAdd.map((account) => account.algorithm)).toEqual(['SHA1', 'SHA256']);
   });
 
   it('explains that encrypted 2FAS backups must be re-exported', async () => {
@@ -89,6 +215,13 @@ describe('import: otpauth lines and Google Authenticator migration', () => {
     ];
     const preview = previewImport([], await parseImport(formatMigrationUri(accounts)));
     expect(preview.toAdd.map((account) => account.issuer)).toEqual(['One', 'Two']);
+  });
+
+  it('stops reading an oversized otpauth list early', async () => {
+    const text = Array.from({ length: 100_000 }, () => 'otpauth://totp/a?secret=JBSWY3DPEHPK3PXP').join('\n');
+    const started = performance.now();
+    await expectCode(parseImport(text), 'INPUT_TOO_LARGE');
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses unrecognised, oversized and broken files with typed errors', async () => {

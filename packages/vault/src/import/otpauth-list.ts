@@ -1,5 +1,7 @@
 import { isOtpError, parseMigrationUri, parseOtpauthUri } from '@mfa-companion/otp';
 import { accountLabel, otpAccountToInput } from '../account.js';
+import { VaultError } from '../errors.js';
+import { MAX_ACCOUNTS } from '../vault.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import { toEntry } from './util.js';
 
@@ -8,6 +10,10 @@ export function parseOtpauthList(text: string): ParsedImport {
   const entries: ImportEntry[] = [];
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, index) => {
+    // Stop as soon as the file is too big to import, before validating (and HMAC-ing) the rest.
+    if (entries.length > MAX_ACCOUNTS) {
+      throw new VaultError('INPUT_TOO_LARGE', `The file holds more than ${MAX_ACCOUNTS} entries.`);
+    }
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const where = `Line ${index + 1}`;

@@ -1,5 +1,6 @@
 import { isOtpError } from '@mfa-companion/otp';
 import { type AccountInput, AccountValidationError, accountLabel, validateAccountInput } from '../account.js';
+import { VaultError } from '../errors.js';
 import type { ImportEntry } from './types.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -8,6 +9,20 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * A field as the file gives it, or `fallback` when it is absent. A present value of the wrong type is
+ * passed on unchanged so validation reports it (`digits: "8"` is INVALID_DIGITS), never silently replaced
+ * by a default that would produce wrong codes.
+ */
+export function fieldOr<T>(value: unknown, fallback: T): T {
+  return (value === undefined || value === null ? fallback : value) as T;
+}
+
+/** Refuses a list longer than `max` before any per-entry work is done. */
+export function assertListLength(list: readonly unknown[], max: number, what: string): void {
+  if (list.length > max) throw new VaultError('INPUT_TOO_LARGE', `The file holds more than ${max} ${what}.`);
 }
 
 /** Short, safe text for the preview even when a field is huge or not text. */
