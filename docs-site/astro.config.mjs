@@ -3,6 +3,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { searchElision } from './src/integrations/search-elision.ts';
 import searchRanking from './src/search-ranking.json' with { type: 'json' };
 import { sidebar } from './src/sidebar.mjs';
 
@@ -11,12 +12,15 @@ const site = process.env.DOCS_SITE ?? 'http://127.0.0.1:4321';
 const base = process.env.DOCS_BASE ?? '/';
 /** The bare root only redirects to /en/ or /fr/, so it is no page for search engines to list. */
 const languageChooser = new URL(base, site).href;
+/** Wraps Starlight's Pagefind step so French elisions (l’, d’…) are indexed as separate words (see the file). */
+const elision = searchElision();
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
   integrations: [
+    elision.before,
     starlight({
       title: { en: 'MFA Companion docs', fr: 'Documentation MFA Companion' },
       description:
@@ -34,10 +38,13 @@ export default defineConfig({
         Search: './src/components/Search.astro',
       },
       sidebar,
+      // Adds the description and keywords of each page as Pagefind metadata (see the file).
+      routeMiddleware: './src/route-data.ts',
       // Ranking tuned against test/search-queries.json (see README, "Search"). It lives in its own file so the search
       // tests rank with exactly what the site's search dialog uses.
       pagefind: { ranking: searchRanking },
     }),
+    elision.after,
     preact(),
     // Listed here (instead of Starlight's built-in copy) only to leave out the language chooser; same hreflang setup.
     sitemap({

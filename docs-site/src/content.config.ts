@@ -1,7 +1,21 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { z } from 'astro/zod';
 
 export const collections = {
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  docs: defineCollection({
+    loader: docsLoader(),
+    schema: docsSchema({
+      extend: z.object({
+        /**
+         * The other words readers use for this page's subject (synonyms, error wording, the other language's
+         * usual term). Rendered as `<meta name="keywords">` and indexed by Pagefind as the `keywords` field
+         * (see src/route-data.ts and src/search-ranking.json): a query matches the page through them even when
+         * the body says it differently. Not shown on the page.
+         */
+        keywords: z.array(z.string().min(1)).optional(),
+      }),
+    }),
+  }),
 };

@@ -23,7 +23,7 @@ const QUERIES: Record<'en' | 'fr', Array<[query: string, expected: string]>> = {
 /** The ranking the site's search dialog uses (astro.config.mjs reads the same file). */
 const SEARCH_RANKING = JSON.parse(readFileSync(join(DOCS_DIR, 'src/search-ranking.json'), 'utf8')) as Record<
   string,
-  number
+  unknown
 >;
 
 function percentile(samples: number[], p: number): number {

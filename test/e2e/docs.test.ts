@@ -26,7 +26,7 @@ const SEARCHES = JSON.parse(readFileSync(join(REPO_ROOT, 'docs-site/test/search-
 /** Pagefind's ranking as the site's search dialog uses it (astro.config.mjs reads the same file). */
 const SEARCH_RANKING = JSON.parse(readFileSync(join(REPO_ROOT, 'docs-site/src/search-ranking.json'), 'utf8')) as Record<
   string,
-  number
+  unknown
 >;
 const LANGS: Lang[] = ['en', 'fr'];
 
@@ -131,22 +131,28 @@ describe('docs site', () => {
     const page = await browser.context.newPage();
     const misses: string[] = [];
     for (const lang of LANGS) {
+      // One dialog per language, reused for every query: the way a reader refines a search, and no reload per query.
+      await page.goto(`${server.url}${lang}/`);
+      await page.locator('site-search button[data-open-modal]').click();
+      const input = page.locator('#starlight__search input');
+      await input.waitFor({ timeout: 60_000 });
+      const links = page.locator('#starlight__search .pagefind-ui__result-link');
       for (const { query, expected } of SEARCHES[lang].filter((search) => search.core)) {
-        await page.goto(`${server.url}${lang}/`);
-        await page.locator('site-search button[data-open-modal]').click();
-        await page.locator('#starlight__search input').fill(query);
-        const first = page.locator('#starlight__search .pagefind-ui__result-link').first();
+        // Clear first, so a result list left by the previous query can never pass for this one.
+        await input.fill('');
+        await expect.poll(() => links.count(), { timeout: 10_000 }).toBe(0);
+        await input.fill(query);
         const want = new URL(`${lang}/${expected}`, server.url).pathname;
         try {
-          await expect.poll(async () => first.getAttribute('href'), { timeout: 10_000 }).toBe(want);
+          await expect.poll(async () => links.first().getAttribute('href'), { timeout: 10_000 }).toBe(want);
         } catch {
-          misses.push(`${lang} "${query}": first result ${await first.getAttribute('href')}, expected ${want}`);
+          misses.push(`${lang} "${query}": first result ${await links.first().getAttribute('href')}, expected ${want}`);
         }
       }
     }
     await page.close();
     expect(misses).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('search puts the right page in the top 3 for every query of the table (Pagefind index of the build)', async () => {
     const misses: string[] = [];
