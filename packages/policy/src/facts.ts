@@ -86,7 +86,10 @@ export const POLICY = {
     affectedTools: ['Secure NMC System Tool', 'EcoStruxure IT Expert', 'Data Center Expert'],
     /** Every local user type an NMC3 knows. */
     userTypes: ['super-user', 'administrator', 'device-user', 'read-only-user', 'network-only-user'],
-    /** Only these user types are allowed to update firmware. */
+    /**
+     * Only these user types are allowed to update firmware. Not from the article (which only asks for a user
+     * without an e-mail address): it is NMC user-role knowledge, and it makes this project's check stricter.
+     */
     firmwareCapableUserTypes: ['super-user', 'administrator'],
     /**
      * The fix: at least one local user without an e-mail address (MFA does not apply to it), which the
