@@ -190,8 +190,8 @@ describe('the code reaches each page through its framework', () => {
     }
   });
 
-  it('leaves every decoy empty on a page without a code field', async () => {
-    const fixture = pages.find((candidate) => candidate.file === 'decoys-only.html') as FixturePage;
+  const decoyPages = pages.filter((fixture) => fixture.expect === 'none' && !fixture.crossOriginFrame);
+  it.each(decoyPages)('leaves every decoy empty on a page without a code field: $file', async (fixture) => {
     const page = await openFixture(fixture.file);
     try {
       expect((await triggerFill(page)).outcome).toBe('no-field');
@@ -199,6 +199,49 @@ describe('the code reaches each page through its framework', () => {
         expect(await page.$eval(decoy, (input) => (input as HTMLInputElement).value), decoy).toBe('');
       }
       expect(await received(page)).toBeNull();
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('choosing the field', () => {
+  beforeAll(async () => {
+    await seedVault([account('Fixtures', SECRET_A, [origin('127.0.0.1')])]);
+  });
+  /** A second, higher-scoring code field added to the page before the real one. */
+  async function addField(page: Page, style: string): Promise<void> {
+    await page.evaluate((css) => {
+      const form = document.querySelector('form') as HTMLFormElement;
+      form.insertAdjacentHTML(
+        'afterbegin',
+        `<label for="other">Two-factor authentication code</label><input id="other" name="otp_code" autocomplete="one-time-code" inputmode="numeric" maxlength="6" style="${css}">`,
+      );
+    }, style);
+  }
+
+  it('never fills a field parked off the page (honeypot)', async () => {
+    const page = await openFixture('plain-autocomplete.html');
+    try {
+      await addField(page, 'position:absolute;left:-9999px;top:0');
+      const startedAt = Date.now();
+      expect((await triggerFill(page)).outcome).toBe('filled');
+      expect(expectedCodes(SECRET_A, startedAt)).toContain(await page.inputValue('#otp'));
+      expect(await page.inputValue('#other')).toBe('');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fills the code field the user is in when there are two', async () => {
+    const page = await openFixture('plain-autocomplete.html');
+    try {
+      await addField(page, '');
+      await page.focus('#otp');
+      const startedAt = Date.now();
+      expect((await triggerFill(page)).outcome).toBe('filled');
+      expect(expectedCodes(SECRET_A, startedAt)).toContain(await page.inputValue('#otp'));
+      expect(await page.inputValue('#other')).toBe('');
     } finally {
       await page.close();
     }

@@ -1,6 +1,6 @@
 import {
   fillOtpTarget,
-  findBestOtpTarget,
+  findOtpTargets,
   followOtpTarget,
   type OtpTarget,
   type Watcher,
@@ -14,6 +14,10 @@ import { attachFieldButton, type ChooserOption, chooseAccount, showNotice } from
  */
 export interface AutofillPageApi {
   scan(): FrameScan;
+  /**
+   * Fills only a document that was scanned (the binding decision is made for the origin its scan reported): a
+   * frame that navigated while the vault was read is a new document, never scanned, and refuses.
+   */
   fill(code: string, submit: boolean): FrameFillResult;
   choose(title: string, cancelLabel: string, options: ChooserOption[]): Promise<string | null>;
   /** `actionLabel` empty: no action button. */
@@ -39,36 +43,60 @@ export interface FrameFillResult {
 /** Must match the literal the background uses in its injected functions (they cannot import). */
 export const PAGE_API_KEY = '__mfaCompanionAutofill';
 
-function isFocused(target: OtpTarget): boolean {
+/** The field is the active element of its document (or shadow root); `now`: and that document has focus. */
+function isFocused(target: OtpTarget, now = true): boolean {
   const inputs = target.kind === 'single' ? [target.input] : target.inputs;
   return inputs.some((input) => {
     const root = input.getRootNode() as Document | ShadowRoot;
-    return root.activeElement === input && input.ownerDocument.hasFocus();
+    return root.activeElement === input && (!now || input.ownerDocument.hasFocus());
   });
+}
+
+/**
+ * The best candidate, unless the user is in another one (two code fields: the one they clicked into, or
+ * right-clicked for the context menu, is the one they mean).
+ */
+function bestTarget(): OtpTarget | undefined {
+  const targets = findOtpTargets(document);
+  return targets.find((target) => isFocused(target, false)) ?? targets[0];
 }
 
 function isConnected(target: OtpTarget): boolean {
   return target.kind === 'single' ? target.input.isConnected : target.inputs.every((input) => input.isConnected);
 }
 
+/**
+ * `frameElement` is also reachable when both documents relaxed `document.domain`, yet they are different origins:
+ * the parent then leaves this frame alone (see the detector), so it must scan and report its own origin.
+ */
+function sameOriginAsParent(): boolean {
+  try {
+    return window.parent.origin === window.origin;
+  } catch {
+    return false;
+  }
+}
+
 export function installAutofill(): void {
   const scope = globalThis as unknown as Record<string, AutofillPageApi | undefined>;
   if (scope[PAGE_API_KEY]) return; // injected again by a later trigger: keep the first instance
   // A frame whose parent is same-origin is scanned (and filled) from the parent, through the DOM.
-  const coveredByParent = window !== window.top && window.frameElement !== null;
+  const coveredByParent = window !== window.top && window.frameElement !== null && sameOriginAsParent();
   let lastTarget: OtpTarget | undefined;
   /** The in-field button's follower, stopped once a code is filled (nothing more to offer on this page). */
   let fieldButton: Watcher | undefined;
   let filled = false;
+  let scannedOrigin: string | undefined;
 
   const currentTarget = (): OtpTarget | undefined => {
     if (coveredByParent) return undefined;
-    if (!lastTarget || !isConnected(lastTarget)) lastTarget = findBestOtpTarget(document);
+    if (!lastTarget || !isConnected(lastTarget)) lastTarget = bestTarget();
     return lastTarget;
   };
 
   const api: AutofillPageApi = {
     scan() {
+      scannedOrigin = location.origin;
       lastTarget = undefined;
       const target = currentTarget();
       return {
@@ -80,6 +108,7 @@ export function installAutofill(): void {
       };
     },
     fill(code, submit) {
+      if (scannedOrigin !== location.origin) return { ok: false, submitted: false, error: 'not-scanned' };
       const target = currentTarget();
       if (!target) return { ok: false, submitted: false, error: 'no-field' };
       try {

@@ -234,6 +234,11 @@ async function nextCode(store: VaultStore, accounts: Account[], account: Account
   return totp({ secret: otp.secret, algorithm: account.algorithm, digits: account.digits, period: account.period });
 }
 
+/**
+ * Hands the code to the frame. Only the document that was scanned takes it: if the frame navigated while the
+ * vault was read, the new document refuses (see `AutofillPageApi.fill`), so the code goes only where the binding
+ * decision was made.
+ */
 async function fillFrame(tabId: number, frameId: number, code: string, submit: boolean): Promise<FrameFillResult> {
   const [result] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [frameId] },

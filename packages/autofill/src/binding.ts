@@ -1,5 +1,5 @@
 import { parse } from 'tldts';
-import { type DomainParts, type LookalikeReason, lookalikeReason } from './lookalike.js';
+import { type DomainParts, embedsLocalName, type LookalikeReason, lookalikeReason } from './lookalike.js';
 
 /**
  * Where an account may fill. A bare string is an origin (`https://example.com`); the object form adds
@@ -159,11 +159,16 @@ export function decideFill<Account extends BindableAccount>(
     for (const account of accounts) {
       for (const site of account.sites) {
         const bound = describeOrigin(normalizeBinding(site).origin);
-        if (!bound?.domain) continue;
-        const reason = lookalikeReason(pageDomain, bound.domain);
+        if (!bound) continue;
+        // LAN names and IPs only count when used whole inside a public name (`nmc3.lan.evil.com`): a sibling
+        // card (`nmc4.lan`) is simply not bound.
+        const reason = bound.domain
+          ? lookalikeReason(pageDomain, bound.domain)
+          : embedsLocalName(page.host, bound.host) && 'embedded';
         if (!reason) continue;
-        if (!best) best = { resembles: bound.domain.site, reason, accounts: [] };
-        if (best.resembles === bound.domain.site && !best.accounts.includes(account)) best.accounts.push(account);
+        const resembles = bound.domain?.site ?? bound.host;
+        if (!best) best = { resembles, reason, accounts: [] };
+        if (best.resembles === resembles && !best.accounts.includes(account)) best.accounts.push(account);
       }
     }
     if (best) return { kind: 'lookalike', ...best };

@@ -42,8 +42,10 @@ export function fillOtpTarget(target: OtpTarget, code: string, options: FillOpti
     if (target.inputs.length !== code.length) {
       throw new OtpFillError(`This page expects ${target.inputs.length} characters; the code has ${code.length}.`);
     }
+    let unfocusPrevious = () => undefined as void;
     target.inputs.forEach((input, index) => {
-      typeInto(input, code.charAt(index));
+      unfocusPrevious();
+      unfocusPrevious = typeInto(input, code.charAt(index));
     });
     last = target.inputs[target.inputs.length - 1] as HTMLInputElement;
     ok = target.inputs.every((input, index) => input.value === code.charAt(index));
@@ -57,10 +59,10 @@ function digitsOf(value: string): string {
   return value.replace(/[\s-]/g, '');
 }
 
-function typeInto(input: HTMLInputElement, text: string): void {
+function typeInto(input: HTMLInputElement, text: string): () => void {
   const view = input.ownerDocument.defaultView;
   if (!view) throw new OtpFillError('The field is no longer attached to a page.');
-  input.focus();
+  const unfocus = focusField(input, view);
   if (input.value !== '') {
     setNativeValue(input, '');
     input.dispatchEvent(new view.InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContent' }));
@@ -74,16 +76,48 @@ function typeInto(input: HTMLInputElement, text: string): void {
       const keypress = new view.KeyboardEvent('keypress', keyInit);
       withLegacyKeyCode(keypress, character);
       input.dispatchEvent(keypress);
-      setNativeValue(input, input.value + character);
-      input.dispatchEvent(
-        new view.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: character }),
-      );
+      const inputInit = { bubbles: true, composed: true, inputType: 'insertText', data: character };
+      // A widget that inserts the character itself cancels `beforeinput`; a full box (`maxlength`) takes
+      // nothing more, exactly as when a person types.
+      const accepted = input.dispatchEvent(new view.InputEvent('beforeinput', { ...inputInit, cancelable: true }));
+      // (`maxlength` does not apply to `type=number`.)
+      const full = input.type !== 'number' && input.maxLength >= 0 && input.value.length >= input.maxLength;
+      if (accepted && !full) {
+        setNativeValue(input, input.value + character);
+        input.dispatchEvent(new view.InputEvent('input', inputInit));
+      }
     }
     const keyup = new view.KeyboardEvent('keyup', keyInit);
     withLegacyKeyCode(keyup, character);
     input.dispatchEvent(keyup);
   }
   input.dispatchEvent(new view.Event('change', { bubbles: true }));
+  return unfocus;
+}
+
+/**
+ * Focuses the field. A page without system focus (the popup is open over it) may not get focus events from
+ * `focus()`, yet widgets track the active box through them: when none arrived, they are sent by hand, and the
+ * returned function sends the matching blur when filling moves on to the next box.
+ */
+function focusField(input: HTMLInputElement, view: Window & typeof globalThis): () => void {
+  const root = input.getRootNode() as Document | ShadowRoot;
+  // Already focused (an auto-advancing widget moved there): nothing to announce.
+  if (root.activeElement === input) return () => undefined;
+  let focused = false;
+  const seen = () => {
+    focused = true;
+  };
+  input.addEventListener('focus', seen, { once: true });
+  input.focus();
+  input.removeEventListener('focus', seen);
+  if (focused) return () => undefined;
+  input.dispatchEvent(new view.FocusEvent('focus', { composed: true }));
+  input.dispatchEvent(new view.FocusEvent('focusin', { bubbles: true, composed: true }));
+  return () => {
+    input.dispatchEvent(new view.FocusEvent('blur', { composed: true }));
+    input.dispatchEvent(new view.FocusEvent('focusout', { bubbles: true, composed: true }));
+  };
 }
 
 /** Writes through the prototype's setter of the input's own window (frames have their own prototypes). */

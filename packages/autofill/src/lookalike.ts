@@ -195,9 +195,21 @@ export function lookalikeReason(page: DomainParts, bound: DomainParts): Lookalik
     const pageLabels = [...page.subdomain.split('.').map(decodePunycodeLabel), pageLabel];
     const pageWords = pageLabels.flatMap((label) => label.split('-')).map(confusableSkeleton);
     const boundWords = boundLabel.split(/[.-]/).map(confusableSkeleton);
-    if (containsRun(pageWords, boundWords)) return 'embedded';
+    // `github.com.evil.net`, `github-com.evil.net`, and run together: `githubcom.evil.net`.
+    const runTogether = confusableSkeleton(decodePunycodeLabel(bound.site).replace(/[.-]/g, ''));
+    if (containsRun(pageWords, boundWords) || pageWords.includes(runTogether)) return 'embedded';
   }
   return undefined;
+}
+
+/**
+ * A name with no registry behind it (`nmc3.lan`, `192.168.1.10`), bound exactly, used as part of a public
+ * page's name: `nmc3.lan.evil.com`, `nmc3-lan.example.net`. Names shorter than 4 letters are too common to tell.
+ */
+export function embedsLocalName(pageHost: string, boundHost: string): boolean {
+  if (pageHost === boundHost || boundHost.replace(/[.-]/g, '').length < 4 || boundHost.includes(':')) return false;
+  const words = (host: string) => host.split(/[.-]/).map((label) => confusableSkeleton(decodePunycodeLabel(label)));
+  return containsRun(words(pageHost), words(boundHost));
 }
 
 /**

@@ -3,44 +3,68 @@
  * regular expressions so a scan runs each one once per candidate, never once per word.
  *
  * Text is normalised first (lower case, diacritics stripped, `_`/`-`/`.` turned into spaces, camelCase split), so
- * `verificationCode`, `verification-code` and `Code de vérification` all reach the same patterns.
+ * `verificationCode`, `verification-code` and `Code de vérification` all reach the same patterns. Scripts without
+ * word boundaries in JavaScript regular expressions (Cyrillic, CJK, Hangul) are matched as plain substrings.
  */
 
-/** Words that on their own say "one-time code", in English, French, German, Spanish, Italian, Portuguese, Dutch. */
+/**
+ * Words that on their own say "one-time code": English, French, German, Spanish, Italian, Portuguese, Dutch,
+ * Polish, Scandinavian, Czech, Turkish, then Russian, Japanese, Chinese and Korean.
+ */
 export const STRONG_OTP_WORDS =
-  /\b(otp|totp|hotp|2fa|mfa|tfa|one time|onetime|2 ?step|two ?(step|factor)|multi ?factor|authenticator|authentication code|auth code|verification code|verify code|confirmation code|security code|passcode|pass code|access code|login code|sign ?in code|6 ?digit|one time password|code de verification|code de securite|code a usage unique|code d ?authentification|double authentification|bestatigungscode|sicherheitscode|einmalcode|einmalpasswort|authentifizierungscode|verifizierungscode|codigo de verificacion|codigo de seguridad|codigo de autenticacion|codigo unico|clave de un solo uso|codice di verifica|codice otp|codigo de verificacao|verificatiecode|beveiligingscode)\b/;
+  /\b([th]?otp|otc|[2t]fa|mfa|one ?time|(2|two) ?(step|factor)|second factor|multi ?factor|authenticator|(auth|authentication|verification|verify|confirmation|security|access|log ?in|sign ?in|token|sms|text message) code|(authentication|hardware|software|security|soft|hard) token|verification pin|pass ?code|(6|six) ?digits? (\w+ )?code|code (we )?(just )?(sent|texted|emailed)|(sent|texted|emailed) (you )?(a|the|your) code|resend (the |a )?code|send (a )?new code|code (de (verification|securite|confirmation|connexion)|a usage unique|d ?authentification|(a )?(6|six) chiffres|recu|envoye)|double authentification|(deux|2) (facteurs|etapes)|authentification (a|en) (deux|2)|mot de passe (a usage )?unique|renvoyer (le )?code|(besta?e?tigungs|sicherheits|einmal|authentifizierungs|verifizierungs|anmelde) ?code|einmal ?(passwort|kennwort)|(zwei|2) ?(faktor|stufig|schritt)\w*|6 ?stellige?n? (\w+ )?code|codigo (de (verificac|segur|autenticac|acc?es|confirmac)\w*|de un solo uso|de inicio de sesion|unico)|(clave|contrasena) de un solo uso|senha de uso unico|dos (pasos|factores)|doble factor|dois fatores|duas etapas|codigo de (6|seis) digitos|codice (di (verifica|sicurezza|accesso|conferma|autenticazione)|otp|monouso)|password monouso|due (fattori|passaggi)|codice (a|di) (6|sei) cifre|(verificatie ?|beveiligings|bevestigings|inlog)code|eenmalige? (code|wachtwoord)|twee ?(staps|factor|stappen)\w*|kod (weryfikacyjny|jednorazowy|uwierzytelniajacy|sms)|dwu(etapow|skladnikow)\w*|verifieringskod|engangs ?kode?|verifikationskode|tvastegs\w*|overovaci kod|dogrulama kodu)\b|код подтвержд|проверочн|одноразов|код из смс|двухфактор|確認コード|認証コード|ワンタイム|验证码|驗證碼|动态码|動態碼|动态口令|一次性|인증 ?번호|인증 ?코드|일회용/;
 
 /** Words that suggest a code only together with other evidence (numeric input, short maxlength, strong words nearby). */
-export const WEAK_OTP_WORDS = /\b(code|codigo|codice|token|pin|verification|verify|verifier|authentification|mfa)\b/;
+export const WEAK_OTP_WORDS =
+  /\b(code|codes|codigo|codice|kod|kode|token|pin|verification|verify|verifier|authentication|authentification|confirmation|mfa)\b|код|コード|码|碼|코드/;
 
 /**
  * Fields that look numeric and short but are not one-time codes. Matched against the field's own name, id,
  * autocomplete and label: a match there vetoes the field unless a strong OTP signal outweighs it.
  */
 export const DECOY_WORDS =
-  /\b(search|recherche|suche|buscar|query|q|phone|telephone|telefon|telefono|mobile|cell|msisdn|tel|zip|zipcode|postal|postcode|plz|code postal|codigo postal|cap|card|cc|ccnum|cardnumber|credit|debit|cvc|cvv|cvv2|csc|cid|security number|expiry|expiration|exp|mm|yy|yyyy|coupon|promo|promocode|voucher|gift|discount|rabatt|gutschein|captcha|recaptcha|hcaptcha|image code|quantity|qty|amount|price|age|year|month|day|birth|ssn|iban|bic|account number|routing|invoice|order|tracking|referral|invite|zip code|recovery|backup code|backup codes)\b/;
+  /\b(search|recherche|suche|buscar|query|q|(tele)?phone|telef(on|ono)|mobile|cell|msisdn|tel|zip(code)?|postal|postcode|plz|cap|card(number)?|cc(num)?|credit|debit|cvc|cvv2?|csc|cid|expir(y|ation)|exp|mm|yy(yy)?|coupon|promo(code)?|voucher|gift|discount|rabatt|gutschein|[rh]?captcha|image code|quantity|qty|amount|price|age|year|month|day|birth|ssn|iban|bic|routing|invoice|order|tracking|booking|reservation|pnr|itinerary|numbers?|nummer|numero|referral|invit(e|ation)|einladung|country|serial|licen[cs]e|product key|recovery|backup codes?)\b/;
+
+/**
+ * What a page is about when it is not a sign-in step: a field with only weak evidence ("Code") on a page about
+ * gift cards or coupons is that page's code, not a one-time code.
+ */
+export const DECOY_TOPICS =
+  /\b(gift ?cards?|coupons?|promo(tional)?|vouchers?|discount|redeem|redemption|referral|invit(e|ation)|carte cadeau|bon d ?achat|code promo|gutschein|rabatt|cupon|descuento|tarjeta regalo|buono|sconto|cartao presente)\b/;
 
 /** Captcha prompts describe what to copy rather than naming it. */
 export const CAPTCHA_PHRASES =
-  /\b(captcha|characters (you see|shown|in the image)|shown in the image|text in the image|code in the image|type the (text|characters)|caracteres de l ?image|zeichen im bild)\b/;
+  /\b(captcha|characters (you see|shown)|(characters|text|code|letters) ((shown )?(in|on|from) )?the (image|picture)|shown in the (image|picture)|type the (text|characters|letters)|caracteres de l ?image|zeichen im bild)\b|图形验证码|图片验证码|看不清/;
+
+/** An image or canvas next to a field that draws a captcha (`/captcha.php`, `verifyCode.jpg`, `alt="CAPTCHA"`). */
+export const CAPTCHA_IMAGE =
+  /captcha|kaptcha|securimage|verif\w*code|valid\w*code|check\w*code|ima?ge?\w*code|rand\w*code|vcode/;
+
+/** A box of a split code field: "Digit 1", "Please enter OTP character 3", `digit-4` (raw text, lower case). */
+export const BOX_ORDINAL =
+  /\b(digit|character|char|chiffre|caract[eè]re|ziffer|zeichen|stelle|d[ií]gito|car[aá]cter|cifra|carattere|cijfer|otp|code|pin)[ _-]?(number |no\.? |nr\.? |n[°º]? ?)?\d\d?\b/;
+
+/** "Security code" also names a card's CVC: on its own it proves nothing next to card fields. */
+export const AMBIGUOUS_OTP_WORDS =
+  /\b(security code|code de securite|sicherheitscode|codigo de segur\w*|codice di sicurezza|beveiligingscode)\b/g;
 
 /** `autocomplete` tokens that name something other than a one-time code. */
 export const DECOY_AUTOCOMPLETE =
-  /\b(tel|tel-national|tel-local|postal-code|cc-number|cc-csc|cc-exp|cc-exp-month|cc-exp-year|cc-name|email|username|current-password|new-password|address-line1|address-line2|street-address|country|bday|bday-day|bday-month|bday-year|transaction-amount|name|given-name|family-name|organization)\b/;
+  /\b(tel|postal-code|cc-\w+|email|username|(current|new)-password|address-line\d|street-address|country|bday|transaction-amount|name|organization)\b/;
 
 const DIACRITICS = /[\u0300-\u036f]/g;
 const SEPARATORS = /[_\-.[\]/:#]+/g;
 const CAMEL_BOUNDARY = /([a-z])([A-Z])/g;
 const SPACES = /\s+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lower case, no diacritics, separators as spaces, camelCase split: `twoFactor_code` → `two factor code`. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(CAMEL_BOUNDARY, '$1 $2')
-    .normalize('NFD')
-    .replace(DIACRITICS, '')
-    .toLowerCase()
-    .replace(SEPARATORS, ' ')
-    .replace(SPACES, ' ')
-    .trim();
+  let result = text.replace(CAMEL_BOUNDARY, '$1 $2');
+  // Unicode normalisation is the costly step: plain ASCII (most attributes) has nothing to decompose.
+  if (NON_ASCII.test(result)) {
+    // Recomposed so kana with voicing marks and Hangul syllables match the patterns as written.
+    result = result.normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
+  }
+  return result.toLowerCase().replace(SEPARATORS, ' ').replace(SPACES, ' ').trim();
 }

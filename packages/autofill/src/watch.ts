@@ -44,7 +44,7 @@ function throttledObserver(
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ['hidden', 'style', 'class', 'disabled', 'type'],
+    attributeFilter: ['hidden', 'style', 'class', 'disabled', 'readonly', 'type', 'open'],
   });
   document.addEventListener('focusin', schedule, true);
   let deadline = setTimeout(stop, maxWatchMs);

@@ -187,6 +187,27 @@ describe('decideFill', () => {
     ]);
     expect(decision).toMatchObject({ kind: 'lookalike', resembles, reason });
   });
+  const moreLookalikes: [string, string, string][] = [
+    ['https://githubcom.evil.net', 'github.com', 'embedded'], // name and suffix run together
+    ['https://xn--gthub-n4a.com', 'github.com', 'homoglyph'], // dotless ı
+    ['https://xn--gitub-0kf.com', 'github.com', 'homoglyph'], // Cyrillic һ
+    ['https://xn--githu-w90b.com', 'github.com', 'homoglyph'], // b with a dot below
+    ['https://nmc3.lan.evil.com', 'nmc3.lan', 'embedded'], // a bound LAN name used inside a public one
+    ['http://nmc3-lan.example.net', 'nmc3.lan', 'embedded'],
+    ['https://192.168.1.10.evil.com', '192.168.1.10', 'embedded'],
+  ];
+  it.each(moreLookalikes)('%s imitates %s (%s): warning, no fill', (page, resembles, reason) => {
+    const decision = decideFill(page, [
+      account('gh', 'https://github.com'),
+      account('nmc', 'http://nmc3.lan'),
+      account('ups', 'http://192.168.1.10'),
+    ]);
+    expect(decision).toMatchObject({ kind: 'lookalike', resembles, reason });
+  });
+  it('a sibling LAN name or a short local name is not a look-alike', () => {
+    expect(decideFill('https://nmc4.example.net', [account('nmc', 'http://nmc3.lan')]).kind).toBe('none');
+    expect(decideFill('https://nas.example.net', [account('nas', 'http://nas')]).kind).toBe('none');
+  });
   it('the bound site itself, in any spelling, fills rather than warns', () => {
     const acme = account('acme', 'https://acme-bank.com');
     for (const page of ['https://ACME-BANK.COM', 'https://acme-bank.com.', 'https://login.acme-bank.com:8443']) {

@@ -5,6 +5,7 @@ import {
   findBestOtpTarget,
   findOtpTargets,
   followOtpTarget,
+  isRenderedInput,
   OtpFillError,
   watchForOtpTarget,
 } from '../src/dom.ts';
@@ -71,6 +72,202 @@ describe('single-field scoring', () => {
     );
     const targets = findOtpTargets(document, options);
     expect(targets.map((t) => t.kind === 'single' && t.input.id)).toEqual(['strong', 'weak']);
+  });
+});
+
+describe('real-world sign-in pages (regressions)', () => {
+  const boxes = (count: number, attributes: (index: number) => string) =>
+    Array.from({ length: count }, (_, index) => `<input ${attributes(index)}>`).join('');
+  const detected: [string, string, string][] = [
+    [
+      'Microsoft: name=otc, "Code", texted to a phone',
+      '<form><p>We texted your phone +X XXXXXXX12. Please enter the code to sign in.</p><input type="tel" name="otc" id="t" maxlength="6" placeholder="Code" aria-label="Code"></form>',
+      't',
+    ],
+    [
+      'Google: "Enter code", type=tel, the heading says 2-Step Verification',
+      '<h1>2-Step Verification</h1><div><div><div><input type="tel" id="t" name="totpPin" pattern="[0-9 ]*" aria-label="Enter code"></div></div></div>',
+      't',
+    ],
+    [
+      'heading only, field named code',
+      '<main><h1>Two-factor authentication</h1><form><input id="t" name="code" type="text"><button>Verify</button></form></main>',
+      't',
+    ],
+    [
+      'FortiToken "Token Code" caption',
+      '<form><div>Token Code:</div><input id="t" name="ftk" type="text"></form>',
+      't',
+    ],
+    [
+      'hardware token',
+      '<form><label for="t">Enter the code from your hardware token</label><input id="t" name="response"></form>',
+      't',
+    ],
+    [
+      'table cell caption, type=password (appliance)',
+      '<form><table><tr><td>Password:</td><td><input type="password" name="password"></td></tr><tr><td>One-Time Password:</td><td><input id="t" name="password2" type="password"></td></tr></table></form>',
+      't',
+    ],
+    [
+      'code sent by SMS, no other words',
+      '<form><p>Enter the code sent to +1 (555) 123-4567</p><input id="t" name="code" type="tel" maxlength="6"><a href="#">Resend code</a></form>',
+      't',
+    ],
+    [
+      'lone field in a two-step form, only a shape placeholder',
+      '<form><h2>Two-step verification</h2><input id="t" name="x" placeholder="------" maxlength="6"></form>',
+      't',
+    ],
+    [
+      'German heading',
+      '<form><h1>Zwei-Faktor-Authentifizierung</h1><label for="t">Code</label><input id="t" name="code"></form>',
+      't',
+    ],
+    [
+      'Spanish heading',
+      '<form><h1>Verificación en dos pasos</h1><label for="t">Código</label><input id="t" name="codigo"></form>',
+      't',
+    ],
+    [
+      'Portuguese heading',
+      '<form><h1>Autenticação de dois fatores</h1><label for="t">Código</label><input id="t" name="codigo"></form>',
+      't',
+    ],
+    [
+      'Italian heading',
+      '<form><h1>Autenticazione a due fattori</h1><label for="t">Codice</label><input id="t" name="codice"></form>',
+      't',
+    ],
+    [
+      'Dutch heading',
+      '<form><h1>Tweestapsverificatie</h1><label for="t">Code</label><input id="t" name="code"></form>',
+      't',
+    ],
+    [
+      'French one-time password',
+      '<label for="t">Mot de passe à usage unique</label><input id="t" type="password">',
+      't',
+    ],
+    ['German one-time password', '<label for="t">Einmalkennwort</label><input id="t">', 't'],
+    ['Japanese', '<label for="t">確認コード</label><input id="t">', 't'],
+    ['Russian', '<label for="t">Код подтверждения</label><input id="t">', 't'],
+    ['unknown type attribute behaves as text', '<input id="t" type="numeric" autocomplete="one-time-code">', 't'],
+    [
+      'a captcha in the same form, away from the code field',
+      '<form><input name="user"><img src="/captcha.jpg"><input name="captcha"><label for="t">Authenticator code</label><input id="t" name="otp"></form>',
+      't',
+    ],
+    [
+      'authenticator set-up next to its QR code',
+      '<form><h2>Set up authenticator app</h2><img alt="QR code" src="data:,"><label for="t">Verification code</label><input id="t" name="verify"></form>',
+      't',
+    ],
+  ];
+  it.each(detected)('detects %s', (_name, html, id) => {
+    const best = findBestOtpTarget(page(html), options);
+    expect(best?.kind === 'single' && best.input.id).toBe(id);
+  });
+
+  const refused: [string, string][] = [
+    [
+      'a gift card code (numeric, maxlength 8) under its heading',
+      '<main><h1>Redeem a gift card</h1><form><label for="g">Enter code</label><input id="g" name="code" inputmode="numeric" maxlength="8"></form></main>',
+    ],
+    [
+      'a card CVC named "security code" without autocomplete',
+      '<form><input name="cardNumber" placeholder="Card number"><input name="expiry" placeholder="MM / YY"><input name="securityCode" placeholder="Security code" inputmode="numeric"></form>',
+    ],
+    [
+      '"security code" with room for 3 digits',
+      '<label for="c">Security code</label><input id="c" inputmode="numeric" maxlength="3">',
+    ],
+    [
+      'a captcha image next to a "security code" field',
+      '<form><div><img src="/captcha.php" alt="CAPTCHA"></div><label for="c">Security code</label><input id="c" name="security_code"></form>',
+    ],
+    [
+      'a Chinese-style verifyCode image captcha',
+      '<form><div><img src="/verifycode.jpg"></div><label for="v">Verification code</label><input id="v" name="verifycode"></form>',
+    ],
+    [
+      'an invitation code',
+      '<form><label for="i">Invitation code</label><input id="i" name="invitation_code" maxlength="8"></form>',
+    ],
+    [
+      'a phone number in a two-factor set-up form',
+      '<h2>Set up two-factor authentication</h2><form><p>Enter your number</p><input type="tel"></form>',
+    ],
+    ['a one-character box on its own', '<input name="otp" maxlength="1">'],
+    [
+      'a login password whose caption is prose about the next step',
+      '<form><p>Enter your password. You will be asked for a one-time password next.</p><input name="pw" type="password"></form>',
+    ],
+    [
+      'PIN set-up: two rows of four boxes with their own labels',
+      `<form><label>New PIN</label><div>${boxes(4, () => 'maxlength="1" inputmode="numeric"')}</div><label>Confirm PIN</label><div>${boxes(4, () => 'maxlength="1" inputmode="numeric"')}</div></form>`,
+    ],
+    [
+      'a card number in four named boxes',
+      `<form><h2>Two-step verification</h2><div>${boxes(4, (i) => `maxlength="4" name="cc${i + 1}"`)}</div></form>`,
+    ],
+    [
+      'six answers sharing a name stem',
+      `<form><h2>Two-step verification</h2>${boxes(6, (i) => `name="answer${i}"`)}</form>`,
+    ],
+  ];
+  it.each(refused)('refuses %s', (_name, html) => {
+    expect(findOtpTargets(page(html), options)).toEqual([]);
+  });
+
+  const rows: [string, string, number][] = [
+    [
+      'size=1 boxes without maxlength, each wrapped twice, with screen-reader captions',
+      `<h2>Enter verification code</h2><div>${Array.from({ length: 6 }, (_, i) => `<div><span><label class="sr-only" for="d${i}">Digit ${i + 1}</label><input id="d${i}" inputmode="numeric" size="1"></span></div>`).join('')}</div>`,
+      6,
+    ],
+    [
+      'react-otp-input: no maxlength, "Please enter OTP character N"',
+      `<h2>Enter OTP</h2><div>${boxes(6, (i) => `aria-label="Please enter OTP character ${i + 1}" type="text" inputmode="numeric"`)}</div>`,
+      6,
+    ],
+    [
+      'a paste-friendly first box (maxlength=6) in front of five one-digit boxes',
+      `<h2>Enter verification code</h2><div>${boxes(6, (i) => `class="d" inputmode="numeric" maxlength="${i === 0 ? 6 : 1}"`)}</div>`,
+      6,
+    ],
+    [
+      'boxes named otp1…otp6 without maxlength',
+      `<form><label>Code</label><div>${boxes(6, (i) => `name="otp${i + 1}" type="tel"`)}</div></form>`,
+      6,
+    ],
+    [
+      'boxes sharing name="code[]"',
+      `<form><h2>Verify</h2><div>${boxes(6, () => 'name="code[]" inputmode="numeric"')}</div></form>`,
+      6,
+    ],
+    [
+      'one-character patterns',
+      `<h2>Enter code</h2><div>${boxes(6, () => 'type="tel" pattern="[0-9]" class="otp-digit"')}</div>`,
+      6,
+    ],
+    [
+      'a hidden input in the middle of the row',
+      `<h2>Enter verification code</h2><div>${boxes(3, () => 'maxlength="1" inputmode="numeric"')}<input type="hidden" name="full">${boxes(3, () => 'maxlength="1" inputmode="numeric"')}</div>`,
+      6,
+    ],
+    [
+      'four boxes for a code "we sent"',
+      `<p>Enter the 4-digit code we sent to your phone</p><div>${boxes(4, () => 'maxlength="1" inputmode="numeric"')}</div>`,
+      4,
+    ],
+  ];
+  it.each(rows)('finds one row: %s', (_name, html, count) => {
+    const targets = findOtpTargets(page(html), options);
+    expect(targets[0]?.kind).toBe('split');
+    expect(targets[0]?.kind === 'split' && targets[0].inputs.length).toBe(count);
+    // No box of the row is offered as a field of its own (it would take the whole code).
+    expect(targets.filter((target) => target.kind === 'single')).toEqual([]);
   });
 });
 
@@ -154,6 +351,66 @@ describe('filling', () => {
     expect(submits).toBe(0);
     expect(fillOtpTarget(target as never, '222222', { submit: true }).submitted).toBe(true);
     expect(submits).toBe(1);
+  });
+});
+
+describe('filling like a person types', () => {
+  it('never writes past maxlength (a box whose keydown already took the digit keeps one digit)', () => {
+    const document = page(
+      `<h2>Verification code</h2><div>${'<input class="d" maxlength="1" inputmode="numeric">'.repeat(6)}</div>`,
+    );
+    for (const box of document.querySelectorAll<HTMLInputElement>('.d')) {
+      box.addEventListener('keydown', (event) => {
+        box.value = (event as KeyboardEvent).key; // no preventDefault, as some widgets do
+      });
+    }
+    const target = findBestOtpTarget(document, options);
+    expect(fillOtpTarget(target as never, '123456').ok).toBe(true);
+    expect([...document.querySelectorAll<HTMLInputElement>('.d')].map((box) => box.value)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+    ]);
+  });
+  it('lets a widget that handles beforeinput insert the character itself', () => {
+    const document = page('<label for="o">Verification code</label><input id="o">');
+    const input = document.getElementById('o') as HTMLInputElement;
+    input.addEventListener('beforeinput', (event) => {
+      event.preventDefault();
+      input.value += (event as InputEvent).data;
+    });
+    fillOtpTarget(findBestOtpTarget(document, options) as never, '654321');
+    expect(input.value).toBe('654321');
+  });
+  it('announces focus itself when the page does not get focus events (popup open over it)', () => {
+    const document = page(`<h2>Verification code</h2><div>${'<input class="d" maxlength="1">'.repeat(6)}</div>`);
+    const boxes = [...document.querySelectorAll<HTMLInputElement>('.d')];
+    const events: string[] = [];
+    boxes.forEach((box, index) => {
+      box.focus = () => undefined; // a document without system focus
+      box.addEventListener('focus', () => events.push(`focus ${index}`));
+      box.addEventListener('blur', () => events.push(`blur ${index}`));
+    });
+    fillOtpTarget(findBestOtpTarget(document, options) as never, '123456');
+    expect(events.slice(0, 4)).toEqual(['focus 0', 'blur 0', 'focus 1', 'blur 1']);
+    expect(events.at(-1)).toBe('focus 5');
+  });
+});
+
+describe('isRenderedInput', () => {
+  it('refuses a field parked off the page (honeypot) and a 1×1 field', () => {
+    const document = page('<input id="a" autocomplete="one-time-code"><input id="b" autocomplete="one-time-code">');
+    const at = (id: string, rect: Partial<DOMRect>) => {
+      const input = document.getElementById(id) as HTMLInputElement;
+      input.getBoundingClientRect = () => ({ x: 0, y: 0, width: 100, height: 30, top: 0, left: 0, ...rect }) as DOMRect;
+      return input;
+    };
+    expect(isRenderedInput(at('a', { left: -9999, right: -9899 }))).toBe(false);
+    expect(isRenderedInput(at('a', { width: 1, height: 1, right: 1, bottom: 1 }))).toBe(false);
+    expect(isRenderedInput(at('b', { right: 100, bottom: 30 }))).toBe(true);
   });
 });
 
