@@ -90,18 +90,23 @@ function lookup(algorithm: OtpAlgorithm, key: Uint8Array): KeyedState {
   return state;
 }
 
+/** RFC 4226 §5.2: the moving factor as 8 bytes, big-endian (a validated counter). */
+export function writeCounter(view: DataView, counter: number | bigint): void {
+  if (typeof counter === 'bigint') {
+    view.setBigUint64(0, counter, false);
+  } else {
+    view.setUint32(0, Math.floor(counter / 0x1_0000_0000), false);
+    view.setUint32(4, counter >>> 0, false);
+  }
+}
+
 /**
  * HMAC(key, 8-byte big-endian counter). Returns a view of a shared buffer that the next call
  * overwrites: read it before calling again (everything here is synchronous, so that is easy).
  */
 export function hmacCounter(algorithm: OtpAlgorithm, key: Uint8Array, counter: number | bigint): Uint8Array {
   const state = lookup(algorithm, key);
-  if (typeof counter === 'bigint') {
-    messageView.setBigUint64(0, counter, false);
-  } else {
-    messageView.setUint32(0, Math.floor(counter / 0x1_0000_0000), false);
-    messageView.setUint32(4, counter >>> 0, false);
-  }
+  writeCounter(messageView, counter);
   const mac = state.mac;
   const inner = state.inner._cloneInto(state.innerScratch);
   state.innerScratch = inner;

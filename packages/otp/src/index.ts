@@ -19,7 +19,17 @@ export type {
   TotpTimeStep,
   VerifyTotpOptions,
 } from './otp.js';
-export { hotp, MAX_VERIFY_WINDOW, totp, totpCounter, totpRemainingMs, totpTimeStep, verifyTotp } from './otp.js';
+export {
+  hotp,
+  hotpFromHmac,
+  hotpMessage,
+  MAX_VERIFY_WINDOW,
+  totp,
+  totpCounter,
+  totpRemainingMs,
+  totpTimeStep,
+  verifyTotp,
+} from './otp.js';
 export type { OtpAccount, OtpAlgorithm, OtpType } from './types.js';
 export {
   DEFAULT_ALGORITHM,

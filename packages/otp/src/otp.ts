@@ -1,5 +1,5 @@
 import { OtpError } from './errors.js';
-import { hmacCounter } from './hmac-cache.js';
+import { hmacCounter, writeCounter } from './hmac-cache.js';
 import type { OtpAlgorithm } from './types.js';
 import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD } from './types.js';
 import { assertCounter, assertDigits, assertPeriod, assertSecret, describe, normalizeAlgorithm } from './validate.js';
@@ -68,7 +68,31 @@ export function hotp(options: HotpOptions): string {
 }
 
 function generate(secret: Uint8Array, counter: number | bigint, algorithm: OtpAlgorithm, digits: number): string {
-  const mac = hmacCounter(algorithm, secret, counter);
+  return truncate(hmacCounter(algorithm, secret, counter), digits);
+}
+
+/**
+ * The HOTP message for `counter`: 8 bytes, big-endian (RFC 4226 §5.2). With `hotpFromHmac`, for callers that
+ * compute the HMAC themselves, e.g. with WebCrypto's native code.
+ */
+export function hotpMessage(counter: number | bigint): Uint8Array {
+  const message = new Uint8Array(8);
+  writeCounter(new DataView(message.buffer), assertCounter(counter));
+  return message;
+}
+
+/** The code in an HMAC value computed elsewhere (RFC 4226 §5.3 dynamic truncation), `digits` 6–10. */
+export function hotpFromHmac(mac: Uint8Array, digits: number = DEFAULT_DIGITS): string {
+  if (!(mac instanceof Uint8Array) || (mac.length !== 20 && mac.length !== 32 && mac.length !== 64)) {
+    throw new OtpError(
+      'UNSUPPORTED_ALGORITHM',
+      'Expected an HMAC-SHA1, -SHA256 or -SHA512 value (20, 32 or 64 bytes).',
+    );
+  }
+  return truncate(mac, assertDigits(digits));
+}
+
+function truncate(mac: Uint8Array, digits: number): string {
   // RFC 4226 §5.3 dynamic truncation: 31 bits starting at the offset named by the low nibble.
   const offset = (mac[mac.length - 1] as number) & 0x0f;
   const binary =

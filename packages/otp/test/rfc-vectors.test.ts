@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hmacCounter } from '../src/hmac-cache.js';
-import { hotp, totp, totpCounter } from '../src/index.js';
+import { hotp, hotpFromHmac, hotpMessage, totp, totpCounter } from '../src/index.js';
 import { ascii, hex, RFC6238_SEEDS } from './helpers.js';
 
 describe('RFC 4226 Appendix D', () => {
@@ -66,5 +66,31 @@ describe('RFC 6238 Appendix B', () => {
   it('uses the whole step: the last millisecond of a step still gives that step’s code', () => {
     expect(totp({ secret: RFC6238_SEEDS.SHA1, time: 59_999, digits: 8 })).toBe('94287082');
     expect(totp({ secret: RFC6238_SEEDS.SHA1, time: 30_000, digits: 8 })).toBe('94287082');
+  });
+});
+
+describe('HOTP from an HMAC computed elsewhere (hotpMessage + hotpFromHmac)', () => {
+  const secret = ascii('12345678901234567890');
+
+  it('encodes the counter as 8 bytes, big-endian, numbers and bigints alike', () => {
+    expect(hex(hotpMessage(0))).toBe('0000000000000000');
+    expect(hex(hotpMessage(2 ** 32 + 5))).toBe('0000000100000005');
+    expect(hex(hotpMessage(2n ** 64n - 1n))).toBe('ffffffffffffffff');
+  });
+
+  it('gives the RFC 4226 codes from WebCrypto HMACs', async () => {
+    const key = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+    for (let counter = 0; counter < 10; counter++) {
+      const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, hotpMessage(counter)));
+      expect(hotpFromHmac(mac)).toBe(hotp({ secret, counter }));
+      expect(hotpFromHmac(mac, 8)).toBe(hotp({ secret, counter, digits: 8 }));
+    }
+  });
+
+  it('refuses bad counters, digits and MAC lengths with OtpError', () => {
+    expect(() => hotpMessage(-1)).toThrow(expect.objectContaining({ code: 'INVALID_COUNTER' }));
+    expect(() => hotpMessage(2n ** 64n)).toThrow(expect.objectContaining({ code: 'INVALID_COUNTER' }));
+    expect(() => hotpFromHmac(new Uint8Array(20), 5)).toThrow(expect.objectContaining({ code: 'INVALID_DIGITS' }));
+    expect(() => hotpFromHmac(new Uint8Array(16))).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_ALGORITHM' }));
   });
 });
