@@ -1,11 +1,21 @@
-// Runs while the popup's HTML is parsed, before its (larger) module code has even loaded: starts the
-// storage reads the first paint waits for. Plain script on purpose (no bundling, no imports); the keys
-// must match src/vault/storage-keys.ts (checked by test/prefetch.test.ts).
+// The popup document's first script. It runs while the HTML is still parsed, long before the (larger)
+// module code has loaded, and starts what the first paint waits for: the storage reads and the query for
+// the tab the popup is about. Plain script on purpose (no bundling, no imports); the keys must match
+// src/vault/storage-keys.ts and src/autofill/settings.ts (checked by test/prefetch.test.ts), the tab query
+// activeWebTab() in src/popup/tab.ts.
 (() => {
+  performance.mark('popup-prefetch-start');
   const api = globalThis.browser ?? globalThis.chrome;
   if (!api?.storage?.session) return;
   globalThis.__mfaVaultReads = Promise.all([
-    api.storage.local.get(['vault.current', 'vault.previous', 'settings.vault']),
+    api.storage.local.get(['vault.current', 'settings.vault', 'autofill.settings']),
     api.storage.session.get(['vault.key', 'vault.lastActivity', 'vault.accounts']),
   ]);
+  if (!api.tabs) return;
+  const named = Number(new URLSearchParams(location.search).get('tabId'));
+  globalThis.__mfaTab = (
+    Number.isInteger(named) && named > 0
+      ? api.tabs.get(named)
+      : api.tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' }).then((tabs) => tabs[0])
+  ).catch(() => null);
 })();

@@ -656,6 +656,35 @@ describe('popup fill actions', () => {
     }
   });
 
+  it('keeps "fill only on the exact host" per account in the autofill settings (off by default)', async () => {
+    const bank = account('Bank', SECRET_A, [origin('127.0.0.1')]);
+    await seedVault([bank]);
+    const page = await openFixture('plain-autocomplete.html');
+    const popup = await openPopupOver(page);
+    const storedExactHost = () =>
+      worker.evaluate(async () => {
+        const { local } = (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage;
+        const stored = await local.get('autofill.settings');
+        return (stored['autofill.settings'] as { exactHost?: string[] } | undefined)?.exactHost;
+      });
+    try {
+      await popup.getByRole('button', { name: /^Actions for Bank/ }).click();
+      const option = popup.getByRole('checkbox', { name: 'Fill only on the exact host' });
+      expect(await option.isChecked()).toBe(false);
+      await option.check();
+      await expect.poll(storedExactHost).toEqual([bank.id]);
+      await option.uncheck();
+      await expect.poll(storedExactHost).toEqual([]);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
   it('submits after filling only for an account with "submit after fill" on (off by default)', async () => {
     const bank = account('Bank', SECRET_A, [origin('127.0.0.1')]);
     await seedVault([bank]);

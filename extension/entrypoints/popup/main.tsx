@@ -2,10 +2,12 @@
 import '../../src/popup/prefetch';
 import { render } from 'preact';
 import { i18n } from '#i18n';
-import { PopupApp } from '../../src/popup/PopupApp';
+import { loadInitialState, PopupApp } from '../../src/popup/PopupApp';
 import '../../src/ui/base.css';
-import '../../src/popup/popup.css';
 
 // Screen readers pronounce the UI in the language of the messages the browser picked.
 document.documentElement.lang = i18n.t('extension.lang') || 'en';
-render(<PopupApp />, document.getElementById('app') as HTMLElement);
+// Rendered once what the first paint needs is known: the first frame with content already shows the codes.
+void loadInitialState().then((initial) =>
+  render(<PopupApp initial={initial} />, document.getElementById('app') as HTMLElement),
+);

@@ -38,9 +38,13 @@ class MemoryArea implements SettingsArea {
 describe('autofill settings', () => {
   it('defaults to nothing enabled and ignores malformed stored values', async () => {
     const area = new MemoryArea();
-    expect(await readAutofillSettings(area)).toEqual({ alwaysDetect: [], submitAfterFill: [] });
-    area.items['autofill.settings'] = { alwaysDetect: 'https://x.com', submitAfterFill: [1, 'a', null] };
-    expect(await readAutofillSettings(area)).toEqual({ alwaysDetect: [], submitAfterFill: ['a'] });
+    expect(await readAutofillSettings(area)).toEqual({ alwaysDetect: [], submitAfterFill: [], exactHost: [] });
+    area.items['autofill.settings'] = {
+      alwaysDetect: 'https://x.com',
+      submitAfterFill: [1, 'a', null],
+      exactHost: { b: true },
+    };
+    expect(await readAutofillSettings(area)).toEqual({ alwaysDetect: [], submitAfterFill: ['a'], exactHost: [] });
   });
   it('toggles entries without duplicates', async () => {
     const area = new MemoryArea();

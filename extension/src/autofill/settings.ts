@@ -7,6 +7,8 @@ export interface AutofillSettings {
   alwaysDetect: string[];
   /** Accounts for which the user turned "submit after fill" on. */
   submitAfterFill: string[];
+  /** Accounts that fill only on the exact hosts they are bound to, not on the rest of the registrable domain. */
+  exactHost: string[];
 }
 
 export const AUTOFILL_SETTINGS_KEY = 'autofill.settings';
@@ -24,7 +26,11 @@ export async function readAutofillSettings(area: SettingsArea): Promise<Autofill
   const stored = (await area.get(AUTOFILL_SETTINGS_KEY))[AUTOFILL_SETTINGS_KEY] as
     | Partial<AutofillSettings>
     | undefined;
-  return { alwaysDetect: stringList(stored?.alwaysDetect), submitAfterFill: stringList(stored?.submitAfterFill) };
+  return {
+    alwaysDetect: stringList(stored?.alwaysDetect),
+    submitAfterFill: stringList(stored?.submitAfterFill),
+    exactHost: stringList(stored?.exactHost),
+  };
 }
 
 export async function updateAutofillSettings(
@@ -35,6 +41,7 @@ export async function updateAutofillSettings(
   const normalized = {
     alwaysDetect: [...new Set(next.alwaysDetect)],
     submitAfterFill: [...new Set(next.submitAfterFill)],
+    exactHost: [...new Set(next.exactHost)],
   };
   await area.set({ [AUTOFILL_SETTINGS_KEY]: normalized });
   return normalized;

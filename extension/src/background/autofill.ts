@@ -146,7 +146,8 @@ export async function fillInTab(tabId: number, request: FillRequest): Promise<Fi
     return { outcome: 'locked', frameOrigin: origin };
   }
   const accounts = (await store.open()).accounts;
-  const decision = decide(origin, accounts, request.accountId);
+  const settings = await readAutofillSettings(browser.storage.local);
+  const decision = decide(origin, accounts, request.accountId, settings.exactHost);
   const report = (outcome: FillReport['outcome'], accountId?: string): FillReport =>
     accountId ? { outcome, frameOrigin: origin, accountId } : { outcome, frameOrigin: origin };
   const host = describeOrigin(origin)?.host ?? origin;
@@ -178,7 +179,6 @@ export async function fillInTab(tabId: number, request: FillRequest): Promise<Fi
       return report('unsupported');
   }
 
-  const settings = await readAutofillSettings(browser.storage.local);
   const code = await nextCode(store, accounts, account);
   const result = await fillFrame(tabId, frame.frameId, code, settings.submitAfterFill.includes(account.id));
   if (!result.ok) {
@@ -188,12 +188,40 @@ export async function fillInTab(tabId: number, request: FillRequest): Promise<Fi
   return report('filled', account.id);
 }
 
-/** The popup's explicit account still obeys binding; without one, every account competes. */
-function decide(origin: string, accounts: Account[], accountId: string | undefined): FillDecision<Account> {
-  if (!accountId) return decideFill(origin, accounts);
-  const account = accounts.find((candidate) => candidate.id === accountId);
-  if (!account) return decideFill(origin, []);
-  return isBoundTo(origin, account) ? { kind: 'fill', account } : decideFill(origin, [account]);
+/**
+ * The popup's explicit account still obeys binding; without one, every account competes. The decision carries
+ * the vault's own account objects, so what fills is exactly what the vault holds.
+ */
+export function decide(
+  origin: string,
+  accounts: Account[],
+  accountId: string | undefined,
+  exactHost: readonly string[] = [],
+): FillDecision<Account> {
+  const exact = new Set(exactHost);
+  // Exact-host mode is a per-account autofill setting, applied to every site the account is bound to.
+  const bindable = (account: Account) => ({
+    id: account.id,
+    account,
+    sites: exact.has(account.id) ? account.sites.map((site) => ({ origin: site, exactHost: true })) : account.sites,
+  });
+  const views = (accountId ? accounts.filter((candidate) => candidate.id === accountId) : accounts).map(bindable);
+  const decision =
+    accountId && views[0] && isBoundTo(origin, views[0])
+      ? { kind: 'fill' as const, account: views[0] }
+      : decideFill(origin, views);
+  switch (decision.kind) {
+    case 'fill':
+      return { kind: 'fill', account: decision.account.account };
+    case 'choose':
+      return { kind: 'choose', accounts: decision.accounts.map((view) => view.account) };
+    case 'lookalike':
+      return { ...decision, accounts: decision.accounts.map((view) => view.account) };
+    case 'insecure':
+      return { kind: 'insecure', accounts: decision.accounts.map((view) => view.account) };
+    default:
+      return decision;
+  }
 }
 
 async function scanFrames(tabId: number): Promise<FoundFrame[]> {

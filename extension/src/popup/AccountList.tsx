@@ -7,6 +7,8 @@ import { useNow } from './useNow';
 export const ROW_HEIGHT = 60;
 /** Fits Chrome's 600 px popup under the toolbar. */
 const MAX_LIST_HEIGHT = 440;
+/** Rows in view when the list opens (scrolled to the top): the ones the first paint shows. */
+export const FIRST_SCREEN_ROWS = Math.ceil(MAX_LIST_HEIGHT / ROW_HEIGHT);
 const OVERSCAN = 3;
 
 export interface AccountListProps extends Omit<RowActions, 'onFocusRow'> {
@@ -15,13 +17,19 @@ export interface AccountListProps extends Omit<RowActions, 'onFocusRow'> {
   revealedHotp: ReadonlyMap<string, string>;
   /** Diagnostics/benchmark peer: render every row instead of the visible window. */
   virtualize: boolean;
+  /**
+   * Also render a few rows beyond each edge of the viewport, so a fast scroll does not show empty rows before
+   * the list catches up. Off for the first paint, which only needs (and only computes codes for) what is visible.
+   */
+  overscan: boolean;
   onFirstPaint?: () => void;
   onMove(account: Account, direction: -1 | 1): void;
   onDelete(account: Account): void;
 }
 
 /**
- * Only the rows in view (plus a few) are rendered and ticked each second, so 500 accounts cost what 10 do.
+ * Only the rows in view (plus a few once the list is on screen) are rendered and ticked each second, so 500
+ * accounts cost what 10 do.
  * Keyboard: ↑/↓/Home/End/PageUp/PageDown move between rows (roving tabindex), Enter copies,
  * Alt+↑/↓ reorders, Delete deletes (with undo).
  */
@@ -39,8 +47,9 @@ export function AccountList(props: AccountListProps) {
     props.onFirstPaint?.();
   }, []);
 
-  const first = props.virtualize ? Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN) : 0;
-  const last = props.virtualize ? Math.min(total, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN) : total;
+  const overscan = props.overscan ? OVERSCAN : 0;
+  const first = props.virtualize ? Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - overscan) : 0;
+  const last = props.virtualize ? Math.min(total, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + overscan) : total;
 
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(total - 1, index));

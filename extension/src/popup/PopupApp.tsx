@@ -1,5 +1,5 @@
 import { type Account, accountLabel } from '@mfa-companion/vault';
-import type { JSX } from 'preact';
+import { Fragment, type JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
@@ -10,7 +10,7 @@ import { describeError } from '../ui/errors';
 import { GearIcon, LockIcon, PlusIcon } from '../ui/icons';
 import { CreateVaultForm, UnlockForm } from '../ui/PassphraseForms';
 import { vaultStore } from '../vault/browser-store';
-import { forgetSecrets, hotpCode } from '../vault/codes';
+import { forgetSecrets, hotpCode, prepareTotpCodes } from '../vault/codes';
 import {
   DEFAULT_SETTINGS,
   isIdleExpired,
@@ -18,17 +18,18 @@ import {
   SETTINGS_KEY,
   type VaultSettings,
 } from '../vault/settings';
-import { matchesQuery, matchesSite, moveAccount, sortForDisplay } from '../vault/sites';
-import { AccountList } from './AccountList';
+import { matchesQuery, matchesSite, moveAccount } from '../vault/sites';
+import { AccountList, FIRST_SCREEN_ROWS } from './AccountList';
 import type { AddAccountProps } from './AddAccount';
+import { afterFirstPaint } from './after-paint';
 import { BindOffer } from './BindOffer';
 import { describeFillReport, type FillNotice, fillPopupTarget, hostOf } from './fill';
 import { NmcStatus } from './NmcStatus';
 import { earlyVaultReads } from './prefetch';
 import { SitePanel } from './SitePanel';
-import { activeWebTab } from './tab';
+import { activeWebTab, type PopupTab } from './tab';
 
-type View = 'loading' | 'first-run' | 'locked' | 'list' | 'add';
+type View = 'first-run' | 'locked' | 'list' | 'add';
 
 interface Toast {
   message: string;
@@ -43,19 +44,108 @@ function markFirstCodePainted() {
   requestAnimationFrame(() => setTimeout(() => performance.mark('first-code-painted'), 0));
 }
 
-export function PopupApp() {
+/** What the popup shows first, known before anything is rendered. */
+export interface InitialState {
+  view: View;
+  accounts: Account[];
+  /** `accounts` in display order, and those bound to the tab's site: worked out once, for both uses. */
+  ordered: Account[];
+  siteMatches: ReadonlySet<string>;
+  settings: VaultSettings;
+  tab: PopupTab;
+  autofillSettings: AutofillSettings;
+  error?: string;
+}
+
+/**
+ * Everything the first paint needs, from the reads public/popup-prefetch.js started while the page was parsed:
+ * vault status and accounts (from the session cache, no decryption when unlocked), settings, autofill settings
+ * and the tab the popup is about. Rendering starts only once this is known, so the first frame with content
+ * already shows the codes; nothing else (NMC status, permission checks) is waited for.
+ */
+export async function loadInitialState(): Promise<InitialState> {
   const store = vaultStore();
-  const [view, setView] = useState<View>('loading');
-  const [accounts, setAccounts] = useState<Account[]>([]);
-  const [settings, setSettings] = useState<VaultSettings>(DEFAULT_SETTINGS);
-  const [tab, setTab] = useState<{ windowId?: number; origin?: string }>({});
+  // The autofill settings come with the same read: normalised by their one reader, without a second storage call.
+  const autofillFrom = (stored: Record<string, unknown>) =>
+    readAutofillSettings({ get: async () => stored, set: async () => undefined });
+  const initial: InitialState = {
+    view: 'locked',
+    accounts: [],
+    ordered: [],
+    siteMatches: new Set(),
+    settings: DEFAULT_SETTINGS,
+    tab: {},
+    autofillSettings: await autofillFrom({}),
+  };
+  try {
+    const [loaded, [stored], tab] = await Promise.all([
+      store.load(earlyVaultReads).catch((caught: unknown) => ({ status: 'error' as const, caught })),
+      earlyVaultReads.catch((): Awaited<typeof earlyVaultReads> => [{}, {}]),
+      activeWebTab(),
+    ]);
+    performance.mark('popup-vault-opened');
+    initial.tab = tab;
+    initial.settings = normalizeSettings(stored[SETTINGS_KEY]);
+    initial.autofillSettings = await autofillFrom(stored);
+    if (loaded.status === 'error') {
+      initial.error = describeError(loaded.caught);
+      return initial;
+    }
+    if (loaded.status !== 'unlocked') {
+      initial.view = loaded.status === 'no-vault' ? 'first-run' : 'locked';
+      return initial;
+    }
+    if (isIdleExpired(loaded.lastActivity, Date.now(), initial.settings)) {
+      await store.lock();
+      return initial;
+    }
+    const siteMatches = siteMatchesOf(loaded.accounts, tab.origin);
+    const ordered = displayOrder(loaded.accounts, siteMatches);
+    initial.view = 'list';
+    initial.accounts = loaded.accounts;
+    initial.ordered = ordered;
+    initial.siteMatches = siteMatches;
+    if (loaded.recoveredFromPrevious) initial.error = i18n.t('errors.RECOVERED');
+    // The codes of the first screen's rows, before they are rendered (see prepareTotpCodes).
+    await prepareTotpCodes(ordered.slice(0, FIRST_SCREEN_ROWS), Date.now());
+    performance.mark('popup-codes-ready');
+  } catch (caught) {
+    initial.error = describeError(caught);
+  }
+  return initial;
+}
+
+/** Ids of the accounts bound to the tab's site (ordering and the "this site" badge). */
+function siteMatchesOf(accounts: readonly Account[], origin: string | undefined): Set<string> {
+  return new Set(
+    accounts.filter((account) => account.sites.length > 0 && matchesSite(account, origin)).map((account) => account.id),
+  );
+}
+
+/**
+ * Display order: accounts bound to the current site, then pinned, then the user's order (as sortForDisplay in
+ * src/vault/sites.ts), with each account's site match worked out once rather than in every comparison.
+ */
+function displayOrder(accounts: readonly Account[], siteMatches: ReadonlySet<string>): Account[] {
+  const rank = (account: Account) => (siteMatches.has(account.id) ? 0 : account.pinned ? 1 : 2);
+  return [...accounts].sort((a, b) => rank(a) - rank(b) || a.order - b.order);
+}
+
+export function PopupApp({ initial }: { initial: InitialState }) {
+  const store = vaultStore();
+  const [view, setView] = useState<View>(initial.view);
+  const [accounts, setAccounts] = useState<Account[]>(initial.accounts);
+  const settings = initial.settings;
+  const tab = initial.tab;
   const [query, setQuery] = useState('');
   const [toast, setToast] = useState<Toast | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>(initial.error);
   const [revealedHotp, setRevealedHotp] = useState<ReadonlyMap<string, string>>(new Map());
   const [menu, setMenu] = useState<Account | undefined>();
   const [renaming, setRenaming] = useState<Account | undefined>();
-  const [autofillSettings, setAutofillSettings] = useState<AutofillSettings>({ alwaysDetect: [], submitAfterFill: [] });
+  const [autofillSettings, setAutofillSettings] = useState<AutofillSettings>(initial.autofillSettings);
+  /** Set once the first content is on screen: from then on, what the first paint did not need is rendered too. */
+  const [painted, setPainted] = useState(false);
   const [fillNotice, setFillNotice] = useState<FillNotice | undefined>();
   const [filling, setFilling] = useState(false);
   const [bindOffer, setBindOffer] = useState<{ account: Account; origin: string } | undefined>();
@@ -67,47 +157,15 @@ export function PopupApp() {
   }, [view, AddView]);
   const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  useEffect(() => {
-    void (async () => {
-      const [loaded, loadedSettings, activeTab] = await Promise.all([
-        store
-          .load(earlyVaultReads)
-          .then((loaded) => {
-            performance.mark('popup-vault-decrypted');
-            return loaded;
-          })
-          .catch((caught: unknown) => ({ status: 'error' as const, caught })),
-        earlyVaultReads.then(([stored]) => normalizeSettings(stored[SETTINGS_KEY])),
-        activeWebTab().then((found) => {
-          performance.mark('popup-tab-known');
-          return found;
-        }),
-      ]);
-      performance.mark('popup-vault-opened');
-      setSettings(loadedSettings);
-      setTab(activeTab);
-      if (loaded.status === 'error') {
-        setError(describeError(loaded.caught));
-        return setView('locked');
-      }
-      if (loaded.status !== 'unlocked') return setView(loaded.status === 'no-vault' ? 'first-run' : 'locked');
-      if (isIdleExpired(loaded.lastActivity, Date.now(), loadedSettings)) {
-        await store.lock();
-        return setView('locked');
-      }
-      setAccounts(loaded.accounts);
-      if (loaded.recoveredFromPrevious) setError(i18n.t('errors.RECOVERED'));
-      setView('list');
-      // After the first paint: nothing the user waits for.
-      setTimeout(() => void store.touch(), 100);
-    })();
-  }, []);
-
-  // Read after the list is on screen: only the fill actions and the account menu need these.
-  useEffect(() => {
-    if (view !== 'list') return;
-    void readAutofillSettings(browser.storage.local).then(setAutofillSettings, () => undefined);
-  }, [view]);
+  useEffect(
+    () =>
+      afterFirstPaint(() => {
+        setPainted(true);
+        // Nothing the user waits for: the activity stamp of an unlocked vault.
+        if (initial.view === 'list') void store.touch();
+      }),
+    [],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -128,13 +186,18 @@ export function PopupApp() {
     return () => document.removeEventListener('keydown', onKey);
   }, [view, menu, renaming, bindOffer]);
 
-  const visible = useMemo(
-    () => sortForDisplay(accounts, tab.origin).filter((account) => matchesQuery(account, query)),
-    [accounts, tab.origin, query],
-  );
+  const fromStart = accounts === initial.accounts;
   const siteMatches = useMemo(
-    () => new Set(accounts.filter((account) => matchesSite(account, tab.origin)).map((account) => account.id)),
+    () => (fromStart ? initial.siteMatches : siteMatchesOf(accounts, tab.origin)),
     [accounts, tab.origin],
+  );
+  const ordered = useMemo(
+    () => (fromStart ? initial.ordered : displayOrder(accounts, siteMatches)),
+    [accounts, siteMatches],
+  );
+  const visible = useMemo(
+    () => (query.trim() ? ordered.filter((account) => matchesQuery(account, query)) : ordered),
+    [ordered, query],
   );
 
   const showToast = (next: Toast) => {
@@ -231,12 +294,12 @@ export function PopupApp() {
     if (saved) await fill(bound);
   };
 
-  const setSubmitAfterFill = async (account: Account, enabled: boolean) => {
+  const setAccountOption = async (option: AccountOption, account: Account, enabled: boolean) => {
     try {
       setAutofillSettings(
         await updateAutofillSettings(browser.storage.local, (current) => ({
           ...current,
-          submitAfterFill: toggled(current.submitAfterFill, account.id, enabled),
+          [option]: toggled(current[option], account.id, enabled),
         })),
       );
     } catch (caught) {
@@ -258,7 +321,6 @@ export function PopupApp() {
     }
   };
 
-  if (view === 'loading') return <main class="popup" aria-busy="true" />;
   if (view === 'first-run') {
     return (
       <main class="popup">
@@ -269,7 +331,7 @@ export function PopupApp() {
             setView('list');
           }}
         />
-        <NmcStatus />
+        {painted && <NmcStatus />}
       </main>
     );
   }
@@ -289,7 +351,7 @@ export function PopupApp() {
             setView('list');
           }}
         />
-        <NmcStatus />
+        {painted && <NmcStatus />}
       </main>
     );
   }
@@ -391,6 +453,7 @@ export function PopupApp() {
           siteMatches={siteMatches}
           revealedHotp={revealedHotp}
           virtualize={VIRTUALIZE}
+          overscan={painted}
           onCopy={onCopy}
           onNextHotp={onNextHotp}
           onOpenMenu={(account) => setMenu(account)}
@@ -400,12 +463,15 @@ export function PopupApp() {
           onFirstPaint={markFirstCodePainted}
         />
       )}
-      <NmcStatus />
+      {painted && <NmcStatus />}
       {menu && (
         <AccountMenu
           account={menu}
-          submitAfterFill={autofillSettings.submitAfterFill.includes(menu.id)}
-          onSubmitAfterFillChange={(enabled) => void setSubmitAfterFill(menu, enabled)}
+          options={{
+            submitAfterFill: autofillSettings.submitAfterFill.includes(menu.id),
+            exactHost: autofillSettings.exactHost.includes(menu.id),
+          }}
+          onOptionChange={(option, enabled) => void setAccountOption(option, menu, enabled)}
           onClose={() => setMenu(undefined)}
           onPin={() => {
             setMenu(undefined);
@@ -464,10 +530,14 @@ export function PopupApp() {
   );
 }
 
+/** Per-account autofill settings the account menu toggles. */
+type AccountOption = 'submitAfterFill' | 'exactHost';
+const ACCOUNT_OPTIONS: readonly AccountOption[] = ['submitAfterFill', 'exactHost'];
+
 function AccountMenu(props: {
   account: Account;
-  submitAfterFill: boolean;
-  onSubmitAfterFillChange(enabled: boolean): void;
+  options: Record<AccountOption, boolean>;
+  onOptionChange(option: AccountOption, enabled: boolean): void;
   onClose(): void;
   onPin(): void;
   onRename(): void;
@@ -492,18 +562,22 @@ function AccountMenu(props: {
       <button type="button" onClick={() => props.onMove(1)}>
         {i18n.t('list.moveDown')}
       </button>
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={props.submitAfterFill}
-          aria-describedby="submit-after-fill-hint"
-          onChange={(event) => props.onSubmitAfterFillChange(event.currentTarget.checked)}
-        />
-        {i18n.t('autofill.popup.submitAfterFill')}
-      </label>
-      <p id="submit-after-fill-hint" class="note">
-        {i18n.t('autofill.popup.submitAfterFillHint')}
-      </p>
+      {ACCOUNT_OPTIONS.map((option) => (
+        <Fragment key={option}>
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={props.options[option]}
+              aria-describedby={`${option}-hint`}
+              onChange={(event) => props.onOptionChange(option, event.currentTarget.checked)}
+            />
+            {i18n.t(`autofill.popup.${option}`)}
+          </label>
+          <p id={`${option}-hint`} class="note">
+            {i18n.t(`autofill.popup.${option}Hint`)}
+          </p>
+        </Fragment>
+      ))}
       <button type="button" class="danger" onClick={props.onDelete}>
         {i18n.t('list.delete')}
       </button>

@@ -26,8 +26,15 @@ function describeTab(tab: Browser.tabs.Tab | undefined): PopupTab {
   return result;
 }
 
-/** The tab the popup was opened over (its origin is visible thanks to activeTab), or the one `?tabId=` names. */
+/**
+ * The tab the popup was opened over (its origin is visible thanks to activeTab), or the one `?tabId=` names.
+ * public/popup-prefetch.js starts this same query while the page is still parsed; the first call uses its answer.
+ */
 export async function activeWebTab(): Promise<PopupTab> {
+  const early = globalThis as { __mfaTab?: Promise<Browser.tabs.Tab | null | undefined> };
+  const prefetched = early.__mfaTab;
+  early.__mfaTab = undefined;
+  if (prefetched) return describeTab((await prefetched) ?? undefined);
   try {
     const named = tabIdFromQuery();
     if (named !== undefined) return describeTab(await browser.tabs.get(named));

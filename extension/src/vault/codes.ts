@@ -1,4 +1,4 @@
-import { base32Decode, hotp, totp, totpTimeStep } from '@mfa-companion/otp';
+import { base32Decode, hotp, hotpFromHmac, hotpMessage, totp, totpTimeStep } from '@mfa-companion/otp';
 import type { Account } from '@mfa-companion/vault';
 
 const secretCache = new Map<string, Uint8Array>();
@@ -14,30 +14,104 @@ export function secretBytes(account: Pick<Account, 'id' | 'secret'>): Uint8Array
   return bytes;
 }
 
+/**
+ * TOTP codes already computed, per account and time step. A code only changes at its step boundary, so the
+ * popup's once-a-second tick (the countdown) costs no HMAC at all for the rows it re-renders.
+ */
+const codeCache = new Map<string, string>();
+/** Enough for every visible row's current and next code many times over; cleared rather than evicted. */
+const MAX_CACHED_CODES = 512;
+
 export function forgetSecrets(): void {
   secretCache.clear();
+  codeCache.clear();
+}
+
+type TotpAccount = Pick<Account, 'id' | 'secret' | 'algorithm' | 'digits' | 'period'>;
+
+function codeCacheKey(account: TotpAccount, counter: number): string {
+  return `${account.id}\n${account.secret}\n${account.algorithm}\n${account.digits}\n${account.period}\n${counter}`;
+}
+
+function remember(cacheKey: string, code: string): void {
+  if (codeCache.size >= MAX_CACHED_CODES) codeCache.clear();
+  codeCache.set(cacheKey, code);
+}
+
+/** The TOTP code of time step `counter` (RFC 6238 T), computed once per account and step. */
+function totpForStep(account: TotpAccount, counter: number): string {
+  const cacheKey = codeCacheKey(account, counter);
+  let code = codeCache.get(cacheKey);
+  if (code === undefined) {
+    code = totp({
+      secret: secretBytes(account),
+      algorithm: account.algorithm,
+      digits: account.digits,
+      period: account.period,
+      time: counter * account.period * 1000,
+    });
+    remember(cacheKey, code);
+  }
+  return code;
+}
+
+const WEB_CRYPTO_HASH = { SHA1: 'SHA-1', SHA256: 'SHA-256', SHA512: 'SHA-512' } as const;
+
+/**
+ * Works out, with the browser's own HMAC (WebCrypto: native code), the codes these accounts
+ * show at `now` (and the next ones when they are already previewed), and keeps them where totpView() looks
+ * first. The popup calls it for the rows of its first screen before rendering them: the first paint then runs no
+ * JavaScript hashing, which on a cold page is slow and sets the JIT compiling on the cores the first frame needs.
+ * Anything it cannot do (no WebCrypto, an error) is left to the synchronous path, which gives the same codes.
+ */
+export async function prepareTotpCodes(accounts: readonly Account[], now: number): Promise<void> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return;
+  const steps: [Account, number][] = [];
+  for (const account of accounts) {
+    if (account.type !== 'totp') continue;
+    const step = totpTimeStep({ time: now, period: account.period });
+    steps.push([account, step.counter]);
+    if (step.remainingMs <= NEXT_CODE_PREVIEW_MS) steps.push([account, step.counter + 1]);
+  }
+  await Promise.all(
+    steps.map(async ([account, counter]) => {
+      const cacheKey = codeCacheKey(account, counter);
+      if (codeCache.has(cacheKey)) return;
+      try {
+        const key = await subtle.importKey(
+          'raw',
+          secretBytes(account) as Uint8Array<ArrayBuffer>,
+          { name: 'HMAC', hash: WEB_CRYPTO_HASH[account.algorithm] },
+          false,
+          ['sign'],
+        );
+        const mac = await subtle.sign('HMAC', key, hotpMessage(counter) as Uint8Array<ArrayBuffer>);
+        remember(cacheKey, hotpFromHmac(new Uint8Array(mac), account.digits));
+      } catch {
+        // Left to the synchronous path.
+      }
+    }),
+  );
 }
 
 export interface TotpView {
   code: string;
-  next: string;
+  /** The code of the next period: computed only when read (the popup shows it in the last seconds only). */
+  readonly next: string;
   /** Milliseconds until `code` expires. */
   remainingMs: number;
   /** 0 → 1 over the period. */
   progress: number;
 }
 
-export function totpView(account: Account, now: number): TotpView {
-  const options = {
-    secret: secretBytes(account),
-    algorithm: account.algorithm,
-    digits: account.digits,
-    period: account.period,
-  };
+export function totpView(account: TotpAccount, now: number): TotpView {
   const step = totpTimeStep({ time: now, period: account.period });
   return {
-    code: totp({ ...options, time: now }),
-    next: totp({ ...options, time: step.endMs }),
+    code: totpForStep(account, step.counter),
+    get next() {
+      return totpForStep(account, step.counter + 1);
+    },
     remainingMs: step.remainingMs,
     progress: step.progress,
   };
