@@ -98,7 +98,7 @@ describe('VaultStore', () => {
     const cached = session.items.get(SESSION_KEYS.accounts) as { nonce: string };
     expect(cached.nonce).toBe(envelopeNonce(local.items.get(LOCAL_KEYS.vault) as string));
     // Another writer changed the vault without the cache: the cache is ignored, the vault decrypted.
-    session.items.set(SESSION_KEYS.accounts, { nonce: 'stale', accounts: [] });
+    session.items.set(SESSION_KEYS.accounts, { nonce: 'stale', json: '[]' });
     const loaded = await store.load();
     expect(loaded.status === 'unlocked' && loaded.accounts.map((account) => account.issuer)).toEqual(['GitHub']);
   });
@@ -108,10 +108,27 @@ describe('VaultStore', () => {
     await store.create(PASS);
     const account = github();
     await store.save([account]);
-    const cached = session.items.get(SESSION_KEYS.accounts) as { accounts: Array<Record<string, unknown>> };
-    cached.accounts = cached.accounts.map((entry) => Object.fromEntries(Object.entries(entry).sort()));
+    const cached = session.items.get(SESSION_KEYS.accounts) as { json: string };
+    const accounts = JSON.parse(cached.json) as Array<Record<string, unknown>>;
+    cached.json = JSON.stringify(accounts.map((entry) => Object.fromEntries(Object.entries(entry).sort())));
     const loaded = await store.load();
     expect(loaded.status === 'unlocked' && JSON.stringify(loaded.accounts)).toBe(JSON.stringify([account]));
+  });
+
+  it('decrypts the vault when the session cache is unreadable', async () => {
+    const { local, session, store } = setup();
+    await store.create(PASS);
+    await store.save([github()]);
+    const nonce = envelopeNonce(local.items.get(LOCAL_KEYS.vault) as string);
+    for (const broken of [
+      { nonce, json: '{not json' },
+      { nonce, json: '{"a":1}' },
+      { nonce, accounts: [] },
+    ]) {
+      session.items.set(SESSION_KEYS.accounts, broken);
+      const loaded = await store.load();
+      expect(loaded.status === 'unlocked' && loaded.accounts.map((account) => account.issuer)).toEqual(['GitHub']);
+    }
   });
 
   it('never creates over an existing vault, and wipes on request', async () => {

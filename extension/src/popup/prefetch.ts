@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AUTOFILL_SETTINGS_KEY } from '../autofill/settings';
 import { LOCAL_KEYS, type LoadReads, SESSION_KEYS, SETTINGS_KEY } from '../vault/storage-keys';
-import { envelopeNonce } from '../vault/store';
+import { isSessionCacheFor } from '../vault/store';
 
 /**
  * Keys read early, shared with public/popup-prefetch.js (which cannot import them). Not `vault.previous`: it is a
@@ -20,9 +20,7 @@ type Reads = Awaited<LoadReads>;
 function needsPrevious([stored, session]: Reads): boolean {
   const current = stored[LOCAL_KEYS.vault];
   if (typeof current !== 'string' || !session[SESSION_KEYS.key]) return false;
-  // The same test VaultStore.load() applies before using the cache.
-  const cached = session[SESSION_KEYS.accounts] as { nonce?: unknown; accounts?: unknown } | undefined;
-  return !(cached && Array.isArray(cached.accounts) && cached.nonce === envelopeNonce(current));
+  return !isSessionCacheFor(session[SESSION_KEYS.accounts], current);
 }
 
 /**

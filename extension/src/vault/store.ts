@@ -49,7 +49,23 @@ interface SessionKey {
  */
 interface SessionAccounts {
   nonce: string;
-  accounts: Account[];
+  /** JSON text: one string crosses the storage boundary an order of magnitude faster than 500 objects. */
+  json: string;
+}
+
+/** Whether the session cache holds the accounts of the stored copy `current` (the popup prefetch asks too). */
+export function isSessionCacheFor(cached: unknown, current: string): cached is SessionAccounts {
+  const candidate = cached as Partial<SessionAccounts> | undefined;
+  return typeof candidate?.json === 'string' && candidate.nonce === envelopeNonce(current);
+}
+
+function parseCachedAccounts(cached: SessionAccounts): Account[] | undefined {
+  try {
+    const accounts: unknown = JSON.parse(cached.json);
+    return Array.isArray(accounts) ? (accounts as Account[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The envelope's nonce, read from the start of the text without parsing the (large) ciphertext. */
@@ -106,13 +122,14 @@ export class VaultStore {
       typeof session[SESSION_KEYS.lastActivity] === 'number'
         ? (session[SESSION_KEYS.lastActivity] as number)
         : undefined;
-    const cached = session[SESSION_KEYS.accounts] as SessionAccounts | undefined;
-    if (cached && Array.isArray(cached.accounts) && cached.nonce === envelopeNonce(current)) {
-      // Chrome's storage returns objects with sorted keys: restore the canonical field order.
+    const cached = session[SESSION_KEYS.accounts];
+    const cachedAccounts = isSessionCacheFor(cached, current) ? parseCachedAccounts(cached) : undefined;
+    if (cachedAccounts) {
+      // Whatever wrote the cache, hand out accounts in the canonical field order.
       return {
         status: 'unlocked',
         lastActivity,
-        accounts: cached.accounts.map(canonicalAccount),
+        accounts: cachedAccounts.map(canonicalAccount),
         recoveredFromPrevious: false,
       };
     }
@@ -213,7 +230,7 @@ export class VaultStore {
   private async cacheAccounts(text: string, accounts: Account[]): Promise<void> {
     const nonce = envelopeNonce(text);
     if (!nonce) return;
-    const value: SessionAccounts = { nonce, accounts };
+    const value: SessionAccounts = { nonce, json: JSON.stringify(accounts) };
     // A cache that cannot be written is only a slower next open, never wrong data.
     await this.session.set({ [SESSION_KEYS.accounts]: value }).catch(() => this.session.remove(SESSION_KEYS.accounts));
   }
