@@ -1,20 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Duration, formatDuration, POLICY } from '@mfa-companion/policy';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../src/lib/locale.ts';
 import { POLICY_FIGURES, type PolicyFigure, policyFigure } from '../src/lib/policy-figures.ts';
-
-const contentDir = join(import.meta.dirname, '..', 'src', 'content', 'docs');
-
-function pagesOf(lang: string): string[] {
-  const root = join(contentDir, lang);
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(join(dir, entry.name)) : [relative(root, join(dir, entry.name))],
-    );
-  return walk(root).sort();
-}
+import { contentDir, pagesOf } from './pages.ts';
 
 describe('content', () => {
   it('has every page in both languages', () => {

@@ -1,22 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitElisions } from '../src/integrations/search-elision.ts';
 import { LANGS } from '../src/lib/locale.ts';
+import { contentDir, pagesOf } from './pages.ts';
 
-const contentDir = join(import.meta.dirname, '..', 'src', 'content', 'docs');
 const ranking = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'search-ranking.json'), 'utf8')) as {
   metaWeights?: Record<string, number>;
 };
-
-function pagesOf(lang: string): string[] {
-  const root = join(contentDir, lang);
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(join(dir, entry.name)) : [relative(root, join(dir, entry.name))],
-    );
-  return walk(root).sort();
-}
 
 function frontMatter(lang: string, page: string): string {
   const text = readFileSync(join(contentDir, lang, page), 'utf8');
