@@ -1,4 +1,4 @@
-import { type Account, accountLabel } from '@mfa-companion/vault';
+import { type Account, accountLabel, cleanName } from '@mfa-companion/vault';
 import { Fragment, type JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -497,7 +497,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
             const saved = await commit(
               accounts.map((entry) =>
                 entry.id === renaming.id
-                  ? { ...entry, issuer: issuer.trim(), account: name.trim(), updatedAt: Date.now() }
+                  ? { ...entry, issuer: cleanName(issuer), account: cleanName(name), updatedAt: Date.now() }
                   : entry,
               ),
             );

@@ -106,11 +106,16 @@ function fail(code: AccountProblemCode, message: string, field?: keyof AccountIn
   throw new AccountValidationError(code, message, field);
 }
 
+/** An issuer or account name as people type or paste it, without the characters that could spoof UI text. */
+export function cleanName(value: string): string {
+  // Control characters have no business in a name, and bidi overrides can make one read as another.
+  return value.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+}
+
 function cleanText(value: unknown, field: 'issuer' | 'account', max: number): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') fail('INVALID_ACCOUNT', `The ${field} must be text.`, field);
-  // Control characters have no business in a name and can spoof UI text (bidi overrides).
-  const text = value.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  const text = cleanName(value);
   if (text.length > max) fail('FIELD_TOO_LONG', `The ${field} is longer than ${max} characters.`, field);
   return text;
 }

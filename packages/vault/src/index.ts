@@ -6,6 +6,7 @@ export {
   AccountValidationError,
   accountLabel,
   canonicalAccount,
+  cleanName,
   createAccount,
   findDuplicate,
   indexBySecret,

@@ -2,6 +2,7 @@ import { hotp } from '@mfa-companion/otp';
 import { describe, expect, it } from 'vitest';
 import {
   AccountValidationError,
+  cleanName,
   createAccount,
   findDuplicate,
   normalizeSite,
@@ -114,5 +115,12 @@ describe('accounts', () => {
     const account = createAccount({ type: 'hotp', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', counter: 1 });
     const otp = toOtpAccount(account);
     expect(hotp({ secret: otp.secret, counter: account.counter })).toBe('287082');
+  });
+});
+
+describe('cleanName', () => {
+  it('drops control and bidi-override characters and trims, as account creation does', () => {
+    expect(cleanName('  Git\u202eHub\u0007 ')).toBe('GitHub');
+    expect(createAccount({ issuer: '  Git\u202eHub\u0007 ', secret: 'JBSWY3DPEHPK3PXP' }).issuer).toBe('GitHub');
   });
 });
