@@ -18,7 +18,7 @@ import {
   SETTINGS_KEY,
   type VaultSettings,
 } from '../vault/settings';
-import { matchesQuery, matchesSite, moveAccount } from '../vault/sites';
+import { displayOrder, matchesQuery, moveAccount, siteMatchesOf } from '../vault/sites';
 import { AccountList, FIRST_SCREEN_ROWS } from './AccountList';
 import type { AddAccountProps } from './AddAccount';
 import { afterFirstPaint } from './after-paint';
@@ -113,22 +113,6 @@ export async function loadInitialState(): Promise<InitialState> {
     initial.error = describeError(caught);
   }
   return initial;
-}
-
-/** Ids of the accounts bound to the tab's site (ordering and the "this site" badge). */
-function siteMatchesOf(accounts: readonly Account[], origin: string | undefined): Set<string> {
-  return new Set(
-    accounts.filter((account) => account.sites.length > 0 && matchesSite(account, origin)).map((account) => account.id),
-  );
-}
-
-/**
- * Display order: accounts bound to the current site, then pinned, then the user's order (as sortForDisplay in
- * src/vault/sites.ts), with each account's site match worked out once rather than in every comparison.
- */
-function displayOrder(accounts: readonly Account[], siteMatches: ReadonlySet<string>): Account[] {
-  const rank = (account: Account) => (siteMatches.has(account.id) ? 0 : account.pinned ? 1 : 2);
-  return [...accounts].sort((a, b) => rank(a) - rank(b) || a.order - b.order);
 }
 
 export function PopupApp({ initial }: { initial: InitialState }) {

@@ -40,10 +40,23 @@ export function matchesQuery(account: Pick<Account, 'issuer' | 'account' | 'site
   return words.every((word) => haystack.includes(word));
 }
 
-/** Display order: accounts for the current site, then pinned, then the user's order. */
-export function sortForDisplay(accounts: readonly Account[], origin: string | undefined): Account[] {
-  const rank = (account: Account) => (matchesSite(account, origin) ? 0 : account.pinned ? 1 : 2);
+/** Ids of the accounts bound to the tab's site (display order and the "this site" badge). */
+export function siteMatchesOf(accounts: readonly Account[], origin: string | undefined): Set<string> {
+  return new Set(accounts.filter((account) => matchesSite(account, origin)).map((account) => account.id));
+}
+
+/**
+ * Display order: accounts bound to the current site (`siteMatches`, worked out once rather than in every
+ * comparison), then pinned, then the user's order.
+ */
+export function displayOrder(accounts: readonly Account[], siteMatches: ReadonlySet<string>): Account[] {
+  const rank = (account: Account) => (siteMatches.has(account.id) ? 0 : account.pinned ? 1 : 2);
   return [...accounts].sort((a, b) => rank(a) - rank(b) || a.order - b.order);
+}
+
+/** Display order for the tab at `origin`. */
+export function sortForDisplay(accounts: readonly Account[], origin: string | undefined): Account[] {
+  return displayOrder(accounts, siteMatchesOf(accounts, origin));
 }
 
 /** Moves an account one step in the manual order (swapping `order` with its neighbour). */
