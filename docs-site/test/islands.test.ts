@@ -44,10 +44,10 @@ describe('TOTP debugger model', () => {
 
   it('rejects bad input with the typed library error', () => {
     expect(() => readSecretInput('', MANUAL)).toThrow(OtpError);
-    expect(() => readSecretInput('NOT-BASE32-0189', MANUAL)).toThrowError(
+    expect(() => readSecretInput('NOT-BASE32-0189', MANUAL)).toThrow(
       expect.objectContaining({ code: 'INVALID_SECRET' }),
     );
-    expect(() => readSecretInput('otpauth://push/x?secret=AAAA', MANUAL)).toThrowError(
+    expect(() => readSecretInput('otpauth://push/x?secret=AAAA', MANUAL)).toThrow(
       expect.objectContaining({ code: 'UNSUPPORTED_TYPE' }),
     );
   });
@@ -56,7 +56,7 @@ describe('TOTP debugger model', () => {
     expect(parsePinnedTime('')).toBeUndefined();
     expect(parsePinnedTime(' 1700000000 ')).toBe(1_700_000_000_000);
     expect(parsePinnedTime('2026-01-31T12:00:00Z')).toBe(Date.UTC(2026, 0, 31, 12));
-    expect(() => parsePinnedTime('yesterday')).toThrowError(expect.objectContaining({ code: 'INVALID_TIME' }));
+    expect(() => parsePinnedTime('yesterday')).toThrow(expect.objectContaining({ code: 'INVALID_TIME' }));
   });
 
   it('groups codes in two halves', () => {

@@ -12,20 +12,26 @@ export function webOrigin(url: string | undefined): string | undefined {
 }
 
 /**
- * Whether an account looks relevant to the current tab, for ordering only (autofill applies the strict
- * registrable-domain rules). Same origin, or the tab's host is a subdomain of a bound host.
+ * Whether an account looks relevant to the tab at `origin`, for ordering only (autofill applies the strict
+ * registrable-domain rules): same origin, or the tab's host is a subdomain of a bound host. The tab's origin is
+ * parsed once for a whole list: the popup asks this of every account before its first paint.
  */
-export function matchesSite(account: Pick<Account, 'sites'>, origin: string | undefined): boolean {
-  if (!origin) return false;
+function siteMatcher(origin: string | undefined): (account: Pick<Account, 'sites'>) => boolean {
+  if (!origin) return () => false;
   const tab = new URL(origin);
-  return account.sites.some((site) => {
-    if (site === origin) return true;
-    const bound = new URL(site);
-    return (
-      bound.protocol === tab.protocol &&
-      (tab.hostname === bound.hostname || tab.hostname.endsWith(`.${bound.hostname}`))
-    );
-  });
+  return (account) =>
+    account.sites.some((site) => {
+      if (site === origin) return true;
+      const bound = new URL(site);
+      return (
+        bound.protocol === tab.protocol &&
+        (tab.hostname === bound.hostname || tab.hostname.endsWith(`.${bound.hostname}`))
+      );
+    });
+}
+
+export function matchesSite(account: Pick<Account, 'sites'>, origin: string | undefined): boolean {
+  return siteMatcher(origin)(account);
 }
 
 function normalize(text: string): string {
@@ -42,7 +48,8 @@ export function matchesQuery(account: Pick<Account, 'issuer' | 'account' | 'site
 
 /** Ids of the accounts bound to the tab's site (display order and the "this site" badge). */
 export function siteMatchesOf(accounts: readonly Account[], origin: string | undefined): Set<string> {
-  return new Set(accounts.filter((account) => matchesSite(account, origin)).map((account) => account.id));
+  const matches = siteMatcher(origin);
+  return new Set(accounts.filter((account) => matches(account)).map((account) => account.id));
 }
 
 /**

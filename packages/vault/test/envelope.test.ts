@@ -19,7 +19,7 @@ async function expectCode(promise: Promise<unknown>, code: string) {
 }
 
 function expectSyncCode(run: () => unknown, code: string) {
-  expect(run).toThrowError(expect.objectContaining({ name: 'VaultError', code }) as unknown as Error);
+  expect(run).toThrow(expect.objectContaining({ name: 'VaultError', code }) as unknown as Error);
 }
 
 describe('vault envelope', () => {

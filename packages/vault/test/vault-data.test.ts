@@ -37,7 +37,7 @@ describe('vault content', () => {
       { ...good, counter: -1 },
       { ...good, sites: [1] },
     ]) {
-      expect(() => parseVaultData({ accounts: [bad] }, { verifyOtp: false })).toThrowError(
+      expect(() => parseVaultData({ accounts: [bad] }, { verifyOtp: false })).toThrow(
         expect.objectContaining({ code: 'CORRUPT_VAULT' }) as unknown as VaultError,
       );
     }
@@ -56,7 +56,7 @@ describe('vault content', () => {
       [{ accounts: new Array(10_001).fill(good) }, 'INPUT_TOO_LARGE'],
     ];
     for (const [payload, code] of cases) {
-      expect(() => parseVaultData(payload)).toThrowError(expect.objectContaining({ code }) as unknown as VaultError);
+      expect(() => parseVaultData(payload)).toThrow(expect.objectContaining({ code }) as unknown as VaultError);
     }
   });
 });
