@@ -40,3 +40,4 @@ export {
   OTP_ALGORITHMS,
 } from './types.js';
 export { formatOtpauthUri, MAX_URI_LENGTH, parseOtpauthUri } from './uri.js';
+export { normalizeAlgorithm } from './validate.js';

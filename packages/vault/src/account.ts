@@ -5,6 +5,7 @@ import {
   DEFAULT_PERIOD,
   hotp,
   isOtpError,
+  normalizeAlgorithm,
   type OtpAccount,
   type OtpAlgorithm,
   OtpError,
@@ -149,19 +150,6 @@ export function parseSecret(secret: string | Uint8Array): Uint8Array {
   return bytes;
 }
 
-/**
- * 'sha256', 'SHA-256', ' Sha512 ' → the canonical name the vault stores (the OTP library accepts these
- * spellings too, so without this an import could store a name the vault's own reader then refuses).
- * Anything else is returned as is for the OTP library to reject with UNSUPPORTED_ALGORITHM.
- */
-function canonicalAlgorithm(value: unknown): OtpAlgorithm {
-  if (typeof value === 'string') {
-    const compact = value.trim().toUpperCase().replace('-', '');
-    if (compact === 'SHA1' || compact === 'SHA256' || compact === 'SHA512') return compact;
-  }
-  return value as OtpAlgorithm;
-}
-
 /** `https://example.com` from anything URL-like; refuses non-web schemes. */
 export function normalizeSite(site: string): string {
   if (typeof site !== 'string' || site.length > ACCOUNT_LIMITS.maxSiteChars) {
@@ -191,7 +179,6 @@ export function validateAccountInput(
   if (type !== 'totp' && type !== 'hotp')
     fail('UNSUPPORTED_TYPE', `Unsupported OTP type ${describeValue(type)}.`, 'type');
   const secretBytes = parseSecret(input.secret);
-  const algorithm = canonicalAlgorithm(input.algorithm ?? 'SHA1');
   const digits = input.digits ?? DEFAULT_DIGITS;
   const period = input.period ?? DEFAULT_PERIOD;
   if (
@@ -216,8 +203,11 @@ export function validateAccountInput(
   const counter = Number(counterInput);
   if (!Number.isSafeInteger(counter) || counter < 0)
     fail('INVALID_COUNTER', 'The counter must be a whole number ≥ 0.', 'counter');
+  let algorithm: OtpAlgorithm;
   try {
-    // Generating one code runs every OTP-library check (algorithm, digits, counter) in one place.
+    // The name the vault stores, from any spelling the OTP library accepts (an import may say 'sha-256'), then
+    // one generated code runs every other OTP-library check (digits, counter) in one place.
+    algorithm = normalizeAlgorithm(input.algorithm ?? 'SHA1');
     hotp({ secret: secretBytes, counter, algorithm, digits });
   } catch (error) {
     if (error instanceof OtpError) {
