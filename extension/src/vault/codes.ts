@@ -67,18 +67,15 @@ const WEB_CRYPTO_HASH = { SHA1: 'SHA-1', SHA256: 'SHA-256', SHA512: 'SHA-512' } 
 export async function prepareTotpCodes(accounts: readonly Account[], now: number): Promise<void> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return;
-  const steps: [Account, number][] = [];
-  for (const account of accounts) {
-    if (account.type !== 'totp') continue;
-    const step = totpTimeStep({ time: now, period: account.period });
-    steps.push([account, step.counter]);
-    if (step.remainingMs <= NEXT_CODE_PREVIEW_MS) steps.push([account, step.counter + 1]);
-  }
   await Promise.all(
-    steps.map(async ([account, counter]) => {
-      const cacheKey = codeCacheKey(account, counter);
-      if (codeCache.has(cacheKey)) return;
+    accounts.map(async (account) => {
+      if (account.type !== 'totp') return;
+      const step = totpTimeStep({ time: now, period: account.period });
+      const counters = step.remainingMs <= NEXT_CODE_PREVIEW_MS ? [step.counter, step.counter + 1] : [step.counter];
+      const missing = counters.filter((counter) => !codeCache.has(codeCacheKey(account, counter)));
+      if (missing.length === 0) return;
       try {
+        // One key per account, for its current code and, when previewed, the next one.
         const key = await subtle.importKey(
           'raw',
           secretBytes(account) as Uint8Array<ArrayBuffer>,
@@ -86,8 +83,12 @@ export async function prepareTotpCodes(accounts: readonly Account[], now: number
           false,
           ['sign'],
         );
-        const mac = await subtle.sign('HMAC', key, hotpMessage(counter) as Uint8Array<ArrayBuffer>);
-        remember(cacheKey, hotpFromHmac(new Uint8Array(mac), account.digits));
+        await Promise.all(
+          missing.map(async (counter) => {
+            const mac = await subtle.sign('HMAC', key, hotpMessage(counter) as Uint8Array<ArrayBuffer>);
+            remember(codeCacheKey(account, counter), hotpFromHmac(new Uint8Array(mac), account.digits));
+          }),
+        );
       } catch {
         // Left to the synchronous path.
       }
