@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { FIREFOX_MIN_VERSION } from './src/browser-support.ts';
 
 // Extension pages may only run their own bundled code; 'wasm-unsafe-eval' is what lets the bundled
 // QR decoder (zxing-wasm) instantiate its .wasm file, and nothing is ever fetched from elsewhere.
@@ -11,7 +12,7 @@ export default defineConfig({
     artifactTemplate: 'mfa-companion-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'mfa-companion-{{version}}-sources.zip',
   },
-  // One source, MV3 everywhere: Chrome and Firefox (142+, for data_collection_permissions) share the same manifest shape and storage.session.
+  // One source, MV3 everywhere: Chrome and Firefox (FIREFOX_MIN_VERSION+, for data_collection_permissions) share the same manifest shape and storage.session.
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
@@ -60,7 +61,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'mfa-companion@mfa-companion.dev',
-              strict_min_version: '142.0',
+              strict_min_version: `${FIREFOX_MIN_VERSION}.0`,
               data_collection_permissions: { required: ['none'] },
             },
           },

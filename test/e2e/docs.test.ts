@@ -349,6 +349,15 @@ describe('docs site', () => {
     await page.locator('#starlight__search input').fill('firmware update fails');
     await page.locator('#starlight__search .pagefind-ui__result-link').first().waitFor();
     await page.waitForTimeout(300); // let the result excerpts finish rendering
+    // The description and keywords fields are there for ranking only: readers never see them under a hit.
+    const results = page.locator('#starlight__search .pagefind-ui__results');
+    expect(await page.locator('#starlight__search [data-pagefind-ui-meta]').count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .locator('#starlight__search .pagefind-ui__result-tags, #starlight__search [data-pagefind-ui-meta]')
+        .evaluateAll((nodes) => nodes.filter((node) => node.checkVisibility()).length),
+    ).toBe(0);
+    expect(await results.innerText()).not.toMatch(/Keywords:|Description:/);
     await page.screenshot({ path: join(SCREENSHOTS, 'docs-search.png') });
     await page.close();
   });

@@ -1,3 +1,5 @@
+import { FIREFOX_MIN_VERSION } from '@mfa-companion/extension/browser-support';
+import { DEFAULT_DIGITS, DEFAULT_PERIOD, MAX_DIGITS, MIN_DIGITS } from '@mfa-companion/otp';
 import { formatDuration, formatMenuPath, POLICY } from '@mfa-companion/policy';
 import type { Lang } from './locale.ts';
 
@@ -25,4 +27,31 @@ export type PolicyFigure = keyof typeof POLICY_FIGURES;
 
 export function policyFigure(name: PolicyFigure, lang: Lang): string {
   return POLICY_FIGURES[name](lang);
+}
+
+// ——— Figures that are not the vendor's ———
+// The TOTP defaults as our OTP library applies them (RFC 6238's suggested time step, the usual code length) and
+// the browser the extension needs. Pages quote them like the policy figures, with <Policy value="…" />, so the
+// docs say what the code does; the reference page lists them in a table of their own.
+
+const seconds = (value: number, lang: Lang) =>
+  new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(value);
+
+export const TECHNICAL_FIGURES = {
+  totpPeriod: (lang: Lang) => seconds(DEFAULT_PERIOD, lang),
+  totpDigits: (lang: Lang) => new Intl.NumberFormat(lang).format(DEFAULT_DIGITS),
+  totpMinDigits: (lang: Lang) => new Intl.NumberFormat(lang).format(MIN_DIGITS),
+  totpMaxDigits: (lang: Lang) => new Intl.NumberFormat(lang).format(MAX_DIGITS),
+  firefoxMinVersion: () => String(FIREFOX_MIN_VERSION),
+} as const satisfies Record<string, (lang: Lang) => string>;
+
+export type TechnicalFigure = keyof typeof TECHNICAL_FIGURES;
+
+/** Any figure a page may quote: the vendor's (`POLICY_FIGURES`) or ours (`TECHNICAL_FIGURES`). */
+export type Figure = PolicyFigure | TechnicalFigure;
+
+export function figureText(name: Figure, lang: Lang): string {
+  return name in TECHNICAL_FIGURES
+    ? TECHNICAL_FIGURES[name as TechnicalFigure](lang)
+    : policyFigure(name as PolicyFigure, lang);
 }
