@@ -5,13 +5,7 @@ import { DEFAULT_DIGITS, DEFAULT_PERIOD } from '@mfa-companion/otp';
 import { POLICY } from '@mfa-companion/policy';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../src/lib/locale.ts';
-import {
-  type Figure,
-  figureText,
-  POLICY_FIGURES,
-  policyFigure,
-  TECHNICAL_FIGURES,
-} from '../src/lib/policy-figures.ts';
+import { type Figure, figureText, POLICY_FIGURES, policyFigure, TECHNICAL_FIGURES } from '../src/lib/policy-figures.ts';
 import { contentDir, pagesOf } from './pages.ts';
 import { findCopies, numberWords, policyCopies, proseLines } from './policy-copies.ts';
 
@@ -33,7 +27,9 @@ describe('content', () => {
     for (const lang of LANGS) {
       for (const page of pagesOf(lang)) {
         for (const { copy, line, match } of findCopies(readFileSync(join(contentDir, lang, page), 'utf8'), copies)) {
-          problems.push(`${lang}/${page}:${line} "${match}" is a hand-typed copy of POLICY.${copy.path} (${copy.value})`);
+          problems.push(
+            `${lang}/${page}:${line} "${match}" is a hand-typed copy of POLICY.${copy.path} (${copy.value})`,
+          );
         }
       }
     }
@@ -43,7 +39,10 @@ describe('content', () => {
   // The figures that are not the vendor's come from the packages that apply them, like the policy figures.
   it('never types the TOTP defaults or the Firefox version the extension needs', () => {
     const period = new RegExp(`(?<![\\d.])${DEFAULT_PERIOD}[\\s\\u00a0-]*(?:s|sec|secs|seconds?|secondes?)\\b`, 'i');
-    const digits = new RegExp(`(?<![\\d.])(?:${DEFAULT_DIGITS}|${numberWords(DEFAULT_DIGITS).join('|')})[\\s\\u00a0-]*(?:digits?|chiffres)\\b`, 'i');
+    const digits = new RegExp(
+      `(?<![\\d.])(?:${DEFAULT_DIGITS}|${numberWords(DEFAULT_DIGITS).join('|')})[\\s\\u00a0-]*(?:digits?|chiffres)\\b`,
+      'i',
+    );
     const firefox = new RegExp(`Firefox[\\s\\u00a0]+${FIREFOX_MIN_VERSION}\\b`);
     const problems: string[] = [];
     for (const lang of LANGS) {

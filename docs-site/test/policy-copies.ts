@@ -82,11 +82,19 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isSource = (key: string, value: unknown) =>
   /source$/i.test(key) || (isRecord(value) && 'publisher' in value && 'document' in value && 'scope' in value);
 const isDuration = (value: unknown): value is { value: number; unit: string } =>
-  isRecord(value) && typeof value.value === 'number' && typeof value.unit === 'string' && Object.keys(value).length === 2;
+  isRecord(value) &&
+  typeof value.value === 'number' &&
+  typeof value.unit === 'string' &&
+  Object.keys(value).length === 2;
 const isVersion = (value: unknown): value is string => typeof value === 'string' && /^\d+(?:\.\d+)+$/.test(value);
 const isKebabId = (value: string) => /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(value);
 const isName = (value: string) =>
-  /\d/.test(value) || (value.trim().includes(' ') && value.trim().split(/\s+/).every((word) => /^[\p{Lu}\d]/u.test(word)));
+  /\d/.test(value) ||
+  (value.trim().includes(' ') &&
+    value
+      .trim()
+      .split(/\s+/)
+      .every((word) => /^[\p{Lu}\d]/u.test(word)));
 
 /** The words of a key path, as stems ("eventNotifications.burstThreshold" → event, notification, burst, threshold). */
 function keyStems(path: string): string[] {
