@@ -86,7 +86,7 @@ const isDuration = (value: unknown): value is { value: number; unit: string } =>
   typeof value.value === 'number' &&
   typeof value.unit === 'string' &&
   Object.keys(value).length === 2;
-const isVersion = (value: unknown): value is string => typeof value === 'string' && /^\d+(?:\.\d+)+$/.test(value);
+const isVersion = (value: unknown): boolean => typeof value === 'string' && /^\d+(?:\.\d+)+$/.test(value);
 const isKebabId = (value: string) => /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(value);
 const isName = (value: string) =>
   /\d/.test(value) ||
