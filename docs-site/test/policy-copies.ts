@@ -3,7 +3,8 @@
 //
 // Each leaf of POLICY becomes one pattern, by its shape:
 // - a duration ({ value, unit }): the number (digits or words, English and French) next to any spelling of the unit
-//   that Intl uses in either language ("15 minutes", "15-minute", "15 min", "quinze minutes", "24 h", "7 jours");
+//   that Intl uses in either language, long or short ("15 minutes", "15-minute", "15 min", "quinze minutes", "24 h",
+//   "7 jours");
 // - a version string ("3.4"): that version, also inside a longer one ("AOS v3.4.0"); the numbers beside it in the
 //   same object (major, minor) are parts of it, not counts;
 // - a count (a number of 2 or more): the digits on their own, or the number word in front of a word of the fact's
@@ -56,11 +57,15 @@ function numberPattern(value: number): string {
   return words.length > 0 ? `(?:${digits}|(?<![\\p{L}-])(?:${words.join('|')}))` : digits;
 }
 
-/** Every spelling Intl gives the unit of this duration, in both languages, plural and singular, long to narrow. */
+/**
+ * Every spelling Intl gives the unit of this duration, in both languages, plural and singular, long and short
+ * ('minutes', 'minute', 'min', 'heures', 'h', 'jours', 'j'…). Narrow forms are left out: single letters such as 'a'
+ * (French years) or 'm' would match ordinary words after a number.
+ */
 function unitSpellings(unit: string, value: number): string[] {
   const spellings = new Set<string>();
   for (const lang of LANGS) {
-    for (const unitDisplay of ['long', 'short', 'narrow'] as const) {
+    for (const unitDisplay of ['long', 'short'] as const) {
       for (const n of [value, 1]) {
         const parts = new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay }).formatToParts(n);
         const text = parts
