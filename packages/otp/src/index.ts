@@ -13,6 +13,7 @@ export {
 } from './migration.js';
 export type {
   HotpOptions,
+  SteamGuardOptions,
   TotpOptions,
   TotpTimeInput,
   TotpTimeOptions,
@@ -24,12 +25,23 @@ export {
   hotpFromHmac,
   hotpMessage,
   MAX_VERIFY_WINDOW,
+  steamGuardCode,
   totp,
   totpCounter,
   totpRemainingMs,
   totpTimeStep,
   verifyTotp,
 } from './otp.js';
+export {
+  isSteamUri,
+  parseSteamUri,
+  STEAM_ALGORITHM,
+  STEAM_ALPHABET,
+  STEAM_DIGITS,
+  STEAM_ISSUER,
+  STEAM_PERIOD,
+  steamCodeFromHmac,
+} from './steam.js';
 export type { OtpAccount, OtpAlgorithm, OtpType } from './types.js';
 export {
   DEFAULT_ALGORITHM,

@@ -240,6 +240,14 @@ function writeOtpParameters(account: OtpAccount): ProtobufWriter {
   if (hasLoneSurrogate(account.account) || hasLoneSurrogate(account.issuer ?? '')) {
     throw new OtpError('INVALID_ACCOUNT', 'The account name or issuer contains a lone surrogate.');
   }
+  if (account.type === 'steam') {
+    // The MigrationPayload OtpType enum only has HOTP and TOTP: a Steam account written as TOTP would show
+    // 6 digits no Steam login accepts.
+    throw new OtpError(
+      'UNSUPPORTED_TYPE',
+      'Steam Guard accounts cannot be carried by a Google Authenticator migration QR code (it has no Steam type).',
+    );
+  }
   if (account.type !== 'totp' && account.type !== 'hotp') {
     throw new OtpError('UNSUPPORTED_TYPE', `Unsupported OTP type ${describe(account.type)}: expected totp or hotp.`);
   }
