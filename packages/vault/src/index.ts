@@ -46,6 +46,7 @@ export {
   parseImport,
   previewImport,
 } from './import/index.js';
+export { steamSecretFromText } from './import/steam-guard.js';
 export {
   type Argon2idParams,
   DEFAULT_KDF,
