@@ -1,10 +1,12 @@
 import { type Account, accountLabel, accountOtpauthUri, planPhoneTransfer } from '@mfa-companion/vault';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { describeError } from '../ui/errors';
 import { type QrImage, qrImage } from '../ui/qr-image';
 import { SHOW_QR_HASH } from '../ui/show-qr';
 import { vaultStore } from '../vault/browser-store';
+import { SESSION_KEYS } from '../vault/storage-keys';
 
 /** How long a QR code full of secrets stays on screen: long enough to scan, short enough to be forgotten. */
 export const QR_VISIBLE_MS = 60_000;
@@ -72,10 +74,16 @@ export function PhoneSection(props: { accounts: Account[] }) {
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') hide();
     };
+    // The vault locking (idle timer, computer locked, the popup's Lock) hides the codes too.
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && SESSION_KEYS.key in changes && !changes[SESSION_KEYS.key]?.newValue) hide();
+    };
     document.addEventListener('visibilitychange', onVisibility);
+    browser.storage.onChanged.addListener(onStorage);
     return () => {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisibility);
+      browser.storage.onChanged.removeListener(onStorage);
     };
   }, [display, expiresAt]);
 
