@@ -2,17 +2,19 @@ export { base32Decode, base32Encode } from './base32.js';
 export type { OtpErrorCode } from './errors.js';
 export { isOtpError, OTP_ERROR_CODES, OtpError } from './errors.js';
 export { clearOtpKeyCache } from './hmac-cache.js';
-export type { MigrationBatch, MigrationBatchOptions } from './migration.js';
+export type { MigrationBatch, MigrationBatchOptions, MigrationSplitOptions } from './migration.js';
 export {
   decodeMigrationPayload,
   encodeMigrationPayload,
   formatMigrationUri,
   formatMigrationUris,
+  migrationBatches,
   parseMigrationPayload,
   parseMigrationUri,
 } from './migration.js';
 export type {
   HotpOptions,
+  SteamGuardOptions,
   TotpOptions,
   TotpTimeInput,
   TotpTimeOptions,
@@ -24,12 +26,23 @@ export {
   hotpFromHmac,
   hotpMessage,
   MAX_VERIFY_WINDOW,
+  steamGuardCode,
   totp,
   totpCounter,
   totpRemainingMs,
   totpTimeStep,
   verifyTotp,
 } from './otp.js';
+export {
+  isSteamUri,
+  parseSteamUri,
+  STEAM_ALGORITHM,
+  STEAM_ALPHABET,
+  STEAM_DIGITS,
+  STEAM_ISSUER,
+  STEAM_PERIOD,
+  steamCodeFromHmac,
+} from './steam.js';
 export type { OtpAccount, OtpAlgorithm, OtpType } from './types.js';
 export {
   DEFAULT_ALGORITHM,

@@ -1,6 +1,7 @@
 import { OtpError } from './errors.js';
 import { hmacCounter, writeCounter } from './hmac-cache.js';
-import type { OtpAlgorithm } from './types.js';
+import { assertSteamSettings, normalizeSteamToken, STEAM_ALGORITHM, steamCodeFromHmac } from './steam.js';
+import type { OtpAlgorithm, OtpType } from './types.js';
 import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD } from './types.js';
 import { assertCounter, assertDigits, assertPeriod, assertSecret, describe, normalizeAlgorithm } from './validate.js';
 
@@ -24,6 +25,18 @@ export interface TotpTimeOptions {
 }
 
 export interface TotpOptions extends TotpTimeOptions {
+  secret: Uint8Array;
+  algorithm?: OtpAlgorithm;
+  digits?: number;
+  /**
+   * `'steam'` gives the Steam Guard code (5 characters; algorithm, digits and period must then be Steam's or
+   * absent). Any other value is an RFC 6238 code, so `totp(account)` works for every time-based account.
+   */
+  type?: OtpType;
+}
+
+/** What `steamGuardCode` needs: a secret and, optionally, when. Steam fixes the rest. */
+export interface SteamGuardOptions extends TotpTimeOptions {
   secret: Uint8Array;
   algorithm?: OtpAlgorithm;
   digits?: number;
@@ -184,10 +197,21 @@ export function totp(options: TotpOptions): string {
   if (options === null || typeof options !== 'object') {
     throw new OtpError('MISSING_SECRET', 'totp() expects an options object with a secret.');
   }
+  if (options.type === 'steam') return steamGuardCode(options);
   const secret = assertSecret(options.secret);
   const algorithm = options.algorithm === undefined ? DEFAULT_ALGORITHM : normalizeAlgorithm(options.algorithm);
   const digits = options.digits === undefined ? DEFAULT_DIGITS : assertDigits(options.digits);
   return generate(secret, currentCounter(options), algorithm, digits);
+}
+
+/** The Steam Guard code at `time` (default now): what the Steam mobile app shows for the same shared secret. */
+export function steamGuardCode(options: SteamGuardOptions): string {
+  if (options === null || typeof options !== 'object') {
+    throw new OtpError('MISSING_SECRET', 'steamGuardCode() expects an options object with a secret.');
+  }
+  const secret = assertSecret(options.secret);
+  assertSteamSettings(options);
+  return steamCodeFromHmac(hmacCounter(STEAM_ALGORITHM, secret, currentCounter(options)));
 }
 
 /**
@@ -200,8 +224,10 @@ export function verifyTotp(options: VerifyTotpOptions): number | null {
     throw new OtpError('MISSING_SECRET', 'verifyTotp() expects an options object with a secret.');
   }
   const secret = assertSecret(options.secret);
+  const steam = options.type === 'steam';
+  if (steam) assertSteamSettings(options);
   const algorithm = options.algorithm === undefined ? DEFAULT_ALGORITHM : normalizeAlgorithm(options.algorithm);
-  const digits = options.digits === undefined ? DEFAULT_DIGITS : assertDigits(options.digits);
+  const digits = steam ? 0 : options.digits === undefined ? DEFAULT_DIGITS : assertDigits(options.digits);
   const window = options.window === undefined ? 1 : options.window;
   if (typeof window !== 'number' || !Number.isInteger(window) || window < 0 || window > MAX_VERIFY_WINDOW) {
     throw new OtpError(
@@ -210,8 +236,15 @@ export function verifyTotp(options: VerifyTotpOptions): number | null {
     );
   }
   const current = counterAt(resolveTime(options));
-  const token = typeof options.token === 'string' ? options.token.replace(/\s+/g, '') : '';
-  if (token.length !== digits || !/^\d+$/.test(token)) return null;
+  let token: string;
+  if (steam) {
+    const steamToken = normalizeSteamToken(options.token);
+    if (steamToken === null) return null;
+    token = steamToken;
+  } else {
+    token = typeof options.token === 'string' ? options.token.replace(/\s+/g, '') : '';
+    if (token.length !== digits || !/^\d+$/.test(token)) return null;
+  }
 
   let match: number | null = null;
   // `0 - window`, not `-window`: with window 0 the latter is -0, which callers comparing with Object.is
@@ -219,7 +252,10 @@ export function verifyTotp(options: VerifyTotpOptions): number | null {
   for (let delta = 0 - window; delta <= window; delta++) {
     const counter = current + delta;
     if (counter < 0) continue;
-    const equal = constantTimeEqual(generate(secret, counter, algorithm, digits), token);
+    const code = steam
+      ? steamCodeFromHmac(hmacCounter(STEAM_ALGORITHM, secret, counter))
+      : generate(secret, counter, algorithm, digits);
+    const equal = constantTimeEqual(code, token);
     if (equal && (match === null || Math.abs(delta) < Math.abs(match))) match = delta;
   }
   return match;

@@ -1,5 +1,6 @@
 export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
-export type OtpType = 'totp' | 'hotp';
+/** `steam`: a TOTP written as 5 characters of Steam's alphabet (SHA1, 30 s; see steam.ts). */
+export type OtpType = 'totp' | 'hotp' | 'steam';
 
 /** One authenticator entry, as carried by an otpauth:// URI or a Google Authenticator export. */
 export interface OtpAccount {
@@ -10,7 +11,7 @@ export interface OtpAccount {
   account: string;
   secret: Uint8Array;
   algorithm: OtpAlgorithm;
-  /** 6 to 10. */
+  /** 6 to 10; always 5 for 'steam' (characters rather than digits). */
   digits: number;
   /** TOTP time step in seconds (kept for HOTP entries too, default 30). */
   period: number;

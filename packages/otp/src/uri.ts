@@ -1,5 +1,6 @@
 import { base32Decode, base32Encode } from './base32.js';
 import { OtpError } from './errors.js';
+import { assertSteamSettings, STEAM_DIGITS } from './steam.js';
 import type { OtpAccount, OtpType } from './types.js';
 import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD } from './types.js';
 import {
@@ -105,9 +106,9 @@ export function joinLabel(issuer: string | undefined, account: string): string {
 
 function parseType(head: string): OtpType {
   const type = percentDecode(head, false, 'type').toLowerCase();
-  if (type === 'totp' || type === 'hotp') return type;
+  if (type === 'totp' || type === 'hotp' || type === 'steam') return type;
   if (type === '') throw new OtpError('INVALID_URI', 'The otpauth URI has no type: expected otpauth://totp/… .');
-  throw new OtpError('UNSUPPORTED_TYPE', `Unsupported OTP type ${describe(type)}: expected totp or hotp.`);
+  throw new OtpError('UNSUPPORTED_TYPE', `Unsupported OTP type ${describe(type)}: expected totp, hotp or steam.`);
 }
 
 function parseLabel(rawPath: string, issuerParam: string | undefined): { issuer: string | undefined; account: string } {
@@ -129,8 +130,11 @@ function parseLabel(rawPath: string, issuerParam: string | undefined): { issuer:
  */
 export function parseOtpauthUri(uri: string): OtpAccount {
   const { head, path, query } = splitUriRest(stripScheme(uri, OTPAUTH_SCHEME, 'an otpauth:// URI'));
-  const type = parseType(head);
   const params = parseQuery(query);
+  let type = parseType(head);
+  // Aegis and the apps following it write otpauth://steam/…; KeePassXC (and Strongbox) write a totp URI with
+  // encoder=steam. Both mean the same account.
+  if (type === 'totp' && params.get('encoder')?.trim().toLowerCase() === 'steam') type = 'steam';
 
   const issuerParam = params.get('issuer');
   const { issuer, account } = parseLabel(path, issuerParam === '' ? undefined : issuerParam);
@@ -144,10 +148,15 @@ export function parseOtpauthUri(uri: string): OtpAccount {
 
   const algorithmText = params.get('algorithm');
   const algorithm = algorithmText ? normalizeAlgorithm(algorithmText) : DEFAULT_ALGORITHM;
-  const digits = parseNumberParam(params.get('digits'), DEFAULT_DIGITS, 'INVALID_DIGITS', 'digits');
-  assertDigits(digits);
+  const defaultDigits = type === 'steam' ? STEAM_DIGITS : DEFAULT_DIGITS;
+  const digits = parseNumberParam(params.get('digits'), defaultDigits, 'INVALID_DIGITS', 'digits');
   const period = parseNumberParam(params.get('period'), DEFAULT_PERIOD, 'INVALID_PERIOD', 'period');
-  assertPeriod(period);
+  if (type === 'steam') {
+    assertSteamSettings({ algorithm, digits, period });
+  } else {
+    assertDigits(digits);
+    assertPeriod(period);
+  }
 
   const result: OtpAccount = {
     type,
@@ -201,8 +210,8 @@ export function formatOtpauthUri(account: OtpAccount): string {
     throw new OtpError('INVALID_ACCOUNT', 'formatOtpauthUri() expects an account object.');
   }
   const type = account.type;
-  if (type !== 'totp' && type !== 'hotp') {
-    throw new OtpError('UNSUPPORTED_TYPE', `Unsupported OTP type ${describe(type)}: expected totp or hotp.`);
+  if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
+    throw new OtpError('UNSUPPORTED_TYPE', `Unsupported OTP type ${describe(type)}: expected totp, hotp or steam.`);
   }
   if (typeof account.account !== 'string') {
     throw new OtpError('INVALID_ACCOUNT', 'The account name must be a string.');
@@ -212,8 +221,17 @@ export function formatOtpauthUri(account: OtpAccount): string {
   }
   const secret = base32Encode(assertSecret(account.secret));
   const algorithm = normalizeAlgorithm(account.algorithm ?? DEFAULT_ALGORITHM);
-  const digits = assertDigits(account.digits ?? DEFAULT_DIGITS);
-  const period = assertPeriod(account.period ?? DEFAULT_PERIOD);
+  let digits: number;
+  let period: number;
+  if (type === 'steam') {
+    // Written as Aegis does (otpauth://steam/…, every parameter explicit), which Aegis, 2FAS and we read back.
+    assertSteamSettings(account);
+    digits = STEAM_DIGITS;
+    period = DEFAULT_PERIOD;
+  } else {
+    digits = assertDigits(account.digits ?? DEFAULT_DIGITS);
+    period = assertPeriod(account.period ?? DEFAULT_PERIOD);
+  }
   const issuer = account.issuer || undefined;
 
   const encodedAccount = encodeComponent(account.account, 'account name');

@@ -23,6 +23,10 @@ describe('public API', () => {
       'formatMigrationUris',
       'clearOtpKeyCache',
       'isOtpError',
+      'steamGuardCode',
+      'steamCodeFromHmac',
+      'parseSteamUri',
+      'isSteamUri',
     ] as const) {
       expect(typeof otp[name], name).toBe('function');
     }
@@ -63,7 +67,7 @@ describe('public API', () => {
 
   it('has the OtpAccount shape of the spec', () => {
     expectTypeOf<OtpAccount>().toEqualTypeOf<{
-      type: 'totp' | 'hotp';
+      type: 'totp' | 'hotp' | 'steam';
       issuer?: string;
       account: string;
       secret: Uint8Array;

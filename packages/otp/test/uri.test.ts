@@ -234,7 +234,7 @@ describe('parseOtpauthUri', () => {
       expectOtpError(() => parseOtpauthUri(uri), 'INVALID_URI');
     }
     expectOtpError(() => parseOtpauthUri(`otpauth:///a?secret=${SECRET_TEXT}`), 'INVALID_URI');
-    for (const type of ['steam', 'motp', 'yaotp', 't%6Ftp%00']) {
+    for (const type of ['motp', 'yaotp', 'st%65am%00', 't%6Ftp%00']) {
       expectOtpError(() => parseOtpauthUri(`otpauth://${type}/a?secret=${SECRET_TEXT}`), 'UNSUPPORTED_TYPE');
     }
     expect(parseOtpauthUri(`otpauth://t%6Ftp/a?secret=${SECRET_TEXT}`).type).toBe('totp');
@@ -314,7 +314,8 @@ describe('formatOtpauthUri', () => {
     expectOtpError(() => formatOtpauthUri({ ...base, period: 0 }), 'INVALID_PERIOD');
     expectOtpError(() => formatOtpauthUri({ ...base, secret: new Uint8Array(0) }), 'MISSING_SECRET');
     expectOtpError(() => formatOtpauthUri({ ...base, algorithm: 'MD5' as 'SHA1' }), 'UNSUPPORTED_ALGORITHM');
-    expectOtpError(() => formatOtpauthUri({ ...base, type: 'steam' as 'totp' }), 'UNSUPPORTED_TYPE');
+    expectOtpError(() => formatOtpauthUri({ ...base, type: 'yandex' as 'totp' }), 'UNSUPPORTED_TYPE');
+    expectOtpError(() => formatOtpauthUri({ ...base, type: 'steam', digits: 6 }), 'INVALID_DIGITS');
     expectOtpError(() => formatOtpauthUri({ ...base, account: 'a\uDC00' }), 'INVALID_ACCOUNT');
     expectOtpError(() => formatOtpauthUri({ ...base, account: 7 as unknown as string }), 'INVALID_ACCOUNT');
     expectOtpError(() => formatOtpauthUri(null as unknown as OtpAccount), 'INVALID_ACCOUNT');

@@ -46,6 +46,7 @@ export {
   parseImport,
   previewImport,
 } from './import/index.js';
+export { steamSecretFromText } from './import/steam-guard.js';
 export {
   type Argon2idParams,
   DEFAULT_KDF,
@@ -57,6 +58,14 @@ export {
   type ScryptParams,
   validateKdfParams,
 } from './kdf.js';
+export {
+  accountOtpauthUri,
+  PHONE_TRANSFER_ACCOUNTS_PER_CODE,
+  PHONE_TRANSFER_MAX_URI_LENGTH,
+  type PhoneTransferCode,
+  type PhoneTransferPlan,
+  planPhoneTransfer,
+} from './phone.js';
 export { estimatePassphraseStrength, type PassphraseStrength, type StrengthEstimate } from './strength.js';
 export {
   changePassphrase,
