@@ -1,10 +1,10 @@
-import { base32Decode, OTP_ERROR_CODES, OtpError, totp } from '@mfa-companion/otp';
+import { base32Decode, groupCode, OTP_ERROR_CODES, OtpError, totp } from '@mfa-companion/otp';
 import { evaluateNmcUsers, type NmcFindingCode, parseNmcUserList } from '@mfa-companion/policy';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_LISTS } from '../src/islands/nmc-examples.ts';
 import { describeFinding, fixSteps } from '../src/islands/nmc-messages.ts';
 import { OTP_ERROR_EXPLANATIONS } from '../src/islands/otp-errors.ts';
-import { codeRows, groupCode, parsePinnedTime, readSecretInput } from '../src/islands/totp-model.ts';
+import { codeRows, parsePinnedTime, readSecretInput } from '../src/islands/totp-model.ts';
 
 const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // "12345678901234567890", the RFC 6238 test key
 const MANUAL = { algorithm: 'SHA1', digits: 8, period: 30 } as const;
@@ -67,11 +67,6 @@ describe('TOTP debugger model', () => {
     expect(parsePinnedTime(' 1700000000 ')).toBe(1_700_000_000_000);
     expect(parsePinnedTime('2026-01-31T12:00:00Z')).toBe(Date.UTC(2026, 0, 31, 12));
     expect(() => parsePinnedTime('yesterday')).toThrow(expect.objectContaining({ code: 'INVALID_TIME' }));
-  });
-
-  it('groups codes in two halves', () => {
-    expect(groupCode('123456')).toBe('123 456');
-    expect(groupCode('1234567')).toBe('1234 567');
   });
 });
 

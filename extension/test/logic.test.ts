@@ -1,16 +1,10 @@
 import { createAccount } from '@mfa-companion/vault';
 import { describe, expect, it } from 'vitest';
-import { groupCode, totpView } from '../src/vault/codes';
+import { totpView } from '../src/vault/codes';
 import { DEFAULT_SETTINGS, isIdleExpired, normalizeSettings } from '../src/vault/settings';
 import { matchesQuery, matchesSite, moveAccount, sortForDisplay, webOrigin } from '../src/vault/sites';
 
 describe('codes', () => {
-  it('groups codes for reading', () => {
-    expect(groupCode('123456')).toBe('123 456');
-    expect(groupCode('1234567')).toBe('123 456 7');
-    expect(groupCode('12345678')).toBe('1234 5678');
-  });
-
   it('matches RFC 6238 at T=59 (SHA-1, 8 digits) and previews the next code', () => {
     const account = createAccount({ secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', digits: 8 });
     const view = totpView(account, 59_000);

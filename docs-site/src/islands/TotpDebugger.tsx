@@ -2,6 +2,7 @@ import {
   DEFAULT_ALGORITHM,
   DEFAULT_DIGITS,
   DEFAULT_PERIOD,
+  groupCode,
   isOtpError,
   OTP_ALGORITHMS,
   type OtpAlgorithm,
@@ -11,7 +12,7 @@ import {
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../lib/locale.ts';
 import { explainOtpError } from './otp-errors.ts';
-import { type CodeRow, codeRows, groupCode, parsePinnedTime, type ReadInput, readSecretInput } from './totp-model.ts';
+import { type CodeRow, codeRows, parsePinnedTime, type ReadInput, readSecretInput } from './totp-model.ts';
 
 const TEXT = {
   en: {

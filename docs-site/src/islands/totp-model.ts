@@ -131,11 +131,3 @@ export function parsePinnedTime(text: string | null | undefined): number | undef
   }
   throw new OtpError('INVALID_TIME', `"${trimmed.slice(0, 40)}" is neither Unix seconds nor an ISO 8601 date.`);
 }
-
-/** "123 456" — the grouping the extension's popup uses, easier to read and compare aloud. */
-export function groupCode(code: string): string {
-  // Steam Guard codes ("FR8RV") are shown in one piece, as the Steam app does.
-  if (code.length === 5) return code;
-  const half = Math.ceil(code.length / 2);
-  return `${code.slice(0, half)} ${code.slice(half)}`;
-}

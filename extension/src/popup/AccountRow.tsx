@@ -1,7 +1,8 @@
+import { groupCode } from '@mfa-companion/otp';
 import { type Account, accountLabel } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
 import { MoreIcon, PinIcon } from '../ui/icons';
-import { groupCode, isTimeBased, NEXT_CODE_PREVIEW_MS, totpView } from '../vault/codes';
+import { isTimeBased, NEXT_CODE_PREVIEW_MS, totpView } from '../vault/codes';
 import { TimeRing } from './TimeRing';
 
 export interface RowActions {

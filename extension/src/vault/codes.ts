@@ -145,15 +145,5 @@ export function hotpCode(account: Account): string {
   });
 }
 
-/**
- * "123 456", "1234 5678", "12 345 678 9"… groups of three (four for 8 digits) for reading aloud. Five characters
- * (Steam Guard, "FR8RV") stay in one piece, as the Steam app shows them.
- */
-export function groupCode(code: string): string {
-  if (code.length === 8) return `${code.slice(0, 4)} ${code.slice(4)}`;
-  if (code.length <= 5) return code;
-  return code.replace(/(\d{3})(?=\d)/g, '$1 ');
-}
-
 /** Seconds of the period in which the next code is previewed. */
 export const NEXT_CODE_PREVIEW_MS = 7_000;

@@ -1,4 +1,5 @@
 export { base32Decode, base32Encode } from './base32.js';
+export { groupCode } from './display.js';
 export type { OtpErrorCode } from './errors.js';
 export { isOtpError, OTP_ERROR_CODES, OtpError } from './errors.js';
 export { clearOtpKeyCache } from './hmac-cache.js';

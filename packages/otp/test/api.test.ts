@@ -27,6 +27,7 @@ describe('public API', () => {
       'steamCodeFromHmac',
       'parseSteamUri',
       'isSteamUri',
+      'groupCode',
     ] as const) {
       expect(typeof otp[name], name).toBe('function');
     }
