@@ -47,15 +47,23 @@ export {
   previewImport,
 } from './import/index.js';
 export {
+  type Argon2idCost,
   type Argon2idParams,
+  assertOwnKdfFloor,
   DEFAULT_KDF,
+  deriveArgon2id,
   deriveKey,
   KDF_BOUNDS,
+  KDF_REFERENCES,
   type KdfCost,
   type KdfParams,
   kdfMemoryBytes,
+  kdfNeedsUpgrade,
+  OWN_KDF_FLOOR,
+  PREVIOUS_DEFAULT_KDF,
   type ScryptParams,
   validateKdfParams,
+  validateOwnKdfParams,
 } from './kdf.js';
 export { estimatePassphraseStrength, type PassphraseStrength, type StrengthEstimate } from './strength.js';
 export {
