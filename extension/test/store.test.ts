@@ -258,9 +258,7 @@ describe('VaultStore: KDF upgrade on unlock', () => {
         .catch(() => undefined);
       const changed = crashing.calls < crashAt;
       const restarted = new VaultStore(disk, new MemoryStorageArea(), TARGET);
-      const opened = await restarted
-        .unlock(PASS)
-        .catch(() => restarted.unlock('a brand new passphrase'));
+      const opened = await restarted.unlock(PASS).catch(() => restarted.unlock('a brand new passphrase'));
       expect(opened.accounts).toEqual(accounts);
       if (changed) {
         await expect(restarted.unlock(PASS)).rejects.toSatisfy((error) => isVaultError(error, 'WRONG_PASSPHRASE'));
