@@ -205,7 +205,7 @@ export async function deriveArgon2id(
   }
   if (password.length === 0) throw new VaultError('PASSPHRASE_REQUIRED', 'Enter the passphrase to open this file.');
   // Loaded on first use: a page that only opens an already unlocked vault never parses the KDF code.
-  const { argon2id } = await import('hash-wasm');
+  const { argon2id } = await import('./argon2-wasm.js');
   return argon2id({
     password,
     salt,
