@@ -78,7 +78,8 @@ export function formatKdfResults(where: string, results: KdfCaseResult[], runs: 
   if (before && after) {
     lines.push(
       `  unlock KDF before (previous default, noble) ${before.noble.toFixed(0)} ms → after (default, hash-wasm) ` +
-        `${after.hashWasm.toFixed(0)} ms; ratio after/before ${(after.hashWasm / before.noble).toFixed(2)}`,
+        `${after.hashWasm.toFixed(0)} ms; ratio after/before ${(after.hashWasm / before.noble).toFixed(2)} ` +
+        `(target ≤ 1, unlock within the previous wait: ${after.hashWasm <= before.noble ? 'met' : 'missed'})`,
     );
   }
   return lines.join('\n');
