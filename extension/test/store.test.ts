@@ -249,6 +249,28 @@ describe('VaultStore: KDF upgrade on unlock', () => {
     expect((await store.open()).accounts).toEqual(accounts);
   });
 
+  it('never overwrites a copy another page wrote during the upgrade, and ends with the stored copy’s key', async () => {
+    const { disk, accounts } = await oldVaultOnDisk();
+    const session = new MemoryStorageArea();
+    // Another page re-seals the vault while this one derives: between the first read and the re-check.
+    const other = await createVault(PASS, TARGET, { accounts: accounts.slice(0, 1) });
+    let reads = 0;
+    const racing: StorageAreaLike = {
+      get: async (keys) => {
+        reads += 1;
+        if (reads === 2) await disk.set({ [LOCAL_KEYS.vault]: other.text });
+        return disk.get(keys);
+      },
+      set: (items) => disk.set(items),
+      remove: (keys) => disk.remove(keys),
+    };
+    const store = new VaultStore(racing, session, TARGET);
+    expect((await store.unlock(PASS)).accounts).toEqual(accounts.slice(0, 1));
+    expect(disk.items.get(LOCAL_KEYS.vault)).toBe(other.text);
+    session.items.delete(SESSION_KEYS.accounts);
+    expect((await store.open()).accounts).toEqual(accounts.slice(0, 1));
+  });
+
   it('a crash during a passphrase change leaves the vault opening with the old passphrase or the new one', async () => {
     let crashAt = 1;
     for (; crashAt < 50; crashAt += 1) {

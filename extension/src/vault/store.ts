@@ -161,12 +161,19 @@ export class VaultStore {
    * sealed with weaker KDF settings than today's (an earlier release's default) is re-sealed with them first.
    */
   async unlock(passphrase: string): Promise<OpenedVault> {
+    return this.unlockStored(passphrase, true);
+  }
+
+  private async unlockStored(passphrase: string, mayRetry: boolean): Promise<OpenedVault> {
     const { current, previous } = await this.readStored();
     try {
       const { data, unlocked } = await unlockVault(current, passphrase);
-      const upgraded = await this.upgradeKdf(data, passphrase, unlocked);
-      await this.keepUnlocked(upgraded?.unlocked ?? unlocked);
-      await this.cacheAccounts(upgraded?.text ?? current, data.accounts);
+      const upgraded = await this.upgradeKdf(current, data, passphrase, unlocked);
+      // Another page wrote the vault while this one derived: open what is stored now, not the copy read before.
+      if (upgraded === 'superseded' && mayRetry) return this.unlockStored(passphrase, false);
+      const resealed = upgraded === 'superseded' ? undefined : upgraded;
+      await this.keepUnlocked(resealed?.unlocked ?? unlocked);
+      await this.cacheAccounts(resealed?.text ?? current, data.accounts);
       return { accounts: data.accounts, recoveredFromPrevious: false };
     } catch (error) {
       if (!previous || !isVaultError(error) || error.code === 'WRONG_PASSPHRASE') throw error;
@@ -182,18 +189,22 @@ export class VaultStore {
    * commit as every write: until the one storage call that swaps it in, the old copy is current, so an
    * interruption at any point leaves a vault the same passphrase opens. After the swap the old, weaker copy
    * is not kept as `previous` (it would be the easier one to attack). Best effort: when anything fails the
-   * unlock goes on with the old key and the next unlock tries again. Returns the new vault once it is current.
+   * unlock goes on with the old key and the next unlock tries again. Returns the new vault once it is current,
+   * or 'superseded' (nothing written) when another page changed the stored vault during the derivation.
    */
   private async upgradeKdf(
+    current: string,
     data: VaultData,
     passphrase: string,
     unlocked: UnlockedKey,
-  ): Promise<SealedVault | undefined> {
+  ): Promise<SealedVault | 'superseded' | undefined> {
     const target = this.kdfCost ?? DEFAULT_KDF;
     if (!kdfNeedsUpgrade(unlocked.kdf, target)) return undefined;
     let sealed: SealedVault | undefined;
     try {
       sealed = await createVault(passphrase, target, data);
+      const stored = await this.local.get(LOCAL_KEYS.vault);
+      if (stored[LOCAL_KEYS.vault] !== current) return 'superseded';
       await this.commit(sealed.text, sealed.unlocked.key);
     } catch {
       // The failure may have come after the swap (clean-up of the side key): the stored copy decides.
