@@ -25,7 +25,7 @@ export type KdfCost = Omit<Argon2idParams, 'salt'> | Omit<ScryptParams, 'salt'>;
 /**
  * What new vaults and backups get: Bitwarden's argon2id default (m = 64 MiB, t = 3, p = 4). Derived with
  * hash-wasm's WebAssembly argon2id it takes no longer than the previous default (m = 32 MiB, t = 2) took
- * with @noble/hashes (≈ 330 ms in Chromium on the 2-core CI machines; `pnpm bench` measures both).
+ * with @noble/hashes (≈ 280 ms against ≈ 310 ms in Chromium on the 2-core machines; `pnpm bench` measures both).
  */
 export const DEFAULT_KDF: KdfCost = Object.freeze({
   algorithm: 'argon2id',
