@@ -4,6 +4,7 @@ import { FIREFOX_MIN_VERSION } from '@mfa-companion/extension/browser-support';
 import { DEFAULT_DIGITS, DEFAULT_PERIOD } from '@mfa-companion/otp';
 import { POLICY } from '@mfa-companion/policy';
 import { describe, expect, it } from 'vitest';
+import { formatMemory, KDF_SETTINGS, type KdfSetting, kdfFigure } from '../src/lib/kdf-figures.ts';
 import { LANGS } from '../src/lib/locale.ts';
 import { type Figure, figureText, POLICY_FIGURES, policyFigure, TECHNICAL_FIGURES } from '../src/lib/policy-figures.ts';
 import { contentDir, pagesOf } from './pages.ts';
@@ -142,5 +143,25 @@ describe('policy figures', () => {
     expect(policyFigure('nmcMenuPath', 'en')).toBe('Configuration > Security > Local Users > Management');
     expect(plain(figureText('totpPeriod', 'fr'))).toBe('30 secondes');
     expect(figureText('firefoxMinVersion', 'en')).toBe(String(FIREFOX_MIN_VERSION));
+  });
+});
+
+describe('key-derivation figures', () => {
+  it('quotes the vault package’s own settings, in both languages', () => {
+    expect(kdfFigure('default', 'en')).toBe('argon2id, m\u00a0=\u00a064\u00a0MiB, t\u00a0=\u00a03, p\u00a0=\u00a04');
+    expect(formatMemory(KDF_SETTINGS.owaspMinimum.memoryKiB, 'fr')).toBe('19\u00a0Mio');
+    for (const lang of LANGS) {
+      for (const name of Object.keys(KDF_SETTINGS) as KdfSetting[])
+        expect(kdfFigure(name, lang)).toMatch(/^argon2id, m/);
+    }
+  });
+
+  // The privacy page states the settings: from the vault's constants, never typed by hand.
+  it('never types a KDF memory setting by hand', () => {
+    for (const lang of LANGS) {
+      const text = readFileSync(join(contentDir, lang, 'extension', 'privacy.mdx'), 'utf8');
+      expect(text).toContain(`<KdfTable lang="${lang}" />`);
+      expect(text, `${lang}/extension/privacy.mdx types a memory size`).not.toMatch(/\d\s?(MiB|Mio|KiB|Kio|MB|Mo)\b/);
+    }
   });
 });

@@ -1,9 +1,19 @@
-import { createAccount, isVaultError, type KdfCost } from '@mfa-companion/vault';
+import {
+  createAccount,
+  createVault,
+  DEFAULT_KDF,
+  isVaultError,
+  type KdfCost,
+  kdfNeedsUpgrade,
+  PREVIOUS_DEFAULT_KDF,
+  parseEnvelope,
+} from '@mfa-companion/vault';
 import { describe, expect, it } from 'vitest';
-import { MemoryStorageArea } from '../src/vault/storage-area';
+import { MemoryStorageArea, type StorageAreaLike } from '../src/vault/storage-area';
 import { envelopeNonce, LOCAL_KEYS, SESSION_KEYS, VaultStore, VaultStoreError } from '../src/vault/store';
 
-const FAST: KdfCost = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 };
+// The cheapest settings the vault accepts for its own files (OWASP's argon2id minimum).
+const FAST: KdfCost = { algorithm: 'argon2id', memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
 const PASS = 'a good long passphrase';
 
 function setup(quotaBytes?: number) {
@@ -139,4 +149,146 @@ describe('VaultStore', () => {
     expect([...local.items.keys()]).toEqual([]);
     expect(await store.status()).toBe('no-vault');
   });
+});
+
+/**
+ * Storage that dies at its `crashAt`-th call and stays dead, as when the browser or the popup goes away
+ * mid-write: the call that crashes and every later one fail, and nothing after it reaches the disk.
+ */
+class CrashingStorage implements StorageAreaLike {
+  calls = 0;
+  constructor(
+    private readonly disk: MemoryStorageArea,
+    private readonly crashAt: number,
+  ) {}
+  private step(): void {
+    this.calls += 1;
+    if (this.calls >= this.crashAt) throw new Error('crashed');
+  }
+  async get(keys: string | string[]) {
+    this.step();
+    return this.disk.get(keys);
+  }
+  async set(items: Record<string, unknown>) {
+    this.step();
+    return this.disk.set(items);
+  }
+  async remove(keys: string | string[]) {
+    this.step();
+    return this.disk.remove(keys);
+  }
+}
+
+/** A stronger target than FAST, so re-sealing is needed, yet as cheap as a test can make it. */
+const TARGET: KdfCost = { algorithm: 'argon2id', memoryKiB: 20 * 1024, iterations: 2, parallelism: 2 };
+
+async function oldVaultOnDisk(cost: KdfCost = FAST) {
+  const disk = new MemoryStorageArea();
+  const accounts = [github(), createAccount({ issuer: 'NMC3', account: 'apc', secret: 'JBSWY3DPEHPK3PXQ' })];
+  const { text } = await createVault(PASS, cost, { accounts });
+  await disk.set({ [LOCAL_KEYS.vault]: text });
+  return { disk, text, accounts };
+}
+
+const storedKdf = (disk: MemoryStorageArea) => parseEnvelope('vault', disk.items.get(LOCAL_KEYS.vault) as string).kdf;
+
+describe('VaultStore: KDF upgrade on unlock', () => {
+  it('re-seals a vault of an earlier release (argon2id 32 MiB t=2) with the current default', async () => {
+    const { disk, accounts } = await oldVaultOnDisk(PREVIOUS_DEFAULT_KDF);
+    const session = new MemoryStorageArea();
+    const store = new VaultStore(disk, session);
+    expect((await store.unlock(PASS)).accounts).toEqual(accounts);
+    expect(storedKdf(disk)).toMatchObject(DEFAULT_KDF);
+    expect(disk.items.has(LOCAL_KEYS.previous)).toBe(false);
+    expect(disk.items.has(LOCAL_KEYS.pending)).toBe(false);
+    // The session key is the new one: the fast path opens the re-sealed copy.
+    expect((session.items.get(SESSION_KEYS.key) as { kdf: unknown }).kdf).toMatchObject(DEFAULT_KDF);
+    session.items.delete(SESSION_KEYS.accounts);
+    expect((await store.open()).accounts).toEqual(accounts);
+    await store.lock();
+    expect((await store.unlock(PASS)).accounts).toEqual(accounts);
+  }, 30_000);
+
+  it('leaves a vault at or above the target as it is', async () => {
+    const { disk, text } = await oldVaultOnDisk(TARGET);
+    const store = new VaultStore(disk, new MemoryStorageArea(), FAST);
+    await store.unlock(PASS);
+    expect(disk.items.get(LOCAL_KEYS.vault)).toBe(text);
+  });
+
+  it('a crash at any step of the upgrade leaves a vault that unlocks with all its accounts', async () => {
+    let crashAt = 1;
+    for (; crashAt < 50; crashAt += 1) {
+      const { disk, text, accounts } = await oldVaultOnDisk();
+      const crashing = new CrashingStorage(disk, crashAt);
+      await new VaultStore(crashing, new MemoryStorageArea(), TARGET).unlock(PASS).catch(() => undefined);
+      const completed = crashing.calls < crashAt;
+      const current = disk.items.get(LOCAL_KEYS.vault);
+      // Either the old copy is still current, or the new one is, complete.
+      expect(current === text || kdfNeedsUpgrade(storedKdf(disk), TARGET) === false).toBe(true);
+      // After the crash, the browser restarts: a fresh store, a fresh session, the same disk.
+      const restarted = new VaultStore(disk, new MemoryStorageArea(), TARGET);
+      expect((await restarted.unlock(PASS)).accounts).toEqual(accounts);
+      expect(storedKdf(disk)).toMatchObject({ memoryKiB: 20 * 1024, parallelism: 2 });
+      expect((await restarted.open()).accounts).toEqual(accounts);
+      if (completed) break;
+    }
+    // The run without a crash was reached, so every storage call of the upgrade was crashed once.
+    expect(crashAt).toBeGreaterThan(5);
+    expect(crashAt).toBeLessThan(50);
+  }, 120_000);
+
+  it('still unlocks, with the old key, when the re-sealed vault cannot be written', async () => {
+    const { text, accounts } = await oldVaultOnDisk();
+    const disk = new MemoryStorageArea(text.length * 1.5);
+    await disk.set({ [LOCAL_KEYS.vault]: text });
+    const store = new VaultStore(disk, new MemoryStorageArea(), TARGET);
+    expect((await store.unlock(PASS)).accounts).toEqual(accounts);
+    expect(disk.items.get(LOCAL_KEYS.vault)).toBe(text);
+    expect(disk.items.has(LOCAL_KEYS.pending)).toBe(false);
+    expect((await store.open()).accounts).toEqual(accounts);
+  });
+
+  it('never overwrites a copy another page wrote during the upgrade, and ends with the stored copy’s key', async () => {
+    const { disk, accounts } = await oldVaultOnDisk();
+    const session = new MemoryStorageArea();
+    // Another page re-seals the vault while this one derives: between the first read and the re-check.
+    const other = await createVault(PASS, TARGET, { accounts: accounts.slice(0, 1) });
+    let reads = 0;
+    const racing: StorageAreaLike = {
+      get: async (keys) => {
+        reads += 1;
+        if (reads === 2) await disk.set({ [LOCAL_KEYS.vault]: other.text });
+        return disk.get(keys);
+      },
+      set: (items) => disk.set(items),
+      remove: (keys) => disk.remove(keys),
+    };
+    const store = new VaultStore(racing, session, TARGET);
+    expect((await store.unlock(PASS)).accounts).toEqual(accounts.slice(0, 1));
+    expect(disk.items.get(LOCAL_KEYS.vault)).toBe(other.text);
+    session.items.delete(SESSION_KEYS.accounts);
+    expect((await store.open()).accounts).toEqual(accounts.slice(0, 1));
+  });
+
+  it('a crash during a passphrase change leaves the vault opening with the old passphrase or the new one', async () => {
+    let crashAt = 1;
+    for (; crashAt < 50; crashAt += 1) {
+      const { disk, accounts } = await oldVaultOnDisk(TARGET);
+      const crashing = new CrashingStorage(disk, crashAt);
+      await new VaultStore(crashing, new MemoryStorageArea(), TARGET)
+        .changePassphrase(PASS, 'a brand new passphrase')
+        .catch(() => undefined);
+      const changed = crashing.calls < crashAt;
+      const restarted = new VaultStore(disk, new MemoryStorageArea(), TARGET);
+      const opened = await restarted.unlock(PASS).catch(() => restarted.unlock('a brand new passphrase'));
+      expect(opened.accounts).toEqual(accounts);
+      if (changed) {
+        await expect(restarted.unlock(PASS)).rejects.toSatisfy((error) => isVaultError(error, 'WRONG_PASSPHRASE'));
+        break;
+      }
+    }
+    expect(crashAt).toBeGreaterThan(5);
+    expect(crashAt).toBeLessThan(50);
+  }, 120_000);
 });

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { base32Decode, totp } from '@mfa-companion/otp';
-import type { Page, Request } from 'playwright-core';
+import { DEFAULT_KDF, parseEnvelope, unlockVault } from '@mfa-companion/vault';
+import type { Page, Request, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LaunchedBrowser, launchBrowser, recordRequests } from '../lib/browser.ts';
+import { type LaunchedBrowser, launchBrowser, REPO_ROOT, recordRequests } from '../lib/browser.ts';
 import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
 import {
   addByUri,
@@ -60,6 +63,9 @@ describe('extension vault: first run, codes, copy, lock', () => {
     );
     expect(stored).toContain('MFA-COMPANION-VAULT');
     expect(stored).not.toContain(PASSPHRASE);
+    // Derived in the popup by hash-wasm's WebAssembly argon2id, under the extension pages' CSP.
+    const { 'vault.current': current } = await storedCopies(browser.serviceWorker as Worker);
+    expect(parseEnvelope('vault', current as string).kdf).toMatchObject(DEFAULT_KDF);
   });
 
   it('adds an account by otpauth URI and shows the same code as @mfa-companion/otp', async () => {
@@ -193,6 +199,78 @@ describe('extension vault: first run, codes, copy, lock', () => {
 
   it('made no request outside the extension', () => {
     expect(externalExtensionRequests(requests, browser.extensionId as string)).toEqual([]);
+  });
+});
+
+/** The extension's stored vault copies (current, previous, pending), read in its service worker. */
+async function storedCopies(worker: Worker): Promise<Record<string, string | undefined>> {
+  return worker.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, string>> } } };
+      }
+    ).chrome.storage.local.get(['vault.current', 'vault.previous', 'vault.pending']),
+  );
+}
+
+describe('extension vault sealed by an earlier release (argon2id 32 MiB, t=2, @noble/hashes)', () => {
+  // Written by the release before the KDF upgrade, with its default parameters; see packages/vault/test.
+  const OLD_VAULT = JSON.stringify(
+    JSON.parse(readFileSync(join(REPO_ROOT, 'packages/vault/test/fixtures/vault-argon2id-32m-t2.json'), 'utf8')),
+  );
+  const OLD_PASSPHRASE = 'correct horse battery staple';
+  let browser: LaunchedBrowser;
+  let worker: Worker;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ extension: true });
+    worker = browser.serviceWorker as Worker;
+    await worker.evaluate(
+      (vault) =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+        ).chrome.storage.local.set({ 'vault.current': vault }),
+      OLD_VAULT,
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('unlocks as before and is re-sealed with the current default, accounts intact', async () => {
+    const { data: before } = await unlockVault(OLD_VAULT, OLD_PASSPHRASE);
+    expect(parseEnvelope('vault', OLD_VAULT).kdf).toMatchObject({ memoryKiB: 32768, iterations: 2, parallelism: 1 });
+    const popup = await openPopup(browser);
+    await popup.getByRole('heading', { name: 'Unlock MFA Companion' }).waitFor();
+    await popup.getByLabel('Passphrase').fill(OLD_PASSPHRASE);
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await popup.locator('.row .code').first().waitFor();
+    expect(await popup.locator('.row').count()).toBe(2);
+    const github = popup.locator('.row', { hasText: 'GitHub' }).locator('.code');
+    expect(expectedCodes('JBSWY3DPEHPK3PXP', Date.now())).toContain(await github.getAttribute('data-code'));
+
+    const stored = await storedCopies(worker);
+    expect(stored['vault.current']).not.toBe(OLD_VAULT);
+    const upgraded = parseEnvelope('vault', stored['vault.current'] as string);
+    expect(upgraded.kdf).toMatchObject(DEFAULT_KDF);
+    expect(upgraded.kdf.salt).not.toBe(parseEnvelope('vault', OLD_VAULT).kdf.salt);
+    // The weaker copy is gone, and no half-written one is left behind.
+    expect(stored['vault.previous']).toBeUndefined();
+    expect(stored['vault.pending']).toBeUndefined();
+    // Same accounts, byte for byte (ids, order, dates, sites), under the same passphrase.
+    expect(await readVault(worker)).toEqual(before.accounts);
+    expect((await unlockVault(stored['vault.current'] as string, OLD_PASSPHRASE)).data.accounts).toEqual(
+      before.accounts,
+    );
+
+    // Still unlocks after locking, now without re-sealing again.
+    await popup.getByRole('button', { name: 'Lock' }).click();
+    await popup.getByLabel('Passphrase').fill(OLD_PASSPHRASE);
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await popup.locator('.row .code').first().waitFor();
+    expect((await storedCopies(worker))['vault.current']).toBe(stored['vault.current']);
+    expect(await readVault(worker)).toEqual(before.accounts);
   });
 });
 

@@ -11,7 +11,8 @@ import { CONTEXT_MENU_ID, fillInTab, handleContextMenuClick, handleFillCommand }
 // instead). Here their handlers run against a fake of the one API they reach through, `scripting`, to check the
 // tab and frame they target and that they take the popup's fill path.
 
-const FAST: KdfCost = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 };
+// The cheapest settings the vault accepts for its own files (OWASP's argon2id minimum).
+const FAST: KdfCost = { algorithm: 'argon2id', memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const IDP = 'https://login.idp.example';
 

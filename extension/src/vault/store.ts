@@ -5,14 +5,18 @@ import {
   canonicalAccount,
   changePassphrase,
   createVault,
+  DEFAULT_KDF,
   isVaultError,
   type KdfCost,
   type KdfParams,
+  kdfNeedsUpgrade,
   openVaultWithKey,
   parseEnvelope,
+  type SealedVault,
   sealVault,
   type UnlockedKey,
   unlockVault,
+  type VaultData,
   VaultError,
 } from '@mfa-companion/vault';
 import type { StorageAreaLike } from './storage-area';
@@ -152,13 +156,24 @@ export class VaultStore {
     await this.cacheAccounts(sealed.text, []);
   }
 
-  /** Derives the key (the slow step) and keeps it in session memory. Wrong passphrase changes nothing. */
+  /**
+   * Derives the key (the slow step) and keeps it in session memory. Wrong passphrase changes nothing. A vault
+   * sealed with weaker KDF settings than today's (an earlier release's default) is re-sealed with them first.
+   */
   async unlock(passphrase: string): Promise<OpenedVault> {
+    return this.unlockStored(passphrase, true);
+  }
+
+  private async unlockStored(passphrase: string, mayRetry: boolean): Promise<OpenedVault> {
     const { current, previous } = await this.readStored();
     try {
       const { data, unlocked } = await unlockVault(current, passphrase);
-      await this.keepUnlocked(unlocked);
-      await this.cacheAccounts(current, data.accounts);
+      const upgraded = await this.upgradeKdf(current, data, passphrase, unlocked);
+      // Another page wrote the vault while this one derived: open what is stored now, not the copy read before.
+      if (upgraded === 'superseded' && mayRetry) return this.unlockStored(passphrase, false);
+      const resealed = upgraded === 'superseded' ? undefined : upgraded;
+      await this.keepUnlocked(resealed?.unlocked ?? unlocked);
+      await this.cacheAccounts(resealed?.text ?? current, data.accounts);
       return { accounts: data.accounts, recoveredFromPrevious: false };
     } catch (error) {
       if (!previous || !isVaultError(error) || error.code === 'WRONG_PASSPHRASE') throw error;
@@ -176,6 +191,37 @@ export class VaultStore {
   async verifyPassphrase(passphrase: string): Promise<Account[]> {
     const { current } = await this.readStored();
     return (await unlockVault(current, passphrase)).data.accounts;
+  }
+
+  /**
+   * Re-seals the vault under a new salt with the target KDF settings, through the same verified two-step
+   * commit as every write: until the one storage call that swaps it in, the old copy is current, so an
+   * interruption at any point leaves a vault the same passphrase opens. After the swap the old, weaker copy
+   * is not kept as `previous` (it would be the easier one to attack). Best effort: when anything fails the
+   * unlock goes on with the old key and the next unlock tries again. Returns the new vault once it is current,
+   * or 'superseded' (nothing written) when another page changed the stored vault during the derivation.
+   */
+  private async upgradeKdf(
+    current: string,
+    data: VaultData,
+    passphrase: string,
+    unlocked: UnlockedKey,
+  ): Promise<SealedVault | 'superseded' | undefined> {
+    const target = this.kdfCost ?? DEFAULT_KDF;
+    if (!kdfNeedsUpgrade(unlocked.kdf, target)) return undefined;
+    let sealed: SealedVault | undefined;
+    try {
+      sealed = await createVault(passphrase, target, data);
+      const stored = await this.local.get(LOCAL_KEYS.vault);
+      if (stored[LOCAL_KEYS.vault] !== current) return 'superseded';
+      await this.commit(sealed.text, sealed.unlocked.key);
+    } catch {
+      // The failure may have come after the swap (clean-up of the side key): the stored copy decides.
+      const stored = await this.local.get(LOCAL_KEYS.vault).catch(() => ({}) as Record<string, unknown>);
+      if (!sealed || stored[LOCAL_KEYS.vault] !== sealed.text) return undefined;
+    }
+    await this.local.remove(LOCAL_KEYS.previous).catch(() => undefined);
+    return sealed;
   }
 
   async lock(): Promise<void> {

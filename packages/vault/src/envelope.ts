@@ -1,7 +1,7 @@
 import { aesGcmDecrypt, aesGcmEncrypt, NONCE_BYTES, randomBytes } from './crypto.js';
 import { base64ToBytes, bytesToBase64, utf8 } from './encoding.js';
 import { describeValue, VaultError } from './errors.js';
-import { DEFAULT_KDF, deriveKey, type KdfCost, type KdfParams, validateKdfParams } from './kdf.js';
+import { DEFAULT_KDF, deriveKey, type KdfCost, type KdfParams, validateOwnKdfParams } from './kdf.js';
 
 /** What an envelope protects: the live vault (storage) or an exported backup file. */
 export type EnvelopeKind = 'vault' | 'backup';
@@ -56,7 +56,7 @@ export async function createKey(passphrase: string, cost: KdfCost = DEFAULT_KDF)
   assertPassphrase(passphrase);
   const salt = randomBytes(SALT_BYTES);
   const kdf = { ...cost, salt: bytesToBase64(salt) } as KdfParams;
-  validateKdfParams(kdf, (text) => base64ToBytes(text, 'salt'));
+  validateOwnKdfParams(kdf, (text) => base64ToBytes(text, 'salt'));
   return { key: await deriveKey(passphrase, cost, salt), kdf };
 }
 
@@ -110,7 +110,7 @@ function readEnvelope(
       `Unsupported format version ${describeValue(raw.version)}.`,
     );
   }
-  const kdf = validateKdfParams(raw.kdf, (salt) => base64ToBytes(salt, 'salt'));
+  const kdf = validateOwnKdfParams(raw.kdf, (salt) => base64ToBytes(salt, 'salt'));
   const cipher = raw.cipher as Record<string, unknown> | null | undefined;
   if (typeof cipher !== 'object' || cipher === null || cipher.algorithm !== 'AES-256-GCM') {
     throw new VaultError('UNSUPPORTED_VERSION', 'Unknown cipher.');

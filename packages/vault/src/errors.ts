@@ -9,7 +9,10 @@ export type VaultErrorCode =
   | 'CORRUPT_VAULT'
   /** A format version this build does not know (written by a newer release). */
   | 'UNSUPPORTED_VERSION'
-  /** Key-derivation parameters outside the bounds we accept (a hostile file must not make us allocate GiBs). */
+  /**
+   * Key-derivation parameters outside the bounds we accept: above the caps (a hostile file must not make us
+   * allocate GiBs) or, for our own vaults and backups, below the floor (OWN_KDF_FLOOR).
+   */
   | 'KDF_PARAMS_OUT_OF_BOUNDS'
   /** Input larger than we are willing to parse. */
   | 'INPUT_TOO_LARGE'

@@ -48,15 +48,23 @@ export {
 } from './import/index.js';
 export { steamSecretFromText } from './import/steam-guard.js';
 export {
+  type Argon2idCost,
   type Argon2idParams,
+  assertOwnKdfFloor,
   DEFAULT_KDF,
+  deriveArgon2id,
   deriveKey,
   KDF_BOUNDS,
+  KDF_REFERENCES,
   type KdfCost,
   type KdfParams,
   kdfMemoryBytes,
+  kdfNeedsUpgrade,
+  OWN_KDF_FLOOR,
+  PREVIOUS_DEFAULT_KDF,
   type ScryptParams,
   validateKdfParams,
+  validateOwnKdfParams,
 } from './kdf.js';
 export {
   accountOtpauthUri,

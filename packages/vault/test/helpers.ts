@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KdfCost } from '../src/index.ts';
 
-/** Cheap parameters so unit tests run fast; the stored-parameter bounds are what protect real users. */
-export const FAST_ARGON: KdfCost = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 };
-export const FAST_SCRYPT: KdfCost = { algorithm: 'scrypt', N: 1024, r: 8, p: 1 };
+/** The cheapest parameters our own files accept (OWN_KDF_FLOOR), so unit tests run as fast as allowed. */
+export const FAST_ARGON: KdfCost = { algorithm: 'argon2id', memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
+export const FAST_SCRYPT: KdfCost = { algorithm: 'scrypt', N: 2 ** 15, r: 8, p: 1 };
 
 export function fixture(name: string): string {
   return readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
