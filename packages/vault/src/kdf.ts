@@ -1,4 +1,5 @@
 import { describeValue, VaultError } from './errors.js';
+import { platform } from './platform.js';
 
 export interface Argon2idParams {
   algorithm: 'argon2id';
@@ -100,6 +101,66 @@ export function validateKdfParams(value: unknown, saltBytes: (salt: string) => U
     throw outOfBounds(`Key derivation would need ${Math.round(memory / 2 ** 20)} MiB, more than the 256 MiB allowed.`);
   }
   return result;
+}
+
+/** Argon2id cost without the salt: what `deriveArgon2id` needs. */
+export type Argon2idCost = Pick<Argon2idParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
+
+/**
+ * Argon2id (RFC 9106, version 0x13) for foreign formats that use it (Authenticator extension, Proton
+ * Authenticator). Parameters are checked against KDF_BOUNDS first, whatever the file asks for. A string
+ * password is UTF-8 encoded as given: those apps do not normalise it.
+ */
+export async function deriveArgon2id(
+  password: string | Uint8Array,
+  salt: Uint8Array,
+  cost: Argon2idCost,
+  keyLength = KEY_LENGTH,
+): Promise<Uint8Array> {
+  const { memoryKiB, iterations, parallelism } = cost;
+  if (!isPositiveInteger(memoryKiB) || !isPositiveInteger(iterations) || !isPositiveInteger(parallelism)) {
+    throw new VaultError('CORRUPT_VAULT', 'Argon2id parameters must be positive integers.');
+  }
+  if (!Number.isSafeInteger(keyLength) || keyLength < 4 || keyLength > 1024) {
+    throw new VaultError('CORRUPT_VAULT', `Argon2id output length ${keyLength} is outside 4–1024 bytes.`);
+  }
+  if (iterations > KDF_BOUNDS.maxArgon2Iterations) throw outOfBounds(`Argon2id iterations ${iterations} too high.`);
+  if (parallelism > KDF_BOUNDS.maxParallelism) throw outOfBounds(`Argon2id parallelism ${parallelism} too high.`);
+  if (memoryKiB < 8 * parallelism) throw outOfBounds('Argon2id memory must be at least 8 KiB per lane.');
+  if (memoryKiB * 1024 > KDF_BOUNDS.maxMemoryBytes) {
+    throw outOfBounds('Key derivation parameters exceed the memory bound.');
+  }
+  if (!(salt instanceof Uint8Array) || salt.length < KDF_BOUNDS.minSaltBytes || salt.length > KDF_BOUNDS.maxSaltBytes) {
+    throw outOfBounds(`An argon2id salt must be ${KDF_BOUNDS.minSaltBytes}–${KDF_BOUNDS.maxSaltBytes} bytes.`);
+  }
+  if (password.length === 0) throw new VaultError('PASSPHRASE_REQUIRED', 'Enter the passphrase to open this file.');
+  const { argon2idAsync } = await import('@noble/hashes/argon2.js');
+  return argon2idAsync(password, salt, {
+    m: memoryKiB,
+    t: iterations,
+    p: parallelism,
+    dkLen: keyLength,
+    maxmem: KDF_BOUNDS.maxMemoryBytes + 1024 * 1024,
+  });
+}
+
+/** Most PBKDF2 iterations a foreign file may ask for (andOTP writes 140 000–160 000; 2FAS 10 000). */
+export const MAX_PBKDF2_ITERATIONS = 10_000_000;
+
+/** PBKDF2 through WebCrypto (2FAS: HMAC-SHA256, andOTP: HMAC-SHA1), bounded like the other KDFs. */
+export async function derivePbkdf2(
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  hash: 'SHA-1' | 'SHA-256' | 'SHA-512',
+  keyLength = KEY_LENGTH,
+): Promise<Uint8Array> {
+  if (!isPositiveInteger(iterations)) throw new VaultError('CORRUPT_VAULT', 'PBKDF2 iterations must be positive.');
+  if (iterations > MAX_PBKDF2_ITERATIONS) throw outOfBounds(`PBKDF2 iterations ${iterations} too high.`);
+  const subtle = platform.crypto.subtle;
+  if (!subtle) throw new Error('WebCrypto (crypto.subtle) is not available in this context.');
+  const key = await subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits']);
+  return new Uint8Array(await subtle.deriveBits({ name: 'PBKDF2', hash, salt, iterations }, key, keyLength * 8));
 }
 
 /**
