@@ -11,6 +11,8 @@ import {
   OtpError,
   type OtpErrorCode,
   type OtpType,
+  STEAM_DIGITS,
+  steamGuardCode,
 } from '@mfa-companion/otp';
 import { describeValue } from './errors.js';
 import { platform } from './platform.js';
@@ -176,10 +178,10 @@ export function validateAccountInput(
 ): Omit<Account, 'id' | 'pinned' | 'order' | 'createdAt' | 'updatedAt'> {
   if (input === null || typeof input !== 'object') fail('INVALID_ACCOUNT', 'The account must be an object.');
   const type = input.type ?? 'totp';
-  if (type !== 'totp' && type !== 'hotp')
+  if (type !== 'totp' && type !== 'hotp' && type !== 'steam')
     fail('UNSUPPORTED_TYPE', `Unsupported OTP type ${describeValue(type)}.`, 'type');
   const secretBytes = parseSecret(input.secret);
-  const digits = input.digits ?? DEFAULT_DIGITS;
+  const digits = input.digits ?? (type === 'steam' ? STEAM_DIGITS : DEFAULT_DIGITS);
   const period = input.period ?? DEFAULT_PERIOD;
   if (
     typeof period !== 'number' ||
@@ -208,11 +210,19 @@ export function validateAccountInput(
     // The name the vault stores, from any spelling the OTP library accepts (an import may say 'sha-256'), then
     // one generated code runs every other OTP-library check (digits, counter) in one place.
     algorithm = normalizeAlgorithm(input.algorithm ?? 'SHA1');
-    hotp({ secret: secretBytes, counter, algorithm, digits });
+    // Steam fixes SHA1, 5 characters and 30 s: its own generator refuses anything else.
+    if (type === 'steam') steamGuardCode({ secret: secretBytes, algorithm, digits, period, time: 0 });
+    else hotp({ secret: secretBytes, counter, algorithm, digits });
   } catch (error) {
     if (error instanceof OtpError) {
       const field =
-        error.code === 'INVALID_DIGITS' ? 'digits' : error.code === 'UNSUPPORTED_ALGORITHM' ? 'algorithm' : 'counter';
+        error.code === 'INVALID_DIGITS'
+          ? 'digits'
+          : error.code === 'UNSUPPORTED_ALGORITHM'
+            ? 'algorithm'
+            : error.code === 'INVALID_PERIOD'
+              ? 'period'
+              : 'counter';
       fail(error.code, error.message, field);
     }
     throw error;

@@ -53,7 +53,7 @@ function checkStoredAccountShape(value: unknown, index: number): Account {
     [typeof issuer === 'string', 'issuer'],
     [typeof account === 'string', 'account'],
     [typeof secret === 'string' && /^[A-Z2-7]+$/.test(secret), 'secret'],
-    [type === 'totp' || type === 'hotp', 'type'],
+    [type === 'totp' || type === 'hotp' || type === 'steam', 'type'],
     [algorithm === 'SHA1' || algorithm === 'SHA256' || algorithm === 'SHA512', 'algorithm'],
     [typeof digits === 'number' && Number.isInteger(digits), 'digits'],
     [typeof period === 'number' && Number.isInteger(period) && period > 0, 'period'],

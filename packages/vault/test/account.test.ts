@@ -50,7 +50,7 @@ describe('accounts', () => {
     expect(problem(() => validateAccountInput({ secret: 'JBSWY3DPEHPK3PXP', algorithm: 'MD5' as never }))).toBe(
       'UNSUPPORTED_ALGORITHM',
     );
-    expect(problem(() => validateAccountInput({ secret: 'JBSWY3DPEHPK3PXP', type: 'steam' as never }))).toBe(
+    expect(problem(() => validateAccountInput({ secret: 'JBSWY3DPEHPK3PXP', type: 'yandex' as never }))).toBe(
       'UNSUPPORTED_TYPE',
     );
     expect(problem(() => validateAccountInput({ secret: 'JBSWY3DPEHPK3PXP', type: 'hotp', counter: -1 }))).toBe(

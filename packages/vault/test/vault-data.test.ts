@@ -32,7 +32,7 @@ describe('vault content', () => {
     const good = createAccount({ secret: 'JBSWY3DPEHPK3PXP' });
     expect(parseVaultData({ accounts: [good] }, { verifyOtp: false }).accounts).toEqual([good]);
     for (const bad of [
-      { ...good, type: 'steam' },
+      { ...good, type: 'yandex' },
       { ...good, secret: 'abc' },
       { ...good, counter: -1 },
       { ...good, sites: [1] },

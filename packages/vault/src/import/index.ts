@@ -4,6 +4,13 @@ import { VaultError } from '../errors.js';
 import { MAX_ACCOUNTS } from '../vault.js';
 import { isAegisExport, parseAegis } from './aegis.js';
 import { parseOtpauthList } from './otpauth-list.js';
+// Steam Guard files (maFile, Steamguard): a self-contained addition, see steam-guard.ts.
+import {
+  isSteamDesktopManifest,
+  isSteamGuardFile,
+  parseSteamGuardFile,
+  steamDesktopManifestError,
+} from './steam-guard.js';
 import { parseTwoFas } from './twofas.js';
 import type { ImportEntry, ImportFormat, ImportOptions, ImportProblemCode, ParsedImport } from './types.js';
 import { isRecord } from './util.js';
@@ -68,6 +75,9 @@ async function parseJsonImport(
   }
   if (isAegisExport(json)) return parseAegis(json, options.passphrase);
   if ('services' in json || 'servicesEncrypted' in json) return parseTwoFas(json);
+  // Steam Guard: Steam Desktop Authenticator's maFile / the Steam app's Steamguard file, and SDA's manifest.json.
+  if (isSteamGuardFile(json)) return parseSteamGuardFile(json);
+  if (isSteamDesktopManifest(json)) throw steamDesktopManifestError(json);
   throw new VaultError('UNRECOGNIZED_IMPORT', 'Unrecognised JSON file: not an MFA Companion, Aegis or 2FAS export.');
 }
 

@@ -1,6 +1,13 @@
 import type { Account, AccountInput, AccountProblemCode } from '../account.js';
 
-export type ImportFormat = 'mfa-companion-backup' | 'aegis' | 'aegis-encrypted' | '2fas' | 'otpauth-list';
+export type ImportFormat =
+  | 'mfa-companion-backup'
+  | 'aegis'
+  | 'aegis-encrypted'
+  | '2fas'
+  | 'otpauth-list'
+  // Steam Desktop Authenticator maFile / Steam app Steamguard file (steam-guard.ts)
+  | 'steam-guard';
 
 /** One record read from a file, before it is checked against the vault. */
 export type ImportEntry =
