@@ -2,7 +2,7 @@ export { base32Decode, base32Encode } from './base32.js';
 export type { OtpErrorCode } from './errors.js';
 export { isOtpError, OTP_ERROR_CODES, OtpError } from './errors.js';
 export { clearOtpKeyCache } from './hmac-cache.js';
-export type { MigrationBatch, MigrationBatchOptions } from './migration.js';
+export type { MigrationBatch, MigrationBatchOptions, MigrationEntry } from './migration.js';
 export {
   decodeMigrationPayload,
   encodeMigrationPayload,
@@ -10,6 +10,7 @@ export {
   formatMigrationUris,
   parseMigrationPayload,
   parseMigrationUri,
+  parseMigrationUriEntries,
 } from './migration.js';
 export type {
   HotpOptions,

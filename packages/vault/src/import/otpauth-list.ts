@@ -1,9 +1,9 @@
-import { isOtpError, parseMigrationUri, parseOtpauthUri } from '@mfa-companion/otp';
+import { isOtpError, parseMigrationUriEntries, parseOtpauthUri } from '@mfa-companion/otp';
 import { accountLabel, otpAccountToInput } from '../account.js';
 import { VaultError } from '../errors.js';
 import { MAX_ACCOUNTS } from '../vault.js';
 import type { ImportEntry, ParsedImport } from './types.js';
-import { toEntry } from './util.js';
+import { previewLabel, toEntry } from './util.js';
 
 /** Lines of otpauth:// and otpauth-migration:// URIs; blank lines and `#` comments are skipped. */
 export function parseOtpauthList(text: string): ParsedImport {
@@ -20,12 +20,19 @@ export function parseOtpauthList(text: string): ParsedImport {
     const scheme = line.slice(0, 24).toLowerCase();
     if (scheme.startsWith('otpauth-migration:')) {
       try {
-        for (const otp of parseMigrationUri(line)) {
-          entries.push(
-            toEntry(accountLabel({ issuer: otp.issuer ?? '', account: otp.account }) || where, () =>
-              otpAccountToInput(otp),
-            ),
-          );
+        // One account the library cannot use (MD5, odd digits) is listed with its reason; the others import.
+        for (const item of parseMigrationUriEntries(line)) {
+          if (item.ok) {
+            const otp = item.account;
+            entries.push(
+              toEntry(accountLabel({ issuer: otp.issuer ?? '', account: otp.account }) || where, () =>
+                otpAccountToInput(otp),
+              ),
+            );
+          } else {
+            const label = previewLabel(item.issuer, item.name, `${where}, account ${item.position + 1}`);
+            entries.push({ status: 'invalid', label, code: item.error.code, message: item.error.message });
+          }
         }
       } catch (error) {
         if (!isOtpError(error)) throw error;

@@ -6,6 +6,17 @@ export type ImportFormat =
   | 'aegis-encrypted'
   | '2fas'
   | 'otpauth-list'
+  | 'authenticator-extension'
+  | 'authenticator-extension-encrypted'
+  | 'bitwarden'
+  | 'bitwarden-csv'
+  | 'csv'
+  | '2fas-encrypted'
+  | 'andotp'
+  | 'andotp-encrypted'
+  | 'proton-authenticator'
+  | 'proton-authenticator-encrypted'
+  | 'freeotp-plus'
   // Steam Desktop Authenticator maFile / Steam app Steamguard file (steam-guard.ts)
   | 'steam-guard';
 
@@ -29,6 +40,6 @@ export interface ParsedImport {
 }
 
 export interface ImportOptions {
-  /** For encrypted files (our backups, Aegis encrypted). */
+  /** For encrypted files (our backups; Aegis, 2FAS, andOTP, Authenticator extension, Proton Authenticator). */
   passphrase?: string;
 }

@@ -1,7 +1,7 @@
-import { isOtpError } from '@mfa-companion/otp';
+import { isOtpError, STEAM_ISSUER } from '@mfa-companion/otp';
 import { type AccountInput, AccountValidationError, accountLabel, validateAccountInput } from '../account.js';
 import { VaultError } from '../errors.js';
-import type { ImportEntry } from './types.js';
+import type { ImportEntry, ImportProblemCode } from './types.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47,4 +47,26 @@ export function toEntry(label: string, build: () => AccountInput): ImportEntry {
 
 export function unsupported(label: string, message: string): ImportEntry {
   return { status: 'invalid', label, code: 'UNSUPPORTED_ENTRY', message };
+}
+
+/**
+ * The one place a foreign Steam entry becomes an account: Steam fixes the algorithm, the 5 characters and
+ * the 30-second step, so only the names and the key come from the file (whatever digits it stored).
+ */
+export function steamInput(fields: { issuer?: string | undefined; account?: string | undefined; secret: string | Uint8Array }): AccountInput {
+  return { type: 'steam', issuer: fields.issuer || STEAM_ISSUER, account: fields.account ?? '', secret: fields.secret };
+}
+
+/**
+ * A number some apps store as text (`"digits": "8"` from a JavaScript app that did `Number()` on read):
+ * numeric text becomes the number, anything else is passed on for validation to report.
+ */
+export function numberish(value: unknown): unknown {
+  if (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value)) return Number(value);
+  return value;
+}
+
+/** An entry for a record whose problem the file itself shows (wrong shape, unknown type). */
+export function invalidEntry(label: string, code: ImportProblemCode, message: string): ImportEntry {
+  return { status: 'invalid', label, code, message };
 }
