@@ -164,12 +164,13 @@ describe('import: Aegis', () => {
 describe('import: 2FAS', () => {
   it('reads a plain backup', async () => {
     const preview = previewImport([], await parseImport(fixture('2fas-plain.2fas')));
-    expect(preview.toAdd.map((account) => [account.issuer, account.account])).toEqual([
-      ['Google', 'carol@example.com'],
-      ['Counter Corp', 'dave'],
+    expect(preview.toAdd.map((account) => [account.issuer, account.account, account.type])).toEqual([
+      ['Google', 'carol@example.com', 'totp'],
+      ['Counter Corp', 'dave', 'hotp'],
+      ['Steam', 'gamer', 'steam'],
     ]);
     expect(preview.toAdd[1]).toMatchObject({ type: 'hotp', algorithm: 'SHA512', counter: 7 });
-    expect(preview.invalid).toEqual([expect.objectContaining({ label: 'Steam (gamer)', code: 'UNSUPPORTED_ENTRY' })]);
+    expect(preview.invalid).toEqual([]);
   });
 
   it('handles real-world variants and hostile fields per service', async () => {
@@ -192,8 +193,9 @@ describe('import: 2FAS', () => {
     expect(previewImport([], parsed).toAdd.map((account) => account.algorithm)).toEqual(['SHA1', 'SHA256']);
   });
 
-  it('explains that encrypted 2FAS backups must be re-exported', async () => {
-    await expectCode(parseImport(fixture('2fas-encrypted.2fas')), 'UNSUPPORTED_IMPORT');
+  it('asks for the password of an encrypted 2FAS backup and refuses a damaged one', async () => {
+    await expectCode(parseImport(fixture('2fas-encrypted.2fas')), 'PASSPHRASE_REQUIRED');
+    await expectCode(parseImport(fixture('2fas-encrypted.2fas'), { passphrase: 'any' }), 'CORRUPT_VAULT');
   });
 });
 

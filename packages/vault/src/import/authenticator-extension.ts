@@ -91,10 +91,16 @@ export async function parseAuthenticatorExtension(
 
   const encrypted = ordered.some(({ value }) => value.dataType === 'EncOTPStorage' || value.encrypted === true);
   if (!encrypted) {
-    return { format: 'authenticator-extension', entries: ordered.map(({ where, value }) => toExtensionEntry(where, value)) };
+    return {
+      format: 'authenticator-extension',
+      entries: ordered.map(({ where, value }) => toExtensionEntry(where, value)),
+    };
   }
   if (typeof passphrase !== 'string' || passphrase === '') {
-    throw new VaultError('PASSPHRASE_REQUIRED', 'This Authenticator extension backup is encrypted: enter its password.');
+    throw new VaultError(
+      'PASSPHRASE_REQUIRED',
+      'This Authenticator extension backup is encrypted: enter its password.',
+    );
   }
   const reader = new EncryptedReader(keys, oldKey, passphrase);
   const entries: ImportEntry[] = [];
@@ -195,7 +201,8 @@ class EncryptedReader {
  * with (checked against the record's `hash` when it is an argon2id hash we can read).
  */
 async function unlockKey(key: Record<string, unknown>, passphrase: string): Promise<string | null> {
-  if (typeof key.salt !== 'string' || key.salt === '') throw new VaultError('CORRUPT_VAULT', 'A backup key has no salt.');
+  if (typeof key.salt !== 'string' || key.salt === '')
+    throw new VaultError('CORRUPT_VAULT', 'A backup key has no salt.');
   if (key.salt.length > 256) throw new VaultError('CORRUPT_VAULT', 'A backup key has an oversized salt.');
   // argon2-browser hashes a string salt as its UTF-8 bytes.
   const derived = await deriveArgon2id(passphrase, utf8.encode(key.salt), EXTENSION_ARGON2);

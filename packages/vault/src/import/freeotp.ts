@@ -73,7 +73,8 @@ function toFreeOtpEntry(token: unknown, index: number): ImportEntry {
   const account = optionalString(token.labelAlt) ?? optionalString(token.label) ?? '';
   const label = previewLabel(issuer, account, where);
   const secret = javaBytes(token.secret);
-  if (!secret) return invalidEntry(label, 'INVALID_SECRET', `The secret is not a byte array (${describeValue(token.secret)}).`);
+  if (!secret)
+    return invalidEntry(label, 'INVALID_SECRET', `The secret is not a byte array (${describeValue(token.secret)}).`);
   const type = typeof token.type === 'string' ? token.type.toUpperCase() : 'TOTP';
   if (type !== 'TOTP' && type !== 'HOTP') return unsupported(label, `${type.slice(0, 40)} tokens are not supported.`);
   if (type === 'TOTP' && issuerExt === 'Steam') return toEntry(label, () => steamInput({ issuer, account, secret }));

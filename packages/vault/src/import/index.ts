@@ -98,7 +98,12 @@ export async function parseImport(input: string | Uint8Array, options: ImportOpt
 
 /** The file as text when it is text (UTF-8, or UTF-16 with a byte-order mark); undefined for binary data. */
 function decodeText(bytes: Uint8Array): string | undefined {
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
   try {
     const text = new platform.TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
     return text.includes('\0') ? undefined : text;
@@ -136,7 +141,10 @@ async function parseJsonImport(
         const account = { ...stored, issuer: fields.issuer, account: fields.account, sites: fields.sites };
         return {
           status: 'ok',
-          label: account.issuer && account.account ? `${account.issuer} (${account.account})` : account.issuer || account.account,
+          label:
+            account.issuer && account.account
+              ? `${account.issuer} (${account.account})`
+              : account.issuer || account.account,
           input: account,
           stored: account,
         };

@@ -45,19 +45,25 @@ function totpFieldEntry(field: TotpField): ImportEntry {
   if (isSteamUri(value)) {
     try {
       const otp = parseSteamUri(value);
-      return toEntry(label, () => ({ ...steamInput({ issuer: field.name, account: field.username, secret: otp.secret }), sites }));
+      return toEntry(label, () => ({
+        ...steamInput({ issuer: field.name, account: field.username, secret: otp.secret }),
+        sites,
+      }));
     } catch (error) {
       if (!isOtpError(error)) throw error;
       return invalidEntry(label, error.code, error.message);
     }
   }
-  return toEntry(label, (): AccountInput => ({
-    type: 'totp',
-    issuer: field.name,
-    account: field.username,
-    secret: value,
-    sites,
-  }));
+  return toEntry(
+    label,
+    (): AccountInput => ({
+      type: 'totp',
+      issuer: field.name,
+      account: field.username,
+      secret: value,
+      sites,
+    }),
+  );
 }
 
 /** The http(s) origins among a login's URIs (app URIs such as androidapp:// are left out). */
@@ -119,7 +125,17 @@ export function parseBitwardenJson(json: Record<string, unknown>): ParsedImport 
 
 /** Column names of the TOTP value, the entry's name, its user name and its URL in known CSV exports. */
 const COLUMNS = {
-  totp: ['login_totp', 'totp', 'otpauth', 'otp', 'otpurl', 'otpsecret', 'otp secret', 'one-time password', 'totp secret'],
+  totp: [
+    'login_totp',
+    'totp',
+    'otpauth',
+    'otp',
+    'otpurl',
+    'otpsecret',
+    'otp secret',
+    'one-time password',
+    'totp secret',
+  ],
   name: ['name', 'title', 'issuer'],
   username: ['login_username', 'username', 'user name', 'login', 'email', 'user'],
   uri: ['login_uri', 'url', 'uri', 'website', 'login_url', 'web site'],

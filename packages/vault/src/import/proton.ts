@@ -6,7 +6,16 @@ import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { deriveArgon2id } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
 import type { ImportEntry, ParsedImport } from './types.js';
-import { assertListLength, invalidEntry, isRecord, optionalString, previewLabel, steamInput, toEntry, unsupported } from './util.js';
+import {
+  assertListLength,
+  invalidEntry,
+  isRecord,
+  optionalString,
+  previewLabel,
+  steamInput,
+  toEntry,
+  unsupported,
+} from './util.js';
 
 /*
  * Proton Authenticator export (github.com/protonpass/proton-pass-common, proton-authenticator/src/entry/
@@ -26,7 +35,9 @@ export function isProtonAuthenticatorJson(json: Record<string, unknown>): boolea
   if (typeof json.salt === 'string' && typeof json.content === 'string') return true;
   if (!Array.isArray(json.entries)) return false;
   const first = json.entries[0];
-  return json.entries.length === 0 ? Object.keys(json).length === 2 : isRecord(first) && isRecord(first.content) && 'entry_type' in first.content;
+  return json.entries.length === 0
+    ? Object.keys(json).length === 2
+    : isRecord(first) && isRecord(first.content) && 'entry_type' in first.content;
 }
 
 export async function parseProtonAuthenticator(
@@ -34,23 +45,32 @@ export async function parseProtonAuthenticator(
   passphrase: string | undefined,
 ): Promise<ParsedImport> {
   if (json.version !== 1) {
-    throw new VaultError('UNSUPPORTED_VERSION', `Unsupported Proton Authenticator export version ${describeValue(json.version)}.`);
+    throw new VaultError(
+      'UNSUPPORTED_VERSION',
+      `Unsupported Proton Authenticator export version ${describeValue(json.version)}.`,
+    );
   }
   if (!Array.isArray(json.entries)) {
     if (typeof passphrase !== 'string' || passphrase === '') {
-      throw new VaultError('PASSPHRASE_REQUIRED', 'This Proton Authenticator export is password-protected: enter its password.');
+      throw new VaultError(
+        'PASSPHRASE_REQUIRED',
+        'This Proton Authenticator export is password-protected: enter its password.',
+      );
     }
     const salt = base64ToBytes(json.salt as string, 'Proton Authenticator salt');
     const content = base64ToBytes(json.content as string, 'Proton Authenticator content');
     if (salt.length !== 16) throw new VaultError('CORRUPT_VAULT', 'The Proton Authenticator salt must be 16 bytes.');
-    if (content.length < 12 + 16) throw new VaultError('CORRUPT_VAULT', 'The Proton Authenticator content is truncated.');
+    if (content.length < 12 + 16)
+      throw new VaultError('CORRUPT_VAULT', 'The Proton Authenticator content is truncated.');
     const key = await deriveArgon2id(passphrase, salt, PROTON_ARGON2);
     let plaintext: Uint8Array;
     try {
       plaintext = await aesGcmDecrypt(key, content.subarray(0, 12), content.subarray(12), EXPORT_AAD);
     } catch (error) {
       if (isVaultError(error, 'WRONG_PASSPHRASE')) {
-        throw new VaultError('WRONG_PASSPHRASE', 'Wrong password for this Proton Authenticator export.', { cause: error });
+        throw new VaultError('WRONG_PASSPHRASE', 'Wrong password for this Proton Authenticator export.', {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -75,10 +95,14 @@ function protonEntries(entries: unknown[]): ImportEntry[] {
     if (!isRecord(entry) || !isRecord(entry.content)) return unsupported(where, 'Not an account record.');
     const { uri, entry_type: type } = entry.content;
     const name = optionalString(entry.content.name)?.trim() ?? '';
-    if (typeof uri !== 'string') return invalidEntry(previewLabel('', name, where), 'MISSING_SECRET', 'This entry has no URI.');
+    if (typeof uri !== 'string')
+      return invalidEntry(previewLabel('', name, where), 'MISSING_SECRET', 'This entry has no URI.');
     if (type === 'Steam') {
       const label = previewLabel('Steam', name, where);
-      const encoded = uri.trim().replace(/^steam:\/\//i, '').replace(/\/+$/, '');
+      const encoded = uri
+        .trim()
+        .replace(/^steam:\/\//i, '')
+        .replace(/\/+$/, '');
       let secret: Uint8Array;
       try {
         secret = base64ToBytes(encoded, 'Steam secret');
@@ -87,7 +111,8 @@ function protonEntries(entries: unknown[]): ImportEntry[] {
       }
       return toEntry(label, () => steamInput({ account: name, secret }));
     }
-    if (type !== 'Totp') return unsupported(previewLabel('', name, where), `${describeValue(type)} entries are not supported.`);
+    if (type !== 'Totp')
+      return unsupported(previewLabel('', name, where), `${describeValue(type)} entries are not supported.`);
     try {
       const otp = parseOtpauthUri(uri);
       const input = otpAccountToInput(otp);

@@ -53,7 +53,11 @@ export function unsupported(label: string, message: string): ImportEntry {
  * The one place a foreign Steam entry becomes an account: Steam fixes the algorithm, the 5 characters and
  * the 30-second step, so only the names and the key come from the file (whatever digits it stored).
  */
-export function steamInput(fields: { issuer?: string | undefined; account?: string | undefined; secret: string | Uint8Array }): AccountInput {
+export function steamInput(fields: {
+  issuer?: string | undefined;
+  account?: string | undefined;
+  secret: string | Uint8Array;
+}): AccountInput {
   return { type: 'steam', issuer: fields.issuer || STEAM_ISSUER, account: fields.account ?? '', secret: fields.secret };
 }
 
