@@ -204,8 +204,8 @@ describe('import: Authenticator browser extension', () => {
     const parsed = await parseImport(JSON.stringify(damaged), { passphrase: 'pass phrase' });
     expect(preview(parsed).added).toHaveLength(4);
     expect(preview(parsed).invalid.map(([, code]) => code)).toEqual([
-      'UNSUPPORTED_ENTRY',
-      'UNSUPPORTED_ENTRY',
+      'UNREADABLE_ENTRY',
+      'UNREADABLE_ENTRY',
       'UNSUPPORTED_ENTRY',
     ]);
 

@@ -113,7 +113,13 @@ export async function parseAuthenticatorExtension(
       entries.push(decrypted.entry);
     } else {
       locked++;
-      entries.push(unsupported(previewLabel(value.issuer, value.account, entryLabel(where)), decrypted.problem));
+      entries.push(
+        invalidEntry(
+          previewLabel(value.issuer, value.account, entryLabel(where)),
+          'UNREADABLE_ENTRY',
+          decrypted.problem,
+        ),
+      );
     }
   }
   if (opened === 0 && locked > 0) {

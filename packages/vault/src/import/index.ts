@@ -29,6 +29,7 @@ import { parseTwoFas } from './twofas.js';
 import type { ImportEntry, ImportFormat, ImportOptions, ImportProblemCode, ParsedImport } from './types.js';
 import { isRecord } from './util.js';
 
+export { UnsupportedImportError, type UnsupportedImportKind } from './recognised.js';
 export type { ImportEntry, ImportFormat, ImportOptions, ImportProblemCode, ParsedImport } from './types.js';
 
 /** Larger than any real export; refused before parsing so a hostile file cannot exhaust memory. */

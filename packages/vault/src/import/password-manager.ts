@@ -1,8 +1,8 @@
 import { isOtpError, isSteamUri, parseOtpauthUri, parseSteamUri } from '@mfa-companion/otp';
 import { type AccountInput, normalizeSite, otpAccountToInput } from '../account.js';
-import { VaultError } from '../errors.js';
 import { MAX_ACCOUNTS } from '../vault.js';
 import { csvHeader, parseCsv } from './csv.js';
+import { UnsupportedImportError } from './recognised.js';
 import type { ImportEntry, ImportFormat, ParsedImport } from './types.js';
 import { assertListLength, invalidEntry, isRecord, optionalString, previewLabel, steamInput, toEntry } from './util.js';
 
@@ -94,8 +94,8 @@ const BITWARDEN_LOGIN = 1;
 
 export function parseBitwardenJson(json: Record<string, unknown>): ParsedImport {
   if (json.encrypted === true) {
-    throw new VaultError(
-      'UNSUPPORTED_IMPORT',
+    throw new UnsupportedImportError(
+      'bitwarden-encrypted',
       json.passwordProtected === true
         ? 'This Bitwarden export is password-protected. In Bitwarden, export the vault again as ".json" (not ".json (Encrypted)") and import that file.'
         : 'This Bitwarden export is encrypted with your Bitwarden account key. In Bitwarden, export the vault again as ".json" (not ".json (Encrypted)") and import that file.',

@@ -32,7 +32,8 @@ export type ImportEntry =
     }
   | { status: 'invalid'; label: string; code: ImportProblemCode; message: string };
 
-export type ImportProblemCode = AccountProblemCode | 'UNSUPPORTED_ENTRY' | 'NOT_AN_OTP_URI';
+/** `UNREADABLE_ENTRY`: an encrypted entry that does not decrypt (damaged, or under another password). */
+export type ImportProblemCode = AccountProblemCode | 'UNSUPPORTED_ENTRY' | 'UNREADABLE_ENTRY' | 'NOT_AN_OTP_URI';
 
 export interface ParsedImport {
   format: ImportFormat;
