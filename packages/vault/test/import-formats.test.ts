@@ -652,7 +652,38 @@ describe('import: FreeOTP+', () => {
 });
 
 describe('import: Ente Auth and files we recognise but cannot read', () => {
-  it('reads the plain Ente export as otpauth lines (including its Steam and HOTP lines)', async () => {
+  it('reads the plain Ente export: one JSON-quoted otpauth URI per line with its codeDisplay metadata', async () => {
+    const display = encodeURIComponent(
+      JSON.stringify({
+        pinned: false,
+        trashed: false,
+        lastUsedAt: 0,
+        tapCount: 3,
+        tags: ['work'],
+        note: 'a, b',
+        position: 0,
+      }),
+    );
+    const text = [
+      `otpauth://totp/GitHub:alice%20smith?algorithm=SHA1&digits=6&issuer=GitHub&period=30&secret=JBSWY3DPEHPK3PXP&codeDisplay=${display}`,
+      `otpauth://steam/Steam:gamer?algorithm=SHA1&digits=5&issuer=Steam&period=30&secret=${STEAM_SECRET}&codeDisplay=${display}`,
+      `otpauth://hotp/Bank:me?algorithm=SHA1&digits=6&issuer=Bank&period=30&secret=GEZDGNBVGY3TQOJQ&counter=4&codeDisplay=${display}`,
+    ]
+      .map((uri) => `${JSON.stringify(uri)}\n`)
+      .join('');
+    expect(preview(await parseImport(bytes(text)))).toEqual({
+      format: 'otpauth-list',
+      added: [
+        ['totp', 'GitHub', 'alice smith', 'JBSWY3DPEHPK3PXP', 'SHA1', 6, 30, 0],
+        ['steam', 'Steam', 'gamer', STEAM_SECRET, 'SHA1', 5, 30, 0],
+        ['hotp', 'Bank', 'me', 'GEZDGNBVGY3TQOJQ', 'SHA1', 6, 30, 4],
+      ],
+      duplicates: [],
+      invalid: [],
+    });
+  });
+
+  it('reads otpauth lines as Aegis and others write them (including Steam and HOTP lines)', async () => {
     const text = [
       'otpauth://totp/Ente:me%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Ente&algorithm=sha1&digits=6&period=30',
       'otpauth://hotp/Bank:me?secret=GEZDGNBVGY3TQOJQ&issuer=Bank&counter=9&digits=6',

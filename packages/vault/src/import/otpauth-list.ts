@@ -5,6 +5,21 @@ import { MAX_ACCOUNTS } from '../vault.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import { previewLabel, toEntry } from './util.js';
 
+/**
+ * Ente Auth writes each line of its plain export as a JSON string (`"otpauth://…&codeDisplay=%7B…%7D"`,
+ * code_store.dart getCodesForExport → Code.toOTPAuthUrlFormat, which jsonEncodes the URI): such a line is
+ * read as the string it encodes.
+ */
+function unquote(line: string): string {
+  if (line.length < 2 || !line.startsWith('"') || !line.endsWith('"')) return line;
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'string' ? value.trim() : line;
+  } catch {
+    return line;
+  }
+}
+
 /** Lines of otpauth:// and otpauth-migration:// URIs; blank lines and `#` comments are skipped. */
 export function parseOtpauthList(text: string): ParsedImport {
   const entries: ImportEntry[] = [];
@@ -14,7 +29,7 @@ export function parseOtpauthList(text: string): ParsedImport {
     if (entries.length > MAX_ACCOUNTS) {
       throw new VaultError('INPUT_TOO_LARGE', `The file holds more than ${MAX_ACCOUNTS} entries.`);
     }
-    const line = raw.trim();
+    const line = unquote(raw.trim());
     if (line === '' || line.startsWith('#')) return;
     const where = `Line ${index + 1}`;
     const scheme = line.slice(0, 24).toLowerCase();
