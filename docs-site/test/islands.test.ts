@@ -16,6 +16,16 @@ describe('TOTP debugger model', () => {
     expect(rows).toEqual([{ delta: 0, counter: 1, startMs: 30_000, code: '94287082' }]);
   });
 
+  it('shows Steam Guard codes from an otpauth://steam link (KeePassXC vector, tests/TestTotp.cpp)', () => {
+    const { account } = readSecretInput(
+      'otpauth://steam/Steam:gaben?secret=63BEDWCQZKTQWPESARIERL5DTTQFCJTK&issuer=Steam',
+      MANUAL,
+    );
+    expect(account).toMatchObject({ type: 'steam', digits: 5, period: 30 });
+    expect(codeRows(account, 1_511_200_518_000, 0).map((row) => row.code)).toEqual(['FR8RV']);
+    expect(groupCode('FR8RV')).toBe('FR8RV');
+  });
+
   it('lists the steps around the pinned time, each matching the library', () => {
     const time = 1_700_000_000_000;
     const secret = base32Decode('JBSWY3DPEHPK3PXP');

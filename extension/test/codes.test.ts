@@ -1,7 +1,7 @@
 import { base32Decode, totp } from '@mfa-companion/otp';
 import { type Account, createAccount } from '@mfa-companion/vault';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetSecrets, prepareTotpCodes, totpView } from '../src/vault/codes';
+import { forgetSecrets, groupCode, prepareTotpCodes, totpView } from '../src/vault/codes';
 
 // The library's totp() stays the reference; wrapped so a test can tell that a code came from WebCrypto instead.
 vi.mock('@mfa-companion/otp', async (importOriginal) => {
@@ -73,5 +73,25 @@ describe('codes prepared with WebCrypto', () => {
     vi.mocked(totp).mockClear();
     expect(totpView(account, 55_000).next).toBe(expected);
     expect(totp).not.toHaveBeenCalled();
+  });
+});
+
+describe('Steam Guard accounts', () => {
+  beforeEach(() => forgetSecrets());
+  // KeePassXC's published pair (tests/TestTotp.cpp), also checked in packages/otp/test/steam.test.ts.
+  const steam = () => createAccount({ type: 'steam', issuer: 'Steam', secret: '63BEDWCQZKTQWPESARIERL5DTTQFCJTK' });
+
+  it('show the Steam code, from WebCrypto and from the synchronous path alike', async () => {
+    const account = steam();
+    await prepareTotpCodes([account], 1_511_200_518_000);
+    expect(preparedCode(account, 1_511_200_518_000)).toBe('FR8RV');
+    forgetSecrets();
+    expect(totpView(account, 1_511_200_714_000).code).toBe('9P3VP');
+  });
+
+  it('are not split into groups (the Steam app shows five characters in one piece)', () => {
+    expect(groupCode('FR8RV')).toBe('FR8RV');
+    expect(groupCode('23456')).toBe('23456');
+    expect(groupCode('123456')).toBe('123 456');
   });
 });

@@ -34,7 +34,11 @@ const TEXT = {
     bytes: (count: number) =>
       `${count} bytes (${count * 8} bits)${count < 16 ? ' — shorter than the recommended 128 bits' : ''}`,
     seconds: (count: number) => `${count} s`,
-    typeText: { totp: 'TOTP (time-based)', hotp: 'HOTP (counter-based)' },
+    typeText: {
+      totp: 'TOTP (time-based)',
+      hotp: 'HOTP (counter-based)',
+      steam: 'Steam Guard (time-based, 5 characters)',
+    },
     reveal: 'Show the secret',
   },
   fr: {
@@ -60,7 +64,11 @@ const TEXT = {
     bytes: (count: number) =>
       `${count} octets (${count * 8} bits)${count < 16 ? ' — plus court que les 128 bits recommandés' : ''}`,
     seconds: (count: number) => `${count} s`,
-    typeText: { totp: 'TOTP (basé sur l’heure)', hotp: 'HOTP (basé sur un compteur)' },
+    typeText: {
+      totp: 'TOTP (basé sur l’heure)',
+      hotp: 'HOTP (basé sur un compteur)',
+      steam: 'Steam Guard (basé sur l’heure, 5 caractères)',
+    },
     reveal: 'Afficher le secret',
   },
 } as const;

@@ -133,7 +133,9 @@ export default function TotpDebugger({ lang }: { lang: Lang }) {
   const current = result?.kind === 'codes' ? result.rows.find((row) => row.delta === 0) : undefined;
   const account = result?.kind === 'codes' ? result.read.account : undefined;
   const remainingSeconds =
-    account?.type === 'totp' ? Math.ceil(totpTimeStep({ time, period: account.period }).remainingMs / 1000) : undefined;
+    account && account.type !== 'hotp'
+      ? Math.ceil(totpTimeStep({ time, period: account.period }).remainingMs / 1000)
+      : undefined;
 
   return (
     <div class="tool not-content" data-testid="totp-debugger">
@@ -255,7 +257,7 @@ export default function TotpDebugger({ lang }: { lang: Lang }) {
                 </span>
               )}
             </p>
-            {account.type === 'totp' && remainingSeconds !== undefined && (
+            {account.type !== 'hotp' && remainingSeconds !== undefined && (
               <progress
                 max={account.period}
                 value={account.period - remainingSeconds}
@@ -270,7 +272,7 @@ export default function TotpDebugger({ lang }: { lang: Lang }) {
                   <th scope="col">{t.delta}</th>
                   <th scope="col">{t.counter}</th>
                   <th scope="col">{t.code}</th>
-                  {account.type === 'totp' && <th scope="col">{t.validFrom}</th>}
+                  {account.type !== 'hotp' && <th scope="col">{t.validFrom}</th>}
                 </tr>
               </thead>
               <tbody>

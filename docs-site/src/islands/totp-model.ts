@@ -4,6 +4,7 @@ import {
   type OtpAccount,
   type OtpAlgorithm,
   OtpError,
+  type OtpType,
   parseMigrationUri,
   parseOtpauthUri,
   totp,
@@ -12,7 +13,8 @@ import {
 
 /** What the debugger computes codes from, whichever way it was pasted. */
 export interface DebugAccount {
-  type: 'totp' | 'hotp';
+  /** 'steam' is time-based like 'totp', written in Steam's 5-character alphabet. */
+  type: OtpType;
   secret: Uint8Array;
   algorithm: OtpAlgorithm;
   digits: number;
@@ -103,7 +105,12 @@ export function codeRows(account: DebugAccount, timeMs: number, steps: number): 
     const counter = current + delta;
     if (counter < 0) continue;
     const startMs = counter * period * 1000;
-    rows.push({ delta, counter, startMs, code: totp({ secret, time: startMs, period, algorithm, digits }) });
+    rows.push({
+      delta,
+      counter,
+      startMs,
+      code: totp({ type: account.type, secret, time: startMs, period, algorithm, digits }),
+    });
   }
   return rows;
 }
@@ -127,6 +134,8 @@ export function parsePinnedTime(text: string | null | undefined): number | undef
 
 /** "123 456" — the grouping the extension's popup uses, easier to read and compare aloud. */
 export function groupCode(code: string): string {
+  // Steam Guard codes ("FR8RV") are shown in one piece, as the Steam app does.
+  if (code.length === 5) return code;
   const half = Math.ceil(code.length / 2);
   return `${code.slice(0, half)} ${code.slice(half)}`;
 }

@@ -247,7 +247,7 @@ export function pickFrame(frames: FoundFrame[], requestedFrameId?: number): Foun
   );
 }
 
-/** TOTP for the current time; HOTP moves its counter and saves it before the code is used. */
+/** TOTP (or Steam Guard) for the current time; HOTP moves its counter and saves it before the code is used. */
 async function nextCode(store: VaultStore, accounts: Account[], account: Account): Promise<string> {
   const otp = toOtpAccount(account);
   if (account.type === 'hotp') {
@@ -259,7 +259,13 @@ async function nextCode(store: VaultStore, accounts: Account[], account: Account
     );
     return hotp({ secret: otp.secret, counter: account.counter, algorithm: account.algorithm, digits: account.digits });
   }
-  return totp({ secret: otp.secret, algorithm: account.algorithm, digits: account.digits, period: account.period });
+  return totp({
+    type: account.type,
+    secret: otp.secret,
+    algorithm: account.algorithm,
+    digits: account.digits,
+    period: account.period,
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import { BackupSection } from './BackupSection';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { FleetView } from './FleetView';
 import { ImportSection } from './ImportSection';
+import { PhoneSection } from './PhoneSection';
 import { SecuritySection } from './SecuritySection';
 import { WipeSection } from './WipeSection';
 
@@ -53,6 +54,7 @@ export function OptionsApp() {
         <>
           <ChangePassphraseSection />
           <BackupSection accounts={accounts} />
+          <PhoneSection accounts={accounts} />
           <ImportSection accounts={accounts} onImported={refresh} />
           <WipeSection onWiped={refresh} />
         </>

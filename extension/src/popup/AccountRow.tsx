@@ -1,7 +1,7 @@
 import { type Account, accountLabel } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
 import { MoreIcon, PinIcon } from '../ui/icons';
-import { groupCode, NEXT_CODE_PREVIEW_MS, totpView } from '../vault/codes';
+import { groupCode, isTimeBased, NEXT_CODE_PREVIEW_MS, totpView } from '../vault/codes';
 import { TimeRing } from './TimeRing';
 
 export interface RowActions {
@@ -31,7 +31,7 @@ export function AccountRow(props: AccountRowProps) {
   let code: string | undefined;
   let body;
   let mainLabel: string;
-  if (account.type === 'totp') {
+  if (isTimeBased(account)) {
     const view = totpView(account, props.now);
     code = view.code;
     const seconds = Math.ceil(view.remainingMs / 1000);

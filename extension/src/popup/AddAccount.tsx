@@ -5,6 +5,7 @@ import {
   createAccount,
   findDuplicate,
   type ImportPreview,
+  steamSecretFromText,
   validateAccountInput,
 } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
@@ -26,7 +27,7 @@ interface ManualFields {
   issuer: string;
   account: string;
   secret: string;
-  type: 'totp' | 'hotp';
+  type: 'totp' | 'hotp' | 'steam';
   algorithm: 'SHA1' | 'SHA256' | 'SHA512';
   digits: string;
   period: string;
@@ -45,6 +46,16 @@ const EMPTY_MANUAL: ManualFields = {
 };
 
 function manualInput(fields: ManualFields, sites: string[]): AccountInput {
+  if (fields.type === 'steam') {
+    // Steam fixes algorithm, length and period; the secret may be a maFile's base64 shared_secret.
+    return {
+      issuer: fields.issuer.trim() === '' ? 'Steam' : fields.issuer,
+      account: fields.account,
+      secret: steamSecretFromText(fields.secret),
+      type: 'steam',
+      sites,
+    };
+  }
   return {
     issuer: fields.issuer,
     account: fields.account,
@@ -232,7 +243,7 @@ export function AddAccount(props: AddAccountProps) {
           value={manual.account}
           onInput={(event) => setManual({ ...manual, account: event.currentTarget.value })}
         />
-        <label for="manual-secret">{i18n.t('fields.secret')}</label>
+        <label for="manual-secret">{i18n.t(manual.type === 'steam' ? 'fields.steamSecret' : 'fields.secret')}</label>
         <input
           id="manual-secret"
           autocomplete="off"
@@ -256,46 +267,12 @@ export function AddAccount(props: AddAccountProps) {
             >
               <option value="totp">{i18n.t('fields.totp')}</option>
               <option value="hotp">{i18n.t('fields.hotp')}</option>
+              <option value="steam">{i18n.t('fields.steam')}</option>
             </select>
-            <label for="manual-algorithm">{i18n.t('fields.algorithm')}</label>
-            <select
-              id="manual-algorithm"
-              value={manual.algorithm}
-              onChange={(event) =>
-                setManual({ ...manual, algorithm: event.currentTarget.value as ManualFields['algorithm'] })
-              }
-            >
-              <option value="SHA1">SHA-1</option>
-              <option value="SHA256">SHA-256</option>
-              <option value="SHA512">SHA-512</option>
-            </select>
-            <label for="manual-digits">{i18n.t('fields.digits')}</label>
-            <input
-              id="manual-digits"
-              inputMode="numeric"
-              value={manual.digits}
-              onInput={(event) => setManual({ ...manual, digits: event.currentTarget.value })}
-            />
-            {manual.type === 'totp' ? (
-              <>
-                <label for="manual-period">{i18n.t('fields.period')}</label>
-                <input
-                  id="manual-period"
-                  inputMode="numeric"
-                  value={manual.period}
-                  onInput={(event) => setManual({ ...manual, period: event.currentTarget.value })}
-                />
-              </>
+            {manual.type === 'steam' ? (
+              <p class="note">{i18n.t('fields.steamFixed')}</p>
             ) : (
-              <>
-                <label for="manual-counter">{i18n.t('fields.counter')}</label>
-                <input
-                  id="manual-counter"
-                  inputMode="numeric"
-                  value={manual.counter}
-                  onInput={(event) => setManual({ ...manual, counter: event.currentTarget.value })}
-                />
-              </>
+              <ManualOtpParameters manual={manual} setManual={setManual} />
             )}
           </div>
         </details>
@@ -316,5 +293,54 @@ export function AddAccount(props: AddAccountProps) {
         {i18n.t('common.cancel')}
       </button>
     </section>
+  );
+}
+
+/** Algorithm, digits and period or counter: what TOTP and HOTP accounts may choose (Steam fixes them). */
+function ManualOtpParameters(props: { manual: ManualFields; setManual(fields: ManualFields): void }) {
+  const { manual, setManual } = props;
+  return (
+    <>
+      <label for="manual-algorithm">{i18n.t('fields.algorithm')}</label>
+      <select
+        id="manual-algorithm"
+        value={manual.algorithm}
+        onChange={(event) =>
+          setManual({ ...manual, algorithm: event.currentTarget.value as ManualFields['algorithm'] })
+        }
+      >
+        <option value="SHA1">SHA-1</option>
+        <option value="SHA256">SHA-256</option>
+        <option value="SHA512">SHA-512</option>
+      </select>
+      <label for="manual-digits">{i18n.t('fields.digits')}</label>
+      <input
+        id="manual-digits"
+        inputMode="numeric"
+        value={manual.digits}
+        onInput={(event) => setManual({ ...manual, digits: event.currentTarget.value })}
+      />
+      {manual.type === 'totp' ? (
+        <>
+          <label for="manual-period">{i18n.t('fields.period')}</label>
+          <input
+            id="manual-period"
+            inputMode="numeric"
+            value={manual.period}
+            onInput={(event) => setManual({ ...manual, period: event.currentTarget.value })}
+          />
+        </>
+      ) : (
+        <>
+          <label for="manual-counter">{i18n.t('fields.counter')}</label>
+          <input
+            id="manual-counter"
+            inputMode="numeric"
+            value={manual.counter}
+            onInput={(event) => setManual({ ...manual, counter: event.currentTarget.value })}
+          />
+        </>
+      )}
+    </>
   );
 }

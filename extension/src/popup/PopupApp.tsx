@@ -9,6 +9,7 @@ import { copyCode } from '../ui/clipboard';
 import { describeError } from '../ui/errors';
 import { GearIcon, LockIcon, PlusIcon } from '../ui/icons';
 import { CreateVaultForm, UnlockForm } from '../ui/PassphraseForms';
+import { showQrPageUrl } from '../ui/show-qr';
 import { vaultStore } from '../vault/browser-store';
 import { forgetSecrets, hotpCode, prepareTotpCodes } from '../vault/codes';
 import {
@@ -471,6 +472,11 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           }}
           onMove={(direction) => void commit(moveAccount(accounts, menu.id, direction))}
           onDelete={() => void remove(menu)}
+          onShowQr={() => {
+            // Secrets as a QR code only in a full extension page, behind the passphrase again, never in the popup.
+            void browser.tabs.create({ url: showQrPageUrl(menu.id) });
+            window.close();
+          }}
         />
       )}
       {renaming && (
@@ -527,6 +533,7 @@ function AccountMenu(props: {
   onRename(): void;
   onMove(direction: -1 | 1): void;
   onDelete(): void;
+  onShowQr(): void;
 }) {
   const label = accountLabel(props.account) || i18n.t('list.unnamed');
   const first = useRef<HTMLButtonElement>(null);
@@ -562,6 +569,9 @@ function AccountMenu(props: {
           </p>
         </Fragment>
       ))}
+      <button type="button" onClick={props.onShowQr}>
+        {i18n.t('phone.menuItem')}
+      </button>
       <button type="button" class="danger" onClick={props.onDelete}>
         {i18n.t('list.delete')}
       </button>

@@ -1,6 +1,6 @@
 import type { Account } from '@mfa-companion/vault';
 import { vaultStore } from './browser-store';
-import { hotpCode, totpView } from './codes';
+import { hotpCode, isTimeBased, totpView } from './codes';
 
 /**
  * Read access for other features (autofill): the unlocked accounts, or `undefined` when locked.
@@ -23,7 +23,7 @@ export async function codeForFill(accountId: string, now = Date.now()): Promise<
   const { accounts } = await store.open();
   const account = accounts.find((candidate) => candidate.id === accountId);
   if (!account) return undefined;
-  if (account.type === 'totp') return totpView(account, now).code;
+  if (isTimeBased(account)) return totpView(account, now).code;
   const code = hotpCode(account);
   await store.save(
     accounts.map((entry) =>

@@ -1,4 +1,12 @@
-import { base32Decode, hotp, hotpFromHmac, hotpMessage, totp, totpTimeStep } from '@mfa-companion/otp';
+import {
+  base32Decode,
+  hotp,
+  hotpFromHmac,
+  hotpMessage,
+  steamCodeFromHmac,
+  totp,
+  totpTimeStep,
+} from '@mfa-companion/otp';
 import type { Account } from '@mfa-companion/vault';
 
 const secretCache = new Map<string, Uint8Array>();
@@ -27,10 +35,16 @@ export function forgetSecrets(): void {
   codeCache.clear();
 }
 
-type TotpAccount = Pick<Account, 'id' | 'secret' | 'algorithm' | 'digits' | 'period'>;
+/** Time-based accounts: TOTP, and Steam Guard (a TOTP written in Steam's alphabet). `type` picks the encoding. */
+type TotpAccount = Pick<Account, 'id' | 'type' | 'secret' | 'algorithm' | 'digits' | 'period'>;
+
+/** Accounts whose code follows the clock (everything but HOTP): shown with a countdown, filled as they are. */
+export function isTimeBased(account: Pick<Account, 'type'>): boolean {
+  return account.type !== 'hotp';
+}
 
 function codeCacheKey(account: TotpAccount, counter: number): string {
-  return `${account.id}\n${account.secret}\n${account.algorithm}\n${account.digits}\n${account.period}\n${counter}`;
+  return `${account.id}\n${account.type}\n${account.secret}\n${account.algorithm}\n${account.digits}\n${account.period}\n${counter}`;
 }
 
 function remember(cacheKey: string, code: string): void {
@@ -44,6 +58,7 @@ function totpForStep(account: TotpAccount, counter: number): string {
   let code = codeCache.get(cacheKey);
   if (code === undefined) {
     code = totp({
+      type: account.type,
       secret: secretBytes(account),
       algorithm: account.algorithm,
       digits: account.digits,
@@ -69,7 +84,7 @@ export async function prepareTotpCodes(accounts: readonly Account[], now: number
   if (!subtle) return;
   await Promise.all(
     accounts.map(async (account) => {
-      if (account.type !== 'totp') return;
+      if (!isTimeBased(account)) return;
       const step = totpTimeStep({ time: now, period: account.period });
       const counters = step.remainingMs <= NEXT_CODE_PREVIEW_MS ? [step.counter, step.counter + 1] : [step.counter];
       const missing = counters.filter((counter) => !codeCache.has(codeCacheKey(account, counter)));
@@ -86,7 +101,9 @@ export async function prepareTotpCodes(accounts: readonly Account[], now: number
         await Promise.all(
           missing.map(async (counter) => {
             const mac = await subtle.sign('HMAC', key, hotpMessage(counter) as Uint8Array<ArrayBuffer>);
-            remember(codeCacheKey(account, counter), hotpFromHmac(new Uint8Array(mac), account.digits));
+            const bytes = new Uint8Array(mac);
+            const code = account.type === 'steam' ? steamCodeFromHmac(bytes) : hotpFromHmac(bytes, account.digits);
+            remember(codeCacheKey(account, counter), code);
           }),
         );
       } catch {
@@ -128,10 +145,13 @@ export function hotpCode(account: Account): string {
   });
 }
 
-/** "123 456", "1234 5678", "12 345 678 9"… groups of three (four for 8 digits) for reading aloud. */
+/**
+ * "123 456", "1234 5678", "12 345 678 9"… groups of three (four for 8 digits) for reading aloud. Five characters
+ * (Steam Guard, "FR8RV") stay in one piece, as the Steam app shows them.
+ */
 export function groupCode(code: string): string {
   if (code.length === 8) return `${code.slice(0, 4)} ${code.slice(4)}`;
-  if (code.length <= 4) return code;
+  if (code.length <= 5) return code;
   return code.replace(/(\d{3})(?=\d)/g, '$1 ');
 }
 

@@ -169,6 +169,15 @@ export class VaultStore {
     }
   }
 
+  /**
+   * Proves the passphrase again (the slow KDF, as at unlock) before something sensitive is shown, and returns the
+   * accounts as that passphrase decrypts them. Nothing is stored or changed; a wrong one throws WRONG_PASSPHRASE.
+   */
+  async verifyPassphrase(passphrase: string): Promise<Account[]> {
+    const { current } = await this.readStored();
+    return (await unlockVault(current, passphrase)).data.accounts;
+  }
+
   async lock(): Promise<void> {
     await this.session.remove([SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts]);
   }

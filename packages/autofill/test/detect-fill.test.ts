@@ -354,6 +354,19 @@ describe('filling', () => {
   });
 });
 
+describe('filling a Steam Guard code (letters and digits)', () => {
+  it('types it into a single field and spreads it over five boxes', () => {
+    const single = page('<label for="c">Steam Guard code</label><input id="c" autocomplete="one-time-code">');
+    expect(fillOtpTarget(findBestOtpTarget(single, options) as never, 'FR8RV').ok).toBe(true);
+    expect((single.getElementById('c') as HTMLInputElement).value).toBe('FR8RV');
+    const split = page(`<p>Steam Guard mobile authenticator code</p><div>${'<input maxlength="1">'.repeat(5)}</div>`);
+    const target = findBestOtpTarget(split, options);
+    expect(target?.kind).toBe('split');
+    expect(fillOtpTarget(target as never, '9P3VP').ok).toBe(true);
+    expect([...split.querySelectorAll('input')].map((input) => input.value).join('')).toBe('9P3VP');
+  });
+});
+
 describe('filling like a person types', () => {
   it('never writes past maxlength (a box whose keydown already took the digit keeps one digit)', () => {
     const document = page(

@@ -2,12 +2,13 @@ export { base32Decode, base32Encode } from './base32.js';
 export type { OtpErrorCode } from './errors.js';
 export { isOtpError, OTP_ERROR_CODES, OtpError } from './errors.js';
 export { clearOtpKeyCache } from './hmac-cache.js';
-export type { MigrationBatch, MigrationBatchOptions, MigrationEntry } from './migration.js';
+export type { MigrationBatch, MigrationBatchOptions, MigrationEntry, MigrationSplitOptions } from './migration.js';
 export {
   decodeMigrationPayload,
   encodeMigrationPayload,
   formatMigrationUri,
   formatMigrationUris,
+  migrationBatches,
   parseMigrationPayload,
   parseMigrationUri,
   parseMigrationUriEntries,

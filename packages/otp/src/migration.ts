@@ -354,24 +354,68 @@ export function formatMigrationUri(accounts: readonly OtpAccount[], options: Mig
   return `${MIGRATION_SCHEME}offline?data=${encodeURIComponent(base64Encode(encodeMigrationPayload(accounts, options)))}`;
 }
 
+/** How `formatMigrationUris` and `migrationBatches` split an export. */
+export interface MigrationSplitOptions {
+  /** At most this many accounts per QR code; default 10. */
+  accountsPerBatch?: number;
+  /**
+   * At most this many characters per URI (a denser QR code is harder to scan from a screen). An account too
+   * large on its own still gets a URI of its own. Default: no limit.
+   */
+  maxUriLength?: number;
+  batchId?: number;
+  version?: number;
+}
+
+/** Batch fields as large as any real export gets (2-byte varints), so a measured length is never exceeded. */
+const MEASURE_BATCH_FIELDS = { batchSize: 16_383, batchIndex: 16_383 };
+
 /**
- * Splits accounts over several migration URIs, as Google Authenticator does for large exports (one
- * QR code each, sharing a batch id).
+ * The accounts of each QR code of an export, in order: consecutive runs of at most `accountsPerBatch`
+ * accounts whose URI stays within `maxUriLength`. Throws what the encoder throws for an account it cannot carry.
  */
-export function formatMigrationUris(
-  accounts: readonly OtpAccount[],
-  options: { accountsPerBatch?: number; batchId?: number; version?: number } = {},
-): string[] {
+export function migrationBatches(accounts: readonly OtpAccount[], options: MigrationSplitOptions = {}): OtpAccount[][] {
   if (!Array.isArray(accounts)) throw new OtpError('INVALID_ACCOUNT', 'Expected an array of accounts.');
-  const { accountsPerBatch = 10, batchId = 0, version = 1 } = optionsObject(options);
+  const {
+    accountsPerBatch = 10,
+    maxUriLength = Number.POSITIVE_INFINITY,
+    batchId = 0,
+    version = 1,
+  } = optionsObject(options);
   if (!Number.isInteger(accountsPerBatch) || accountsPerBatch < 1) {
     throw new OtpError('INVALID_MIGRATION_PAYLOAD', `Invalid accountsPerBatch ${describe(accountsPerBatch)}.`);
   }
-  const batchSize = Math.max(1, Math.ceil(accounts.length / accountsPerBatch));
-  const uris: string[] = [];
-  for (let batchIndex = 0; batchIndex < batchSize; batchIndex++) {
-    const slice = accounts.slice(batchIndex * accountsPerBatch, (batchIndex + 1) * accountsPerBatch);
-    uris.push(formatMigrationUri(slice, { version, batchSize, batchIndex, batchId }));
+  if (typeof maxUriLength !== 'number' || Number.isNaN(maxUriLength) || maxUriLength < 1) {
+    throw new OtpError('INVALID_MIGRATION_PAYLOAD', `Invalid maxUriLength ${describe(maxUriLength)}.`);
   }
-  return uris;
+  const fits = (batch: readonly OtpAccount[]) =>
+    maxUriLength === Number.POSITIVE_INFINITY ||
+    formatMigrationUri(batch, { version, batchId, ...MEASURE_BATCH_FIELDS }).length <= maxUriLength;
+  const batches: OtpAccount[][] = [];
+  let current: OtpAccount[] = [];
+  for (const account of accounts) {
+    // Encoding it alone first gives the encoder's own error for an account no payload can carry.
+    encodeMigrationPayload([account]);
+    const candidate = [...current, account];
+    if (current.length > 0 && (candidate.length > accountsPerBatch || !fits(candidate))) {
+      batches.push(current);
+      current = [account];
+    } else {
+      current = candidate;
+    }
+  }
+  if (current.length > 0 || batches.length === 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * Splits accounts over several migration URIs, as Google Authenticator does for large exports (one
+ * QR code each, sharing a batch id; `batchIndex` counts from 0 and `batchSize` is the number of codes).
+ */
+export function formatMigrationUris(accounts: readonly OtpAccount[], options: MigrationSplitOptions = {}): string[] {
+  const { batchId = 0, version = 1 } = optionsObject(options);
+  const batches = migrationBatches(accounts, options);
+  return batches.map((batch, batchIndex) =>
+    formatMigrationUri(batch, { version, batchSize: batches.length, batchIndex, batchId }),
+  );
 }

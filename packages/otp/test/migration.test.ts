@@ -6,6 +6,7 @@ import {
   encodeMigrationPayload,
   formatMigrationUri,
   formatMigrationUris,
+  migrationBatches,
   type OtpAccount,
   parseMigrationPayload,
   parseMigrationUri,
@@ -171,6 +172,31 @@ describe('parseMigrationUri', () => {
     expect(batches.flatMap((batch) => batch.accounts)).toEqual(accounts);
     expect(formatMigrationUris([])).toHaveLength(1);
     expect(parseMigrationUri(formatMigrationUris([])[0] as string)).toEqual([]);
+  });
+
+  it('keeps every URI within maxUriLength, in order, and an oversized account on its own', () => {
+    const accounts = Array.from(
+      { length: 40 },
+      (_, i): OtpAccount => ({ ...totpAccount, account: `user${i}@example.com`, secret: ascii(`secret-number-${i}`) }),
+    );
+    const uris = formatMigrationUris(accounts, { accountsPerBatch: 10, maxUriLength: 400, batchId: 7 });
+    expect(uris.length).toBeGreaterThan(4);
+    for (const uri of uris) expect(uri.length).toBeLessThanOrEqual(400);
+    const batches = uris.map(parseMigrationPayload);
+    expect(batches.every((batch) => batch.batchSize === uris.length && batch.batchId === 7)).toBe(true);
+    expect(batches.map((batch) => batch.batchIndex)).toEqual(uris.map((_, index) => index));
+    expect(batches.flatMap((batch) => batch.accounts)).toEqual(accounts);
+    expect(migrationBatches(accounts, { accountsPerBatch: 10, maxUriLength: 400 }).map((b) => b.length)).toEqual(
+      batches.map((batch) => batch.accounts.length),
+    );
+    const huge: OtpAccount = { ...totpAccount, account: 'x'.repeat(600) };
+    expect(migrationBatches([totpAccount, huge, totpAccount], { maxUriLength: 300 })).toEqual([
+      [totpAccount],
+      [huge],
+      [totpAccount],
+    ]);
+    expectOtpError(() => migrationBatches([totpAccount], { maxUriLength: 0 }), 'INVALID_MIGRATION_PAYLOAD');
+    expectOtpError(() => migrationBatches([totpAccount, { ...totpAccount, period: 60 }]), 'INVALID_PERIOD');
   });
 
   it('maps the algorithm, digits and type enums, defaults included', () => {

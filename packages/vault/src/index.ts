@@ -48,6 +48,7 @@ export {
   UnsupportedImportError,
   type UnsupportedImportKind,
 } from './import/index.js';
+export { steamSecretFromText } from './import/steam-guard.js';
 export {
   type Argon2idParams,
   DEFAULT_KDF,
@@ -59,6 +60,14 @@ export {
   type ScryptParams,
   validateKdfParams,
 } from './kdf.js';
+export {
+  accountOtpauthUri,
+  PHONE_TRANSFER_ACCOUNTS_PER_CODE,
+  PHONE_TRANSFER_MAX_URI_LENGTH,
+  type PhoneTransferCode,
+  type PhoneTransferPlan,
+  planPhoneTransfer,
+} from './phone.js';
 export { estimatePassphraseStrength, type PassphraseStrength, type StrengthEstimate } from './strength.js';
 export {
   changePassphrase,

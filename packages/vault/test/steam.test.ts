@@ -7,6 +7,7 @@ import {
   parseImport,
   parseStoredAccount,
   previewImport,
+  steamSecretFromText,
   toOtpAccount,
   VaultError,
   validateAccountInput,
@@ -185,5 +186,17 @@ describe('import: Steam Guard files', () => {
       'UNSUPPORTED_IMPORT',
     );
     expect(plain.message).toMatch(/\.maFile/);
+  });
+});
+
+describe('steamSecretFromText', () => {
+  it("takes a maFile's base64 shared_secret or a base32 key, never confusing them", () => {
+    expect(steamSecretFromText(KEY_BASE64)).toEqual(KEY);
+    expect(steamSecretFromText(` ${KEY_BASE64}\n`)).toEqual(KEY);
+    const base32 = base32Encode(KEY);
+    expect(steamSecretFromText(base32)).toBe(base32);
+    // 28 base32-looking characters without '=' stay base32 text.
+    expect(steamSecretFromText('A'.repeat(28))).toBe('A'.repeat(28));
+    expect(validateAccountInput({ type: 'steam', secret: steamSecretFromText(KEY_BASE64) }).secret).toBe(base32);
   });
 });

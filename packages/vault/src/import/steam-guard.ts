@@ -91,3 +91,16 @@ function steamSecret(record: Record<string, unknown>): AccountInput['secret'] {
   }
   throw new AccountValidationError('MISSING_SECRET', 'The file has no shared_secret.', 'secret');
 }
+
+/** A `shared_secret` as Steam tools show it: base64 of Steam's 20-byte key (27 characters and one `=`). */
+const SHARED_SECRET_BASE64 = /^[A-Za-z0-9+/]{27}=$/;
+
+/**
+ * What a person pastes as a Steam account's secret: the base32 key other apps show, or the base64 `shared_secret`
+ * of a maFile (what Steam tools hand out). The base64 form is recognised by its exact shape only — 28 characters
+ * ending in one `=` is never valid base32 — so a base32 key is never misread.
+ */
+export function steamSecretFromText(text: string): string | Uint8Array {
+  const compact = text.replace(/\s+/g, '');
+  return SHARED_SECRET_BASE64.test(compact) ? base64ToBytes(compact, 'shared_secret') : text;
+}
