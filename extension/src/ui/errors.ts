@@ -74,6 +74,7 @@ const UNSUPPORTED_IMPORTS: Record<UnsupportedImportKind, () => string> = {
   xml: () => i18n.t('errors.unsupportedImport.xml'),
   'ente-encrypted': () => i18n.t('errors.unsupportedImport.enteEncrypted'),
   'bitwarden-encrypted': () => i18n.t('errors.unsupportedImport.bitwardenEncrypted'),
+  openpgp: () => i18n.t('errors.unsupportedImport.openpgp'),
 };
 
 /** A translated sentence for any error; unexpected ones get a generic message (details never shown or logged). */

@@ -715,6 +715,7 @@ describe('import: Ente Auth and files we recognise but cannot read', () => {
         /Authy/,
       ],
       [JSON.stringify({ Authenticators: [], Categories: [] }), /Authenticator Pro/],
+      ['-----BEGIN PGP MESSAGE-----\n\nhQEMA…\n-----END PGP MESSAGE-----\n', /OpenPGP/],
     ];
     for (const [input, message] of cases) {
       await expect(parseImport(input)).rejects.toMatchObject({

@@ -15,7 +15,8 @@ export type UnsupportedImportKind =
   | 'authy'
   | 'xml'
   | 'ente-encrypted'
-  | 'bitwarden-encrypted';
+  | 'bitwarden-encrypted'
+  | 'openpgp';
 
 /** UNSUPPORTED_IMPORT for a file we recognise: `kind` names it, the English message says what to export instead. */
 export class UnsupportedImportError extends VaultError {
@@ -101,6 +102,12 @@ export function recogniseBinary(bytes: Uint8Array): UnsupportedImportError | und
 /** Recognised text files (XML, JSON shapes) we cannot import. */
 export function recogniseText(text: string): VaultError | undefined {
   const head = text.slice(0, 4096);
+  if (head.startsWith('-----BEGIN PGP MESSAGE-----')) {
+    return new UnsupportedImportError(
+      'openpgp',
+      "This file is encrypted with OpenPGP (for example andOTP's OpenPGP backup). Decrypt it with your OpenPGP key first (gpg --decrypt), then import the decrypted file.",
+    );
+  }
   if (/com\.authy\.storage|authy/i.test(head) && head.startsWith('<')) {
     return new UnsupportedImportError('authy', AUTHY);
   }
