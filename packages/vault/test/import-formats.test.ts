@@ -753,6 +753,11 @@ describe('import: detection and Google Authenticator migration', () => {
       ]);
     }
     await expectCode(parseImport(JSON.stringify({ note: line })), 'UNRECOGNIZED_IMPORT');
+    // A KeePassXC-style CSV saved in Windows-1252 (é = 0xE9) is still text.
+    const latin1 = Uint8Array.from(Buffer.from('Title,Username,TOTP\nCaf\u00e9,me,JBSWY3DPEHPK3PXQ\n', 'latin1'));
+    expect(preview(await parseImport(latin1)).added).toEqual([
+      ['totp', 'Café', 'me', 'JBSWY3DPEHPK3PXQ', 'SHA1', 6, 30, 0],
+    ]);
     await expectCode(parseImport(new Uint8Array([0xfe, 0x80, 0, 1, 2, 3])), 'PASSPHRASE_REQUIRED');
     await expectCode(parseImport(new Uint8Array([0xfe, 0x80, 0, 1, 2, 3]), { passphrase: 'x' }), 'WRONG_PASSPHRASE');
   });

@@ -97,7 +97,10 @@ export async function parseImport(input: string | Uint8Array, options: ImportOpt
   );
 }
 
-/** The file as text when it is text (UTF-8, or UTF-16 with a byte-order mark); undefined for binary data. */
+/**
+ * The file as text when it is text: UTF-8, UTF-16 with a byte-order mark, or (no valid UTF-8 but no
+ * control bytes either) a Windows-1252 CSV as older Windows tools save it. Undefined for binary data.
+ */
 function decodeText(bytes: Uint8Array): string | undefined {
   const utf16 =
     bytes[0] === 0xff && bytes[1] === 0xfe
@@ -109,7 +112,9 @@ function decodeText(bytes: Uint8Array): string | undefined {
     const text = new platform.TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
     return text.includes('\0') ? undefined : text;
   } catch {
-    return undefined;
+    // Encrypted data is full of control bytes; text in a legacy code page has none.
+    if (utf16 || bytes.some((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)) return undefined;
+    return new platform.TextDecoder('windows-1252', { fatal: false }).decode(bytes);
   }
 }
 
