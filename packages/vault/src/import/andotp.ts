@@ -31,9 +31,9 @@ const INT_BYTES = 4;
 const IV_BYTES = 12;
 const SALT_BYTES = 12;
 const TAG_BYTES = 16;
-/** andOTP writes 140 000–160 000; anything from 1 000 to 10 000 000 is accepted as a plausible header. */
+/** andOTP writes 140 000–160 000; 1 000 to 5 000 000 is accepted as a plausible header (≈ 2 s at most). */
 const MIN_ITERATIONS = 1_000;
-const MAX_ITERATIONS = 10_000_000;
+const MAX_ITERATIONS = 5_000_000;
 
 export function isAndOtpJson(json: unknown[]): boolean {
   const first = json[0];

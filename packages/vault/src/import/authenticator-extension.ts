@@ -37,6 +37,10 @@ import {
 /** The extension's own argon2id setting (src/argon.ts). */
 const EXTENSION_ARGON2 = { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 } as const;
 
+/** Bounds for the argon2id password check stored in a `Key` record (the extension uses its own setting). */
+const MAX_CHECK_MEMORY_KIB = 64 * 1024;
+const MAX_CHECK_ITERATIONS = 8;
+
 /** Most distinct `Key` records one import will derive (the extension writes one; sync conflicts add a few). */
 const MAX_KEYS = 4;
 
@@ -215,6 +219,10 @@ async function unlockKey(key: Record<string, unknown>, passphrase: string): Prom
   const entryPassphrase = bytesToBase64(derived).replace(/=+$/, '');
   const check = parseEncodedArgon2id(key.hash);
   if (!check) return entryPassphrase;
+  // The extension writes m = 19 MiB, t = 2; a check asking for far more is a hostile file, not a backup.
+  if (check.cost.memoryKiB > MAX_CHECK_MEMORY_KIB || check.cost.iterations > MAX_CHECK_ITERATIONS) {
+    throw new VaultError('KDF_PARAMS_OUT_OF_BOUNDS', 'The backup key asks for an unreasonable password check.');
+  }
   const expected = await deriveArgon2id(entryPassphrase, check.salt, check.cost, check.hash.length);
   return constantTimeEqual(expected, check.hash) ? entryPassphrase : null;
 }
