@@ -344,6 +344,17 @@ describe('import: Bitwarden and other password managers', () => {
     await expectCode(parseImport('name,login_totp\n"unterminated,JBSWY3DPEHPK3PXQ\n'), 'CORRUPT_VAULT');
   });
 
+  it('reads hand-typed secrets whose last character fills no byte, as the exporting apps decoded them', async () => {
+    const csv =
+      'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp\n' +
+      ',,login,Code 2 ,,,0,,,,otpauth://totp/?secret=JDKSNDJJDNDJJDBXB&issuer=Code%202%20&algorithm=SHA1&digits=6&period=30\n' +
+      ',,login,Bare,,,0,,me,,jdjd uzbx hshd bxbx hbb\n';
+    expect(preview(await parseImport(csv)).added).toEqual([
+      ['totp', 'Code 2', '', 'JDKSNDJJDNDJJDBX', 'SHA1', 6, 30, 0],
+      ['totp', 'Bare', 'me', 'JDJDUZBXHSHDBXBXHA', 'SHA1', 6, 30, 0],
+    ]);
+  });
+
   it('reads other managers’ CSV exports by their TOTP column and refuses tables without one', async () => {
     const keepass = await parseImport(
       '"Group","Title","Username","Password","URL","Notes","TOTP"\n' +

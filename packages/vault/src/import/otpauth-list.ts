@@ -1,9 +1,9 @@
-import { isOtpError, parseMigrationUriEntries, parseOtpauthUri } from '@mfa-companion/otp';
+import { isOtpError, parseMigrationUriEntries } from '@mfa-companion/otp';
 import { accountLabel, otpAccountToInput } from '../account.js';
 import { VaultError } from '../errors.js';
 import { MAX_ACCOUNTS } from '../vault.js';
 import type { ImportEntry, ParsedImport } from './types.js';
-import { previewLabel, toEntry } from './util.js';
+import { parseImportedOtpauthUri, previewLabel, toEntry } from './util.js';
 
 /**
  * Ente Auth writes each line of its plain export as a JSON string (`"otpauth://…&codeDisplay=%7B…%7D"`,
@@ -55,7 +55,7 @@ export function parseOtpauthList(text: string): ParsedImport {
       }
     } else if (scheme.startsWith('otpauth:')) {
       try {
-        const otp = parseOtpauthUri(line);
+        const otp = parseImportedOtpauthUri(line);
         entries.push(
           toEntry(accountLabel({ issuer: otp.issuer ?? '', account: otp.account }) || where, () =>
             otpAccountToInput(otp),

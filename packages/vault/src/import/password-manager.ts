@@ -1,10 +1,19 @@
-import { isOtpError, isSteamUri, parseOtpauthUri, parseSteamUri } from '@mfa-companion/otp';
+import { isOtpError, isSteamUri, parseSteamUri } from '@mfa-companion/otp';
 import { type AccountInput, normalizeSite, otpAccountToInput } from '../account.js';
 import { MAX_ACCOUNTS } from '../vault.js';
 import { csvHeader, parseCsv } from './csv.js';
 import { UnsupportedImportError } from './recognised.js';
 import type { ImportEntry, ImportFormat, ParsedImport } from './types.js';
-import { assertListLength, invalidEntry, isRecord, optionalString, previewLabel, steamInput, toEntry } from './util.js';
+import {
+  assertListLength,
+  invalidEntry,
+  isRecord,
+  optionalString,
+  parseImportedOtpauthUri,
+  previewLabel,
+  steamInput,
+  toEntry,
+} from './util.js';
 
 /*
  * Password managers keep a TOTP field next to each login. Bitwarden (clients: libs/importer and the
@@ -30,7 +39,7 @@ function totpFieldEntry(field: TotpField): ImportEntry {
   const value = field.totp.trim();
   if (/^otpauth:/i.test(value)) {
     try {
-      const otp = parseOtpauthUri(value);
+      const otp = parseImportedOtpauthUri(value);
       const input = otpAccountToInput(otp);
       // The URI's own names win; the login's fill what the URI leaves out.
       input.issuer = otp.issuer || field.name;

@@ -1,4 +1,4 @@
-import { isOtpError, parseOtpauthUri } from '@mfa-companion/otp';
+import { isOtpError } from '@mfa-companion/otp';
 import { otpAccountToInput } from '../account.js';
 import { aesGcmDecrypt } from '../crypto.js';
 import { base64ToBytes, utf8 } from '../encoding.js';
@@ -11,6 +11,7 @@ import {
   invalidEntry,
   isRecord,
   optionalString,
+  parseImportedOtpauthUri,
   previewLabel,
   steamInput,
   toEntry,
@@ -114,7 +115,7 @@ function protonEntries(entries: unknown[]): ImportEntry[] {
     if (type !== 'Totp')
       return unsupported(previewLabel('', name, where), `${describeValue(type)} entries are not supported.`);
     try {
-      const otp = parseOtpauthUri(uri);
+      const otp = parseImportedOtpauthUri(uri);
       const input = otpAccountToInput(otp);
       if (!input.account && name) input.account = name;
       return toEntry(previewLabel(otp.issuer, otp.account || name, where), () => input);
