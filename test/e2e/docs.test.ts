@@ -337,7 +337,7 @@ describe('docs site', () => {
     await waitForIslands(french);
     await french.getByTestId('otpauth-input').fill('otpauth://push/ACME?secret=JBSWY3DP');
     await attributeOf(french.getByTestId('otpauth-error'), 'data-code').toBe('UNSUPPORTED_TYPE');
-    await textOf(french.getByTestId('otpauth-error')).toContain('ni totp ni hotp');
+    await textOf(french.getByTestId('otpauth-error')).toContain('ni totp, ni hotp, ni steam');
     await french.close();
   });
 

@@ -172,7 +172,7 @@ describe('extension: back to a phone (QR codes in the options page)', () => {
 
   it('shows one account as an otpauth:// QR code only after the passphrase, and hides it after 60 s', async () => {
     await options.bringToFront();
-    await section().getByRole('button', { name: 'Show the QR code of Steam (gaben)' }).click();
+    await section().getByRole('button', { name: 'Show QR code: Steam (gaben)' }).click();
     await section().getByText('Type your passphrase again to show the secret of: Steam (gaben).').waitFor();
     await section().getByLabel('Passphrase').fill('wrong wrong wrong');
     await section().getByRole('button', { name: 'Show', exact: true }).click();
@@ -205,7 +205,7 @@ describe('extension: back to a phone (QR codes in the options page)', () => {
     await image.waitFor({ state: 'detached' });
     expect(await section().locator('img').count()).toBe(0);
     // Back to the list: showing it again asks for the passphrase again.
-    await section().getByRole('button', { name: 'Show the QR code of Steam (gaben)' }).click();
+    await section().getByRole('button', { name: 'Show QR code: Steam (gaben)' }).click();
     await section().getByLabel('Passphrase').waitFor();
     expect(await section().locator('img').count()).toBe(0);
     await section().getByRole('button', { name: 'Cancel' }).click();
@@ -227,7 +227,7 @@ describe('extension: back to a phone (QR codes in the options page)', () => {
 
   it('hides a shown code as soon as the vault locks', async () => {
     await options.bringToFront();
-    await section().getByRole('button', { name: 'Show the QR code of Slow Bank (me)' }).click();
+    await section().getByRole('button', { name: 'Show QR code: Slow Bank (me)' }).click();
     await section().getByLabel('Passphrase').fill(PASSPHRASE);
     await section().getByRole('button', { name: 'Show', exact: true }).click();
     const image = section().getByRole('img', { name: 'QR code of Slow Bank (me)' });

@@ -14,8 +14,8 @@ export const OTP_ERROR_EXPLANATIONS: Record<OtpErrorCode, Record<Lang, string>> 
     fr: 'Ce n’est pas un lien otpauth:// valide. Il doit commencer par otpauth://totp/ ou otpauth://hotp/, suivi d’un libellé et de paramètres comme ?secret=…. Vérifiez qu’il a été copié en entier.',
   },
   UNSUPPORTED_TYPE: {
-    en: 'The link type is neither totp nor hotp. Authenticator apps only understand these two; a link meant for another app (such as a push-notification app) cannot be used here.',
-    fr: 'Le type du lien n’est ni totp ni hotp. Les applications d’authentification ne comprennent que ces deux-là ; un lien destiné à une autre application (par exemple une application de notifications push) ne peut pas servir ici.',
+    en: 'The link type is none of totp, hotp or steam (Steam Guard). Authenticator apps understand these; a link meant for another app (such as a push-notification app) cannot be used here.',
+    fr: 'Le type du lien n’est ni totp, ni hotp, ni steam (Steam Guard). Ce sont ceux que comprennent les applications d’authentification ; un lien destiné à une autre application (par exemple une application de notifications push) ne peut pas servir ici.',
   },
   MISSING_SECRET: {
     en: 'No secret was found. The link needs a secret= parameter, or paste the secret key itself.',

@@ -1,4 +1,4 @@
-import { base32Decode, totp } from '@mfa-companion/otp';
+import { base32Decode, steamGuardCode, totp } from '@mfa-companion/otp';
 import { createAccount, type KdfCost } from '@mfa-companion/vault';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -48,10 +48,10 @@ function fakeTab(frames: Record<number, Partial<FrameScan>>) {
 const fills = (injections: Injection[]) =>
   injections.filter((injection) => injection.args?.length === 2 && typeof injection.args[0] === 'string');
 
-async function unlockVaultWith(sites: string[]) {
+async function unlockVaultWith(sites: string[], type: 'totp' | 'steam' = 'totp') {
   const store = new VaultStore(fakeBrowser.storage.local, fakeBrowser.storage.session, FAST);
   await store.create('a good long passphrase');
-  await store.save([createAccount({ issuer: 'IdP', account: 'me', secret: SECRET, sites })]);
+  await store.save([createAccount({ type, issuer: 'IdP', account: 'me', secret: SECRET, sites })]);
 }
 
 beforeEach(() => {
@@ -83,6 +83,17 @@ describe('keyboard shortcut (commands API)', () => {
     tab.injections.length = 0;
     await fillInTab(7, {});
     expect(tab.injections.map((injection) => injection.target)).toEqual(viaCommand);
+  });
+
+  it('fills a Steam Guard account with its 5-character Steam code', async () => {
+    await unlockVaultWith(['https://store.steampowered.com'], 'steam');
+    const tab = fakeTab({ 0: { origin: 'https://store.steampowered.com' } });
+    const before = Date.now();
+    expect(await handleFillCommand('fill-otp', { id: 9 })).toMatchObject({ outcome: 'filled' });
+    const key = base32Decode(SECRET);
+    const code = fills(tab.injections)[0]?.args?.[0];
+    expect(code).toMatch(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+    expect([steamGuardCode({ secret: key, time: before }), steamGuardCode({ secret: key })]).toContain(code);
   });
 
   it('names the bound site a look-alike imitates, and fills nothing', async () => {
