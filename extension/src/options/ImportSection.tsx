@@ -33,7 +33,9 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
           if (!file) return;
           void run(async () => {
             setPreview(undefined);
-            const parsed = await parseImport(await file.text(), passphrase ? { passphrase } : {});
+            // The file's bytes: binary exports (encrypted andOTP) and text in any encoding are told apart by the importer.
+            const bytes = new Uint8Array(await file.arrayBuffer());
+            const parsed = await parseImport(bytes, passphrase ? { passphrase } : {});
             setPreview(previewImport(props.accounts, parsed));
           });
         }}
@@ -42,7 +44,7 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
         <input
           id="import-file"
           type="file"
-          accept=".json,.txt,.2fas,text/plain,application/json"
+          accept=".json,.txt,.csv,.2fas,.aes,.maFile,.bin,text/plain,text/csv,application/json,application/octet-stream"
           onChange={(event) => {
             setFile(event.currentTarget.files?.[0]);
             setPreview(undefined);

@@ -1,5 +1,10 @@
 import { isOtpError } from '@mfa-companion/otp';
-import { AccountValidationError, isVaultError } from '@mfa-companion/vault';
+import {
+  AccountValidationError,
+  isVaultError,
+  UnsupportedImportError,
+  type UnsupportedImportKind,
+} from '@mfa-companion/vault';
 import { i18n } from '#i18n';
 import { VaultStoreError } from '../vault/store';
 
@@ -32,6 +37,7 @@ const MESSAGES: Record<string, () => string> = {
   FIELD_TOO_LONG: () => i18n.t('errors.FIELD_TOO_LONG'),
   INVALID_SITE: () => i18n.t('errors.INVALID_SITE'),
   UNSUPPORTED_ENTRY: () => i18n.t('errors.UNSUPPORTED_ENTRY'),
+  UNREADABLE_ENTRY: () => i18n.t('errors.UNREADABLE_ENTRY'),
   NOT_AN_OTP_URI: () => i18n.t('errors.NOT_AN_OTP_URI'),
   NO_QR_FOUND: () => i18n.t('errors.NO_QR_FOUND'),
   CAPTURE_FAILED: () => i18n.t('errors.CAPTURE_FAILED'),
@@ -53,7 +59,26 @@ export function errorCode(error: unknown): string {
   return 'UNEXPECTED';
 }
 
+/** Files the importer recognises but cannot read: what they are and what to export instead. */
+const UNSUPPORTED_IMPORTS: Record<UnsupportedImportKind, () => string> = {
+  'app-database': () => i18n.t('errors.unsupportedImport.appDatabase'),
+  'freeotp-backup': () => i18n.t('errors.unsupportedImport.freeotpBackup'),
+  'freeotp-xml': () => i18n.t('errors.unsupportedImport.freeotpXml'),
+  zip: () => i18n.t('errors.unsupportedImport.zip'),
+  keepass: () => i18n.t('errors.unsupportedImport.keepass'),
+  image: () => i18n.t('errors.unsupportedImport.image'),
+  'authenticator-pro': () => i18n.t('errors.unsupportedImport.authenticatorPro'),
+  pdf: () => i18n.t('errors.unsupportedImport.pdf'),
+  gzip: () => i18n.t('errors.unsupportedImport.gzip'),
+  authy: () => i18n.t('errors.unsupportedImport.authy'),
+  xml: () => i18n.t('errors.unsupportedImport.xml'),
+  'ente-encrypted': () => i18n.t('errors.unsupportedImport.enteEncrypted'),
+  'bitwarden-encrypted': () => i18n.t('errors.unsupportedImport.bitwardenEncrypted'),
+  openpgp: () => i18n.t('errors.unsupportedImport.openpgp'),
+};
+
 /** A translated sentence for any error; unexpected ones get a generic message (details never shown or logged). */
 export function describeError(error: unknown): string {
+  if (error instanceof UnsupportedImportError) return UNSUPPORTED_IMPORTS[error.kind]?.() ?? messageForCode(error.code);
   return messageForCode(errorCode(error));
 }

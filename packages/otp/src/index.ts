@@ -3,7 +3,7 @@ export { groupCode } from './display.js';
 export type { OtpErrorCode } from './errors.js';
 export { isOtpError, OTP_ERROR_CODES, OtpError } from './errors.js';
 export { clearOtpKeyCache } from './hmac-cache.js';
-export type { MigrationBatch, MigrationBatchOptions, MigrationSplitOptions } from './migration.js';
+export type { MigrationBatch, MigrationBatchOptions, MigrationEntry, MigrationSplitOptions } from './migration.js';
 export {
   decodeMigrationPayload,
   encodeMigrationPayload,
@@ -12,6 +12,7 @@ export {
   migrationBatches,
   parseMigrationPayload,
   parseMigrationUri,
+  parseMigrationUriEntries,
 } from './migration.js';
 export type {
   HotpOptions,

@@ -164,6 +164,34 @@ function toAccount(raw: RawOtpParameters, position: number): OtpAccount {
 
 /** Decodes the protobuf bytes of a MigrationPayload (already base64-decoded). */
 export function decodeMigrationPayload(bytes: Uint8Array): MigrationBatch {
+  const { batch, rawAccounts } = decodeRawPayload(bytes);
+  batch.accounts = rawAccounts.map(toAccount);
+  return batch;
+}
+
+/** One account of a migration payload: read, or refused with the reason (the others still import). */
+export type MigrationEntry =
+  | { ok: true; account: OtpAccount }
+  | { ok: false; position: number; issuer: string; name: string; error: OtpError };
+
+/**
+ * Like `parseMigrationUri`, but an account the library cannot use (MD5, unknown digits, no secret) does not
+ * sink the whole code: it comes back as `ok: false` with its names and the reason. A payload that cannot be
+ * decoded at all still throws.
+ */
+export function parseMigrationUriEntries(uri: string): MigrationEntry[] {
+  const { rawAccounts } = decodeRawPayload(migrationUriBytes(uri));
+  return rawAccounts.map((raw, position): MigrationEntry => {
+    try {
+      return { ok: true, account: toAccount(raw, position) };
+    } catch (error) {
+      if (!(error instanceof OtpError)) throw error;
+      return { ok: false, position, issuer: raw.issuer, name: raw.name, error };
+    }
+  });
+}
+
+function decodeRawPayload(bytes: Uint8Array): { batch: MigrationBatch; rawAccounts: RawOtpParameters[] } {
   if (!(bytes instanceof Uint8Array)) {
     throw new OtpError('INVALID_MIGRATION_PAYLOAD', `Expected the payload as a Uint8Array, got ${describe(bytes)}.`);
   }
@@ -202,12 +230,16 @@ export function decodeMigrationPayload(bytes: Uint8Array): MigrationBatch {
     if (error instanceof ProtobufError) throw malformed(error.message, error);
     throw error;
   }
-  batch.accounts = rawAccounts.map(toAccount);
-  return batch;
+  return { batch, rawAccounts };
 }
 
 /** Parses one `otpauth-migration://offline?data=…` URI with its batch information. */
 export function parseMigrationPayload(uri: string): MigrationBatch {
+  return decodeMigrationPayload(migrationUriBytes(uri));
+}
+
+/** The protobuf bytes of the `data` parameter of an otpauth-migration:// URI. */
+function migrationUriBytes(uri: string): Uint8Array {
   const rest = stripScheme(uri, MIGRATION_SCHEME, 'an otpauth-migration:// URI');
   const hash = rest.indexOf('#');
   const withoutFragment = hash === -1 ? rest : rest.slice(0, hash);
@@ -222,7 +254,7 @@ export function parseMigrationPayload(uri: string): MigrationBatch {
   if (data === '') throw new OtpError('INVALID_MIGRATION_PAYLOAD', 'The migration URI has no data parameter.');
   const bytes = base64Decode(data);
   if (bytes === null) throw malformed('the data parameter is not valid base64');
-  return decodeMigrationPayload(bytes);
+  return bytes;
 }
 
 /** Google Authenticator export (`otpauth-migration://offline?data=…`) → the accounts it carries. */

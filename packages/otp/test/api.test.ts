@@ -16,6 +16,7 @@ describe('public API', () => {
       'parseOtpauthUri',
       'formatOtpauthUri',
       'parseMigrationUri',
+      'parseMigrationUriEntries',
       'parseMigrationPayload',
       'decodeMigrationPayload',
       'encodeMigrationPayload',

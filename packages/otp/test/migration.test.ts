@@ -10,6 +10,7 @@ import {
   type OtpAccount,
   parseMigrationPayload,
   parseMigrationUri,
+  parseMigrationUriEntries,
 } from '../src/index.js';
 import { ProtobufWriter, WireType } from '../src/protobuf.js';
 import { ascii, expectOtpError } from './helpers.js';
@@ -247,6 +248,37 @@ describe('parseMigrationUri', () => {
     expectOtpError(
       () => parseMigrationUri(uriFor(payload(otpParameters({ name: 'no secret' })).finish())),
       'MISSING_SECRET',
+    );
+  });
+
+  it('parseMigrationUriEntries keeps the good accounts and names the bad ones with their reason', () => {
+    const uri = uriFor(
+      payload(
+        otpParameters({
+          secret: SECRET,
+          name: 'alice@google.com',
+          issuer: 'Example',
+          algorithm: 1,
+          digits: 1,
+          type: 2,
+        }),
+        otpParameters({ secret: SECRET, name: 'Legacy:bob', algorithm: 4, digits: 1, type: 2 }),
+        otpParameters({ name: 'no secret', issuer: 'Empty', type: 2 }),
+      ).finish(),
+    );
+    expect(() => parseMigrationUri(uri)).toThrow(/MD5/);
+    const entries = parseMigrationUriEntries(uri);
+    expect(entries[0]).toEqual({ ok: true, account: totpAccount });
+    expect(
+      entries.slice(1).map((entry) => (entry.ok ? 'ok' : [entry.position, entry.issuer, entry.name, entry.error.code])),
+    ).toEqual([
+      [1, '', 'Legacy:bob', 'UNSUPPORTED_ALGORITHM'],
+      [2, 'Empty', 'no secret', 'MISSING_SECRET'],
+    ]);
+    // A payload that cannot be decoded at all still throws.
+    expectOtpError(
+      () => parseMigrationUriEntries('otpauth-migration://offline?data=AAE*'),
+      'INVALID_MIGRATION_PAYLOAD',
     );
   });
 

@@ -111,8 +111,9 @@ function fail(code: AccountProblemCode, message: string, field?: keyof AccountIn
 
 /** An issuer or account name as people type or paste it, without the characters that could spoof UI text. */
 export function cleanName(value: string): string {
-  // Control characters have no business in a name, and bidi overrides can make one read as another.
-  return value.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  // Control characters have no business in a name; bidi overrides, embeddings, isolates and marks (LRM, RLM,
+  // ALM) can make one name read as another, and zero-width characters make two names look identical.
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '').trim();
 }
 
 function cleanText(value: unknown, field: 'issuer' | 'account', max: number): string {

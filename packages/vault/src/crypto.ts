@@ -54,3 +54,25 @@ export async function aesGcmDecrypt(
     throw new VaultError('WRONG_PASSPHRASE', 'Wrong passphrase, or the data was modified.', { cause });
   }
 }
+
+/**
+ * AES-CBC with PKCS#7 padding (the OpenSSL/CryptoJS layout some other apps use). Only for reading their
+ * files: CBC has no authentication, so a bad padding is the only sign of a wrong key and is reported as one.
+ */
+export async function aesCbcDecrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Promise<Uint8Array> {
+  if (key.length !== 32 && key.length !== 16) throw new Error('AES-CBC needs a 16- or 32-byte key.');
+  if (iv.length !== 16) throw new VaultError('CORRUPT_VAULT', 'The AES-CBC IV must be 16 bytes.');
+  if (ciphertext.length === 0 || ciphertext.length % 16 !== 0) {
+    throw new VaultError('CORRUPT_VAULT', 'The AES-CBC ciphertext is truncated.');
+  }
+  const handle = await subtle().importKey('raw', key, 'AES-CBC', false, ['decrypt']);
+  try {
+    return new Uint8Array(await subtle().decrypt({ name: 'AES-CBC', iv }, handle, ciphertext));
+  } catch (cause) {
+    throw new VaultError('WRONG_PASSPHRASE', 'Wrong passphrase, or the data was modified.', { cause });
+  }
+}
+
+export async function sha256(data: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().digest('SHA-256', data));
+}

@@ -45,6 +45,8 @@ export {
   type ParsedImport,
   parseImport,
   previewImport,
+  UnsupportedImportError,
+  type UnsupportedImportKind,
 } from './import/index.js';
 export { steamSecretFromText } from './import/steam-guard.js';
 export {

@@ -1,4 +1,5 @@
 import { describeValue, VaultError } from './errors.js';
+import { platform } from './platform.js';
 
 export interface Argon2idParams {
   algorithm: 'argon2id';
@@ -129,6 +130,25 @@ export function validateKdfParams(value: unknown, saltBytes: (salt: string) => U
     throw outOfBounds(`Key derivation would need ${Math.round(memory / 2 ** 20)} MiB, more than the 256 MiB allowed.`);
   }
   return result;
+}
+
+/** Most PBKDF2 iterations a foreign file may ask for (andOTP writes 140 000–160 000; 2FAS 10 000). */
+export const MAX_PBKDF2_ITERATIONS = 10_000_000;
+
+/** PBKDF2 through WebCrypto (2FAS: HMAC-SHA256, andOTP: HMAC-SHA1), bounded like the other KDFs. */
+export async function derivePbkdf2(
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  hash: 'SHA-1' | 'SHA-256' | 'SHA-512',
+  keyLength = KEY_LENGTH,
+): Promise<Uint8Array> {
+  if (!isPositiveInteger(iterations)) throw new VaultError('CORRUPT_VAULT', 'PBKDF2 iterations must be positive.');
+  if (iterations > MAX_PBKDF2_ITERATIONS) throw outOfBounds(`PBKDF2 iterations ${iterations} too high.`);
+  const subtle = platform.crypto.subtle;
+  if (!subtle) throw new Error('WebCrypto (crypto.subtle) is not available in this context.');
+  const key = await subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits']);
+  return new Uint8Array(await subtle.deriveBits({ name: 'PBKDF2', hash, salt, iterations }, key, keyLength * 8));
 }
 
 /**

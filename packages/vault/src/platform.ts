@@ -13,16 +13,38 @@ interface AesGcmOptions {
   additionalData?: Uint8Array;
 }
 
+/** AES-256-CBC with PKCS#7 padding: only for reading other apps' files (CryptoJS / OpenSSL format). */
+interface AesCbcOptions {
+  name: 'AES-CBC';
+  iv: Uint8Array;
+}
+
+interface Pbkdf2Options {
+  name: 'PBKDF2';
+  hash: 'SHA-1' | 'SHA-256' | 'SHA-512';
+  salt: Uint8Array;
+  iterations: number;
+}
+
 interface SubtleCryptoSubset {
   importKey(
     format: 'raw',
     key: Uint8Array,
-    algorithm: 'AES-GCM',
+    algorithm: 'AES-GCM' | 'AES-CBC',
     extractable: false,
     usages: Array<'encrypt' | 'decrypt'>,
   ): Promise<AesKeyHandle>;
-  encrypt(algorithm: AesGcmOptions, key: AesKeyHandle, data: Uint8Array): Promise<ArrayBuffer>;
-  decrypt(algorithm: AesGcmOptions, key: AesKeyHandle, data: Uint8Array): Promise<ArrayBuffer>;
+  importKey(
+    format: 'raw',
+    key: Uint8Array,
+    algorithm: 'PBKDF2',
+    extractable: false,
+    usages: Array<'deriveBits'>,
+  ): Promise<AesKeyHandle>;
+  encrypt(algorithm: AesGcmOptions | AesCbcOptions, key: AesKeyHandle, data: Uint8Array): Promise<ArrayBuffer>;
+  decrypt(algorithm: AesGcmOptions | AesCbcOptions, key: AesKeyHandle, data: Uint8Array): Promise<ArrayBuffer>;
+  deriveBits(algorithm: Pbkdf2Options, key: AesKeyHandle, length: number): Promise<ArrayBuffer>;
+  digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
 }
 
 interface Platform {

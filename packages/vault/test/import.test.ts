@@ -23,15 +23,17 @@ describe('import: Aegis', () => {
     expect(preview.toAdd.map((account) => [account.issuer, account.account, account.type])).toEqual([
       ['GitHub', 'alice@example.com', 'totp'],
       ['Bank', 'bob', 'hotp'],
+      ['Steam', 'gamer', 'steam'],
     ]);
     expect(preview.toAdd[1]).toMatchObject({ algorithm: 'SHA256', digits: 8, counter: 42 });
-    expect(preview.invalid.map((entry) => entry.code)).toEqual(['UNSUPPORTED_ENTRY', 'INVALID_SECRET']);
+    expect(preview.toAdd[2]).toMatchObject({ secret: 'KRSXG5CTMVRXEZLU', algorithm: 'SHA1', digits: 5, period: 30 });
+    expect(preview.invalid.map((entry) => entry.code)).toEqual(['INVALID_SECRET']);
   });
 
   it('decrypts an encrypted export (scrypt key slot + AES-GCM) made with node:crypto', async () => {
     const parsed = await parseImport(fixture('aegis-encrypted.json'), { passphrase: 'correct horse battery staple' });
     expect(parsed.format).toBe('aegis-encrypted');
-    expect(previewImport([], parsed).toAdd).toHaveLength(2);
+    expect(previewImport([], parsed).toAdd).toHaveLength(3);
   });
 
   it('asks for the password, then refuses a wrong one', async () => {
@@ -74,7 +76,7 @@ describe('import: Aegis', () => {
     const parsed = await parseImport(withSlots([{ type: 2 }, slot, { type: 0 }]), {
       passphrase: 'correct horse battery staple',
     });
-    expect(parsed.entries.filter((entry) => entry.status === 'ok')).toHaveLength(2);
+    expect(parsed.entries.filter((entry) => entry.status === 'ok')).toHaveLength(3);
   });
 
   it('reports wrongly typed header fields as corrupt, never as a TypeError or RangeError', async () => {
@@ -164,12 +166,13 @@ describe('import: Aegis', () => {
 describe('import: 2FAS', () => {
   it('reads a plain backup', async () => {
     const preview = previewImport([], await parseImport(fixture('2fas-plain.2fas')));
-    expect(preview.toAdd.map((account) => [account.issuer, account.account])).toEqual([
-      ['Google', 'carol@example.com'],
-      ['Counter Corp', 'dave'],
+    expect(preview.toAdd.map((account) => [account.issuer, account.account, account.type])).toEqual([
+      ['Google', 'carol@example.com', 'totp'],
+      ['Counter Corp', 'dave', 'hotp'],
+      ['Steam', 'gamer', 'steam'],
     ]);
     expect(preview.toAdd[1]).toMatchObject({ type: 'hotp', algorithm: 'SHA512', counter: 7 });
-    expect(preview.invalid).toEqual([expect.objectContaining({ label: 'Steam (gamer)', code: 'UNSUPPORTED_ENTRY' })]);
+    expect(preview.invalid).toEqual([]);
   });
 
   it('handles real-world variants and hostile fields per service', async () => {
@@ -192,8 +195,9 @@ describe('import: 2FAS', () => {
     expect(previewImport([], parsed).toAdd.map((account) => account.algorithm)).toEqual(['SHA1', 'SHA256']);
   });
 
-  it('explains that encrypted 2FAS backups must be re-exported', async () => {
-    await expectCode(parseImport(fixture('2fas-encrypted.2fas')), 'UNSUPPORTED_IMPORT');
+  it('asks for the password of an encrypted 2FAS backup and refuses a damaged one', async () => {
+    await expectCode(parseImport(fixture('2fas-encrypted.2fas')), 'PASSPHRASE_REQUIRED');
+    await expectCode(parseImport(fixture('2fas-encrypted.2fas'), { passphrase: 'any' }), 'CORRUPT_VAULT');
   });
 });
 

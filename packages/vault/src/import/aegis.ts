@@ -5,7 +5,16 @@ import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { KDF_BOUNDS, kdfMemoryBytes, type ScryptParams, validateKdfParams } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
 import type { ImportEntry, ParsedImport } from './types.js';
-import { assertListLength, fieldOr, isRecord, optionalString, previewLabel, toEntry, unsupported } from './util.js';
+import {
+  assertListLength,
+  fieldOr,
+  isRecord,
+  optionalString,
+  previewLabel,
+  steamInput,
+  toEntry,
+  unsupported,
+} from './util.js';
 
 /** Aegis slot type for a password-derived key (0 = raw, 2 = biometric: unusable outside the phone). */
 const PASSWORD_SLOT = 1;
@@ -154,11 +163,20 @@ function parseAegisDatabase(db: Record<string, unknown>): ImportEntry[] {
     if (!isRecord(entry)) return unsupported(where, 'Not an account record.');
     const label = previewLabel(entry.issuer, entry.name, where);
     const type = optionalString(entry.type)?.toLowerCase();
+    const info = isRecord(entry.info) ? entry.info : {};
+    if (type === 'steam') {
+      return toEntry(label, () =>
+        steamInput({
+          issuer: optionalString(entry.issuer),
+          account: optionalString(entry.name),
+          secret: fieldOr<string>(info.secret, ''),
+        }),
+      );
+    }
     if (type !== 'totp' && type !== 'hotp') {
       const shown = typeof entry.type === 'string' ? entry.type.slice(0, 40) : describeValue(entry.type);
-      return unsupported(label, `${shown} entries are not supported (only TOTP and HOTP).`);
+      return unsupported(label, `${shown} entries are not supported (only TOTP, HOTP and Steam).`);
     }
-    const info = isRecord(entry.info) ? entry.info : {};
     return toEntry(label, () => ({
       type,
       issuer: optionalString(entry.issuer) ?? '',

@@ -1,9 +1,24 @@
-import { isOtpError, parseMigrationUri, parseOtpauthUri } from '@mfa-companion/otp';
+import { isOtpError, parseMigrationUriEntries } from '@mfa-companion/otp';
 import { accountLabel, otpAccountToInput } from '../account.js';
 import { VaultError } from '../errors.js';
 import { MAX_ACCOUNTS } from '../vault.js';
 import type { ImportEntry, ParsedImport } from './types.js';
-import { toEntry } from './util.js';
+import { parseImportedOtpauthUri, previewLabel, toEntry } from './util.js';
+
+/**
+ * Ente Auth writes each line of its plain export as a JSON string (`"otpauth://…&codeDisplay=%7B…%7D"`,
+ * code_store.dart getCodesForExport → Code.toOTPAuthUrlFormat, which jsonEncodes the URI): such a line is
+ * read as the string it encodes.
+ */
+function unquote(line: string): string {
+  if (line.length < 2 || !line.startsWith('"') || !line.endsWith('"')) return line;
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'string' ? value.trim() : line;
+  } catch {
+    return line;
+  }
+}
 
 /** Lines of otpauth:// and otpauth-migration:// URIs; blank lines and `#` comments are skipped. */
 export function parseOtpauthList(text: string): ParsedImport {
@@ -14,18 +29,25 @@ export function parseOtpauthList(text: string): ParsedImport {
     if (entries.length > MAX_ACCOUNTS) {
       throw new VaultError('INPUT_TOO_LARGE', `The file holds more than ${MAX_ACCOUNTS} entries.`);
     }
-    const line = raw.trim();
+    const line = unquote(raw.trim());
     if (line === '' || line.startsWith('#')) return;
     const where = `Line ${index + 1}`;
     const scheme = line.slice(0, 24).toLowerCase();
     if (scheme.startsWith('otpauth-migration:')) {
       try {
-        for (const otp of parseMigrationUri(line)) {
-          entries.push(
-            toEntry(accountLabel({ issuer: otp.issuer ?? '', account: otp.account }) || where, () =>
-              otpAccountToInput(otp),
-            ),
-          );
+        // One account the library cannot use (MD5, odd digits) is listed with its reason; the others import.
+        for (const item of parseMigrationUriEntries(line)) {
+          if (item.ok) {
+            const otp = item.account;
+            entries.push(
+              toEntry(accountLabel({ issuer: otp.issuer ?? '', account: otp.account }) || where, () =>
+                otpAccountToInput(otp),
+              ),
+            );
+          } else {
+            const label = previewLabel(item.issuer, item.name, `${where}, account ${item.position + 1}`);
+            entries.push({ status: 'invalid', label, code: item.error.code, message: item.error.message });
+          }
         }
       } catch (error) {
         if (!isOtpError(error)) throw error;
@@ -33,7 +55,7 @@ export function parseOtpauthList(text: string): ParsedImport {
       }
     } else if (scheme.startsWith('otpauth:')) {
       try {
-        const otp = parseOtpauthUri(line);
+        const otp = parseImportedOtpauthUri(line);
         entries.push(
           toEntry(accountLabel({ issuer: otp.issuer ?? '', account: otp.account }) || where, () =>
             otpAccountToInput(otp),

@@ -6,6 +6,17 @@ export type ImportFormat =
   | 'aegis-encrypted'
   | '2fas'
   | 'otpauth-list'
+  | 'authenticator-extension'
+  | 'authenticator-extension-encrypted'
+  | 'bitwarden'
+  | 'bitwarden-csv'
+  | 'csv'
+  | '2fas-encrypted'
+  | 'andotp'
+  | 'andotp-encrypted'
+  | 'proton-authenticator'
+  | 'proton-authenticator-encrypted'
+  | 'freeotp-plus'
   // Steam Desktop Authenticator maFile / Steam app Steamguard file (steam-guard.ts)
   | 'steam-guard';
 
@@ -21,7 +32,8 @@ export type ImportEntry =
     }
   | { status: 'invalid'; label: string; code: ImportProblemCode; message: string };
 
-export type ImportProblemCode = AccountProblemCode | 'UNSUPPORTED_ENTRY' | 'NOT_AN_OTP_URI';
+/** `UNREADABLE_ENTRY`: an encrypted entry that does not decrypt (damaged, or under another password). */
+export type ImportProblemCode = AccountProblemCode | 'UNSUPPORTED_ENTRY' | 'UNREADABLE_ENTRY' | 'NOT_AN_OTP_URI';
 
 export interface ParsedImport {
   format: ImportFormat;
@@ -29,6 +41,6 @@ export interface ParsedImport {
 }
 
 export interface ImportOptions {
-  /** For encrypted files (our backups, Aegis encrypted). */
+  /** For encrypted files (our backups; Aegis, 2FAS, andOTP, Authenticator extension, Proton Authenticator). */
   passphrase?: string;
 }

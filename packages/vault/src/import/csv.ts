@@ -1,0 +1,60 @@
+import { VaultError } from '../errors.js';
+
+/** Largest table we read: a password manager export with many more rows than a vault may hold. */
+const MAX_ROWS = 200_000;
+
+/**
+ * RFC 4180 CSV: fields separated by commas, quoted with double quotes ("" inside quotes is one quote),
+ * records ended by CRLF or LF; line breaks inside quoted fields are kept. A quote that never closes is a
+ * damaged file, not something to guess at.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let index = 0;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  const endRow = () => {
+    endField();
+    if (!(row.length === 1 && row[0] === '')) rows.push(row);
+    if (rows.length > MAX_ROWS) throw new VaultError('INPUT_TOO_LARGE', `The file holds more than ${MAX_ROWS} rows.`);
+    row = [];
+  };
+  while (index < text.length) {
+    const char = text[index] as string;
+    if (quoted) {
+      if (char === '"') {
+        if (text[index + 1] === '"') {
+          field += '"';
+          index += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        field += char;
+      }
+      index++;
+      continue;
+    }
+    if (char === '"' && field === '') quoted = true;
+    else if (char === ',') endField();
+    else if (char === '\n') endRow();
+    else if (char === '\r') {
+      if (text[index + 1] !== '\n') endRow();
+    } else field += char;
+    index++;
+  }
+  if (quoted) throw new VaultError('CORRUPT_VAULT', 'The CSV file has a quoted field that never ends (truncated?).');
+  if (field !== '' || row.length > 0) endRow();
+  return rows;
+}
+
+/** The header of a CSV text (its first line split on commas), cheap enough for detection. */
+export function csvHeader(text: string): string[] {
+  const firstLine = text.slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
+  return firstLine.split(',').map((name) => name.trim().replace(/^"|"$/g, '').trim().toLowerCase());
+}
