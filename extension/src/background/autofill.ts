@@ -13,8 +13,8 @@ import {
 import { readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
 import { VaultStore } from '../vault/store';
 
-/** The built content script (WXT writes `entrypoints/autofill.content.ts` here). */
-const CONTENT_SCRIPT = '/content-scripts/autofill.js';
+/** The injected script (WXT builds the unlisted `entrypoints/autofill.ts` here). */
+const CONTENT_SCRIPT = '/autofill.js';
 export const CONTEXT_MENU_ID = 'mfa-companion-fill-otp';
 const ALWAYS_DETECT_SCRIPT_PREFIX = 'autofill-always-detect:';
 

@@ -70,7 +70,7 @@ describe('keyboard shortcut (commands API)', () => {
     expect(report).toMatchObject({ outcome: 'filled', frameOrigin: 'https://shop.example' });
     expect(tab.injections[0]).toMatchObject({
       target: { tabId: 7, allFrames: true },
-      files: ['/content-scripts/autofill.js'],
+      files: ['/autofill.js'],
     });
     const [fill] = fills(tab.injections);
     expect(fill?.target).toEqual({ tabId: 7, frameIds: [0] });
