@@ -98,7 +98,12 @@ describe('isBoundTo: which origins an account fills on', () => {
     ['http allowance, https on the explicit default port', 'http://10.1.2.3', 'https://10.1.2.3:443', true],
     ['http allowance, https on port 80', 'http://10.1.2.3', 'https://10.1.2.3:80', true],
     ['http allowance (IPv6), https on another port', 'http://[fd00::20]', 'https://[fd00::20]:8443', false],
-    ['http allowance (public name), https on another port', 'http://ups.example.org', 'https://ups.example.org:81', false],
+    [
+      'http allowance (public name), https on another port',
+      'http://ups.example.org',
+      'https://ups.example.org:81',
+      false,
+    ],
     ['http allowance, other port over http', 'http://nmc3.lan', 'http://nmc3.lan:8080', false],
     [
       'http allowance never widens to the registrable domain',
