@@ -350,7 +350,7 @@ async function chooserOffer(request: string): Promise<ChooserQueryReply> {
   const accounts = (await store.open()).accounts.filter((account) => pending.accountIds.includes(account.id));
   if (accounts.length === 0) return { expired: true };
   return {
-    host: describeOrigin(pending.origin)?.host ?? pending.origin,
+    host: new URL(pending.origin).host, // with its port: what the address bar shows
     options: accounts.map((account) => ({ id: account.id, label: accountLabel(account) || account.id })),
   };
 }
