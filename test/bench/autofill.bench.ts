@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { CHROME_EXTENSION_DIR, launchBrowser, REPO_ROOT } from '../lib/browser.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 
-const BUNDLE = join(CHROME_EXTENSION_DIR, 'content-scripts/autofill.js');
+const BUNDLE = join(CHROME_EXTENSION_DIR, 'autofill.js');
 const PACKAGE_DIST = join(REPO_ROOT, 'packages/autofill/dist');
 const ELEMENTS = 5_000;
 const RUNS = 500;

@@ -60,6 +60,8 @@ const LOOKALIKE_HOST = 'acme-bannk.com';
 const UNGRANTED_HOST = 'widgets.example.net';
 const SECRET_A = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+/** The in-field button takes a click once visible and in place for 500 ms; a little more for a busy machine. */
+const BUTTON_SETTLE_MS = 800;
 
 /**
  * How the fill is triggered, and why not like a user does it:
@@ -105,6 +107,23 @@ function origin(host: string, port = servers.primary.port): string {
   return `http://${host}:${port}`;
 }
 
+/**
+ * Clicks the in-field button until the page has its code. The button ignores clicks until it has been visible
+ * and in place for 500 ms, which the browser reports asynchronously (IntersectionObserver v2): on a loaded
+ * machine the first click may still be too early. A second click fills the same field again, harmlessly.
+ */
+async function clickUntilFilled(page: Page, click: () => Promise<void>): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (!(await received(page))) await click();
+        return received(page);
+      },
+      { interval: 1000, timeout: 15_000 },
+    )
+    .not.toBeNull();
+}
+
 /** The popup's fill message, from an extension page, for the tab showing `page`. */
 async function triggerFill(page: Page): Promise<FillReport> {
   const url = page.url();
@@ -142,6 +161,49 @@ async function reachCodeStep(page: Page, fixture: FixturePage): Promise<void> {
       .frameLocator('#frame')
       .locator(fixture.target as string)
       .waitFor();
+}
+
+// Headless Chromium cannot press a browser accelerator or click the native context menu, but its extension
+// events expose `dispatch`: the service worker's own registered listeners run, exactly as after the gesture.
+async function dispatchInWorker(event: 'command' | 'menu', pageUrl: string, frameId?: number): Promise<void> {
+  await worker.evaluate(
+    async ([kind, url, frame]) => {
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+            commands: { onCommand: { dispatch(...args: unknown[]): void } };
+            contextMenus: { onClicked: { dispatch(...args: unknown[]): void } };
+          };
+        }
+      ).chrome;
+      const tab = (await api.tabs.query({})).find((candidate) => candidate.url === url);
+      if (!tab) throw new Error(`no tab for ${url}`);
+      // The unit tests (extension/src/background/triggers.test.ts) cover the right-clicked frame's id.
+      if (kind === 'command') api.commands.onCommand.dispatch('fill-otp', tab);
+      else
+        api.contextMenus.onClicked.dispatch(
+          { menuItemId: 'mfa-companion-fill-otp', editable: true, pageUrl: url, frameId: frame },
+          tab,
+        );
+    },
+    [event, pageUrl, frameId] as const,
+  );
+}
+
+/** The real popup page, opened in a tab of its own and pointed at `page`'s tab (`?tabId=`), sized like the popup. */
+async function openPopupOver(page: Page): Promise<Page> {
+  const url = page.url();
+  const tabId = await controlPage.evaluate(async (pageUrl) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((candidate) => candidate.url === pageUrl)?.id;
+  }, url);
+  if (tabId === undefined) throw new Error(`no tab for ${url}`);
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 384, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.locator('.row').first().waitFor();
+  return popup;
 }
 
 beforeAll(async () => {
@@ -326,28 +388,6 @@ describe('binding', () => {
     }
   });
 
-  it('asks which account when several are bound, and fills the chosen one', async () => {
-    const first = account('Work', SECRET_A, [origin('127.0.0.1')]);
-    const second = account('Personal', SECRET_B, [origin('127.0.0.1')]);
-    await seedVault([first, second]);
-    const page = await openFixture('plain-autocomplete.html');
-    try {
-      await page.bringToFront();
-      const pending = triggerFill(page);
-      // The chooser lives in a closed shadow root the page (and Playwright) cannot query; it takes keyboard focus.
-      await page.waitForSelector('mfa-companion-autofill', { state: 'attached' });
-      const startedAt = Date.now();
-      await page.keyboard.press('Enter');
-      const report = await pending;
-      expect(report.outcome).toBe('filled');
-      expect([first.id, second.id]).toContain(report.accountId);
-      const secret = report.accountId === first.id ? SECRET_A : SECRET_B;
-      expect(expectedCodes(secret, startedAt)).toContain((await received(page))?.value);
-    } finally {
-      await page.close();
-    }
-  });
-
   it('does not fill while the vault is locked', async () => {
     await seedVault([account('Fixtures', SECRET_A, [origin('127.0.0.1')])]);
     await worker.evaluate(() => chrome.storage.session.remove(['vault.key']));
@@ -381,12 +421,13 @@ describe('in-field button (opt-in per site)', () => {
     try {
       await page.waitForSelector('mfa-companion-autofill', { state: 'attached' });
       expect(await received(page)).toBeNull(); // nothing fills on its own
-      // The button sits in a closed shadow root: click where it is drawn, at the field's right edge.
+      // The button sits in a closed shadow root: click where it is drawn, at the field's right edge, once it has
+      // been visible and in place long enough to count (see attachFieldButton).
+      await page.waitForTimeout(BUTTON_SETTLE_MS);
       const box = await page.locator('#otp').boundingBox();
       if (!box) throw new Error('no field box');
       const startedAt = Date.now();
-      await page.mouse.click(box.x + box.width - 15, box.y + box.height / 2);
-      await expect.poll(() => received(page)).not.toBeNull();
+      await clickUntilFilled(page, () => page.mouse.click(box.x + box.width - 15, box.y + box.height / 2));
       expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
     } finally {
       await page.close();
@@ -399,34 +440,6 @@ describe('in-field button (opt-in per site)', () => {
 });
 
 describe('keyboard shortcut and context menu', () => {
-  // Headless Chromium cannot press a browser accelerator or click the native context menu, but its extension
-  // events expose `dispatch`: the service worker's own registered listeners run, exactly as after the gesture.
-  async function dispatchInWorker(event: 'command' | 'menu', pageUrl: string, frameId?: number): Promise<void> {
-    await worker.evaluate(
-      async ([kind, url, frame]) => {
-        const api = (
-          globalThis as unknown as {
-            chrome: {
-              tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
-              commands: { onCommand: { dispatch(...args: unknown[]): void } };
-              contextMenus: { onClicked: { dispatch(...args: unknown[]): void } };
-            };
-          }
-        ).chrome;
-        const tab = (await api.tabs.query({})).find((candidate) => candidate.url === url);
-        if (!tab) throw new Error(`no tab for ${url}`);
-        // The unit tests (extension/src/background/triggers.test.ts) cover the right-clicked frame's id.
-        if (kind === 'command') api.commands.onCommand.dispatch('fill-otp', tab);
-        else
-          api.contextMenus.onClicked.dispatch(
-            { menuItemId: 'mfa-companion-fill-otp', editable: true, pageUrl: url, frameId: frame },
-            tab,
-          );
-      },
-      [event, pageUrl, frameId] as const,
-    );
-  }
-
   it('the fill-otp command fills the tab it was pressed in', async () => {
     await seedVault([account('Fixtures', SECRET_A, [origin('127.0.0.1')])]);
     const page = await openFixture('plain-autocomplete.html');
@@ -485,11 +498,11 @@ describe('in-field button follows a re-rendered field', () => {
         return host !== null && host !== (window as Marked).__firstButton;
       });
       expect(await page.locator('mfa-companion-autofill').count()).toBe(1);
+      await page.waitForTimeout(BUTTON_SETTLE_MS);
       const box = await page.locator('#otp').boundingBox();
       if (!box) throw new Error('no field box');
       const startedAt = Date.now();
-      await page.mouse.click(box.x + box.width - 15, box.y + box.height / 2);
-      await expect.poll(() => received(page)).not.toBeNull();
+      await clickUntilFilled(page, () => page.mouse.click(box.x + box.width - 15, box.y + box.height / 2));
       expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
       expect(await page.$eval('#otp', (input) => (input as HTMLInputElement).dataset.render)).toBe('2');
     } finally {
@@ -503,21 +516,6 @@ describe('in-field button follows a re-rendered field', () => {
 });
 
 describe('popup fill actions', () => {
-  /** The real popup page, opened in a tab of its own and pointed at `page`'s tab (`?tabId=`), sized like the popup. */
-  async function openPopupOver(page: Page): Promise<Page> {
-    const url = page.url();
-    const tabId = await controlPage.evaluate(async (pageUrl) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((candidate) => candidate.url === pageUrl)?.id;
-    }, url);
-    if (tabId === undefined) throw new Error(`no tab for ${url}`);
-    const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 384, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-    await popup.locator('.row').first().waitFor();
-    return popup;
-  }
-
   it("fills from an account's Fill button into the page's own framework state", async () => {
     await seedVault([account('Fixtures', SECRET_A, [origin('127.0.0.1')])]);
     const fixture = pages.find((candidate) => candidate.file === 'preact-controlled.html') as FixturePage;
@@ -718,6 +716,297 @@ describe('popup fill actions', () => {
     } finally {
       await popup.close();
       await page.close();
+    }
+  });
+});
+
+describe('nothing a hostile page can read or trigger', () => {
+  const LABEL_A = 'alice.smith@example.com';
+  const LABEL_B = 'bob.jones@example.com';
+  const named = (issuer: string, name: string, secret: string, sites: string[]) =>
+    createAccount({ issuer, account: name, secret, sites });
+
+  /** What a page can learn by searching its own rendering (Chromium's find also looks inside closed shadow roots). */
+  async function pageCanFind(page: Page, text: string): Promise<boolean> {
+    for (const frame of page.frames()) {
+      const found = await frame
+        .evaluate((needle) => {
+          // From the top, wrapping around: a previous find leaves its match selected and searches on from there.
+          getSelection()?.removeAllRanges();
+          const finder = window as unknown as { find(text: string, ...flags: boolean[]): boolean };
+          return finder.find(needle, false, false, true) || document.documentElement.innerText.includes(needle);
+        }, text)
+        .catch(() => false);
+      if (found) return true;
+    }
+    return false;
+  }
+
+  function nextChooserWindow(): Promise<Page> {
+    return browser.context.waitForEvent('page', {
+      predicate: (candidate) => candidate.url().includes('/autofill-chooser.html'),
+      timeout: 15_000,
+    });
+  }
+
+  async function setAlwaysDetect(site: string, enabled: boolean): Promise<void> {
+    await controlPage.evaluate(
+      ([origin, on]) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: on }),
+      [site, enabled] as const,
+    );
+  }
+
+  it('several accounts, page trigger: the choice is made in an extension window, the page never sees the names', async () => {
+    const site = origin('127.0.0.1');
+    await seedVault([named('Acme Bank', LABEL_A, SECRET_A, [site]), named('Acme Bank', LABEL_B, SECRET_B, [site])]);
+    const page = await openFixture('plain-autocomplete.html');
+    try {
+      const chooserOpened = nextChooserWindow();
+      await dispatchInWorker('command', page.url());
+      const chooser = await chooserOpened;
+      const dialog = chooser.getByRole('dialog', { name: 'Several accounts are bound to this site. Which code?' });
+      await dialog.getByText(`The code goes to 127.0.0.1:${servers.primary.port}.`).waitFor();
+      expect(await axeViolations(chooser)).toEqual([]);
+      // The page holds nothing but its own content: no host element, no label, not even in a closed root.
+      expect(await page.locator('mfa-companion-autofill').count()).toBe(0);
+      expect(await pageCanFind(page, 'alice.smith')).toBe(false);
+      expect(await pageCanFind(page, 'bob.jones')).toBe(false);
+      const startedAt = Date.now();
+      // The window closes itself on the pick.
+      await Promise.all([
+        chooser.waitForEvent('close'),
+        dialog
+          .getByRole('button', { name: `Acme Bank (${LABEL_B})` })
+          .click({ noWaitAfter: true })
+          .catch(() => undefined),
+      ]);
+      await expect.poll(() => received(page)).not.toBeNull();
+      expect(expectedCodes(SECRET_B, startedAt)).toContain((await received(page))?.value);
+      expect(await pageCanFind(page, 'bob.jones')).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a cross-origin frame with several accounts: the hostile top page finds no label, the frame gets the pick', async () => {
+    const frameOrigin = origin('127.0.0.1', servers.secondary.port);
+    await seedVault([
+      named('Identity', LABEL_A, SECRET_A, [frameOrigin]),
+      named('Identity', LABEL_B, SECRET_B, [frameOrigin]),
+    ]);
+    const page = await openFixture(
+      'iframe-cross-origin.html',
+      '127.0.0.1',
+      `?frame=${encodeURIComponent(frameOrigin)}`,
+    );
+    try {
+      await page.frameLocator('#frame').locator('#frame-otp').waitFor();
+      const chooserOpened = nextChooserWindow();
+      await dispatchInWorker('menu', page.url());
+      const chooser = await chooserOpened;
+      await chooser.getByText(`The code goes to 127.0.0.1:${servers.secondary.port}.`).waitFor();
+      // What the issue's attack did: search the top document (and its frames) for the account names.
+      expect(await pageCanFind(page, LABEL_A)).toBe(false);
+      expect(await pageCanFind(page, 'Identity (')).toBe(false);
+      expect(await page.locator('mfa-companion-autofill').count()).toBe(0);
+      const startedAt = Date.now();
+      await Promise.all([
+        chooser.waitForEvent('close'),
+        chooser
+          .getByRole('button', { name: `Identity (${LABEL_A})` })
+          .click({ noWaitAfter: true })
+          .catch(() => undefined),
+      ]);
+      await expect.poll(() => received(page)).not.toBeNull();
+      expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Escape in the chooser window fills nothing', async () => {
+    const site = origin('127.0.0.1');
+    await seedVault([named('Work', LABEL_A, SECRET_A, [site]), named('Home', LABEL_B, SECRET_B, [site])]);
+    const page = await openFixture('plain-autocomplete.html');
+    try {
+      const chooserOpened = nextChooserWindow();
+      await dispatchInWorker('command', page.url());
+      const chooser = await chooserOpened;
+      await chooser.getByRole('button', { name: `Work (${LABEL_A})` }).waitFor();
+      await Promise.all([chooser.waitForEvent('close'), chooser.keyboard.press('Escape').catch(() => undefined)]);
+      await page.waitForTimeout(500);
+      expect(await received(page)).toBeNull();
+      expect(await page.inputValue('#otp')).toBe('');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('several accounts from the popup: the popup asks, the page never sees the names', async () => {
+    const site = origin('127.0.0.1');
+    await seedVault([named('Work', LABEL_A, SECRET_A, [site]), named('Home', LABEL_B, SECRET_B, [site])]);
+    const page = await openFixture('plain-autocomplete.html');
+    const popup = await openPopupOver(page);
+    try {
+      await popup.getByRole('button', { name: 'Fill on this page' }).click();
+      const dialog = popup.getByRole('dialog', { name: 'Several accounts are bound to this site. Which code?' });
+      await dialog.waitFor();
+      expect(await axeViolations(popup)).toEqual([]);
+      expect(await page.locator('mfa-companion-autofill').count()).toBe(0);
+      expect(await pageCanFind(page, 'alice.smith')).toBe(false);
+      const startedAt = Date.now();
+      await dialog.getByRole('button', { name: `Work (${LABEL_A})` }).click();
+      await expect.poll(() => received(page)).not.toBeNull();
+      expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
+      await popup.getByRole('status').getByText(`Code for Work (${LABEL_A}) filled on this page.`).waitFor();
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('the look-alike notice in the page does not name the site it imitates', async () => {
+    await seedVault([account('Bank', SECRET_A, [origin(BANK_HOST)])]);
+    const page = await openFixture('plain-autocomplete.html', LOOKALIKE_HOST);
+    try {
+      expect(await triggerFill(page)).toMatchObject({ outcome: 'lookalike', resembles: BANK_HOST });
+      await page.waitForSelector('mfa-companion-autofill', { state: 'attached' });
+      expect(await pageCanFind(page, 'No code was filled')).toBe(true); // the notice is there, and findable…
+      expect(await pageCanFind(page, BANK_HOST)).toBe(false); // …but names no bound site
+    } finally {
+      await page.close();
+    }
+  });
+
+  describe('the in-field button acts only on a click the user could see', () => {
+    const site = () => origin('127.0.0.1');
+    beforeAll(async () => {
+      await seedVault([account('Fixtures', SECRET_A, [site()])]);
+      await setAlwaysDetect(site(), true);
+    });
+    afterAll(async () => {
+      await setAlwaysDetect(site(), false);
+    });
+
+    async function buttonPage(): Promise<{ page: Page; clickButton(): Promise<void> }> {
+      const page = await openFixture('plain-autocomplete.html');
+      await page.waitForSelector('mfa-companion-autofill', { state: 'attached' });
+      const clickButton = async () => {
+        const box = await page.locator('#otp').boundingBox();
+        if (!box) throw new Error('no field box');
+        await page.mouse.click(box.x + box.width - 15, box.y + box.height / 2);
+      };
+      return { page, clickButton };
+    }
+
+    const attacks: [string, string][] = [
+      ['page CSS makes the button transparent', 'mfa-companion-autofill { opacity: 0 !important; }'],
+      ['page CSS nearly hides it', 'mfa-companion-autofill { opacity: 0.02 !important; }'],
+      ['page CSS filters it away', 'html { filter: opacity(0); }'],
+      ['page CSS blends it away', 'mfa-companion-autofill { mix-blend-mode: screen !important; }'],
+      ['page CSS clips it', 'mfa-companion-autofill { clip-path: inset(50%) !important; }'],
+    ];
+    it.each(attacks)('%s: one real click fills nothing', async (_name, css) => {
+      const { page, clickButton } = await buttonPage();
+      try {
+        const style = await page.addStyleTag({ content: css });
+        await page.waitForTimeout(BUTTON_SETTLE_MS);
+        await clickButton();
+        await page.waitForTimeout(800);
+        expect(await received(page)).toBeNull();
+        expect(await page.inputValue('#otp')).toBe('');
+        // Proof the click landed on the button: without the page's CSS, the same click fills.
+        await style.evaluate((node) => (node as Element).remove());
+        await page.waitForTimeout(BUTTON_SETTLE_MS);
+        const startedAt = Date.now();
+        await clickUntilFilled(page, clickButton);
+        expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('a top-layer decoy that lets clicks through (popover, pointer-events: none) makes the click fill nothing', async () => {
+      const { page, clickButton } = await buttonPage();
+      try {
+        await page.evaluate(() => {
+          const decoy = document.createElement('div');
+          decoy.setAttribute('popover', 'manual');
+          decoy.style.cssText =
+            'pointer-events:none;inset:0;width:100vw;height:100vh;margin:0;border:0;background:#fff;color:#000';
+          decoy.textContent = 'Click the box on the right to claim your prize';
+          document.body.append(decoy);
+          (decoy as HTMLElement & { showPopover(): void }).showPopover();
+        });
+        await page.waitForTimeout(BUTTON_SETTLE_MS);
+        await clickButton();
+        await page.waitForTimeout(800);
+        expect(await received(page)).toBeNull();
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('a button the page just scrolled under the pointer ignores the click', async () => {
+      const { page, clickButton } = await buttonPage();
+      try {
+        await page.waitForTimeout(BUTTON_SETTLE_MS);
+        await page.evaluate(() => {
+          document.body.style.minHeight = '3000px';
+          window.scrollTo(0, 1);
+        });
+        await clickButton();
+        await page.waitForTimeout(800);
+        expect(await received(page)).toBeNull();
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  it('injected scripts post nothing to the page: no message, no start event', async () => {
+    const site = origin('127.0.0.1');
+    await seedVault([account('Fixtures', SECRET_A, [site])]);
+    const extensionId = browser.extensionId as string;
+    const watch = async () => {
+      const page = await browser.context.newPage();
+      // The page's own listeners, installed before anything else runs, as a curious page would.
+      await page.addInitScript((id) => {
+        const seen: string[] = [];
+        (window as unknown as { __seen: string[] }).__seen = seen;
+        window.addEventListener('message', (event) => seen.push(`message:${JSON.stringify(event.data)}`), true);
+        for (const type of [`${id}:autofill:wxt:content-script-started`, `${id}:nmc:wxt:content-script-started`]) {
+          document.addEventListener(type, () => seen.push(`event:${type}`), true);
+          window.addEventListener(type, () => seen.push(`event:${type}`), true);
+        }
+      }, extensionId);
+      await page.goto(`${site}/autofill/plain-autocomplete.html`);
+      return page;
+    };
+    const seen = (page: Page) => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+
+    // Injected on demand (the popup's fill), twice: the second injection finds the first instance.
+    const page = await watch();
+    try {
+      const startedAt = Date.now();
+      expect((await triggerFill(page)).outcome).toBe('filled');
+      expect((await triggerFill(page)).outcome).toBe('filled');
+      expect(expectedCodes(SECRET_A, startedAt)).toContain(await page.inputValue('#otp'));
+      await page.waitForTimeout(300);
+      expect(await seen(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+    // Registered for an "always detect" site: runs on every load, and still says nothing.
+    await setAlwaysDetect(site, true);
+    const registered = await watch();
+    try {
+      await registered.waitForSelector('mfa-companion-autofill', { state: 'attached' });
+      await registered.waitForTimeout(300);
+      expect(await seen(registered)).toEqual([]);
+    } finally {
+      await registered.close();
+      await setAlwaysDetect(site, false);
     }
   });
 });

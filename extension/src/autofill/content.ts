@@ -6,11 +6,12 @@ import {
   type Watcher,
 } from '@mfa-companion/autofill/dom';
 import type { HelloReply } from './messages';
-import { attachFieldButton, type ChooserOption, chooseAccount, showNotice } from './page-ui';
+import { attachFieldButton, showNotice } from './page-ui';
 
 /**
  * The content script's whole surface, reachable only from the extension: it is stored on the isolated world's
  * global object (invisible to page scripts) and called by the background through `scripting.executeScript`.
+ * Nothing is ever posted to the page (`postMessage`, DOM events): see `entrypoints/autofill.ts`.
  */
 export interface AutofillPageApi {
   scan(): FrameScan;
@@ -19,8 +20,10 @@ export interface AutofillPageApi {
    * frame that navigated while the vault was read is a new document, never scanned, and refuses.
    */
   fill(code: string, submit: boolean): FrameFillResult;
-  choose(title: string, cancelLabel: string, options: ChooserOption[]): Promise<string | null>;
-  /** `actionLabel` empty: no action button. */
+  /**
+   * `actionLabel` empty: no action button. The page can read the text: it never names an account or a bound site
+   * (several accounts are chosen between in extension UI, never here).
+   */
   notify(text: string, tone: 'info' | 'warning', dismissLabel: string, actionLabel: string): void;
 }
 
@@ -122,7 +125,6 @@ export function installAutofill(): void {
         return { ok: false, submitted: false, error: error instanceof Error ? error.message : String(error) };
       }
     },
-    choose: (title, cancelLabel, options) => chooseAccount(title, cancelLabel, options),
     notify(text, tone, dismissLabel, actionLabel) {
       const onAction = actionLabel
         ? () => void browser.runtime.sendMessage({ type: 'autofill:open-popup' })

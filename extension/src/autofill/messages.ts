@@ -38,16 +38,45 @@ export interface SetAlwaysDetectMessage {
   enabled: boolean;
 }
 
+/**
+ * Chooser window → background: what to offer for this pending choice. Account labels go only to extension
+ * pages: several accounts bound to one site are chosen between in extension UI, never in the page.
+ */
+export interface ChooserQueryMessage {
+  type: 'autofill:chooser-query';
+  request: string;
+}
+
+export interface ChooserOption {
+  id: string;
+  label: string;
+}
+
+export type ChooserQueryReply = { host: string; options: ChooserOption[] } | { expired: true };
+
+/** Chooser window → background: the user picked an account (fill it there) or cancelled (`accountId` absent). */
+export interface ChooserPickMessage {
+  type: 'autofill:chooser-pick';
+  request: string;
+  accountId?: string;
+}
+
 export type AutofillMessage =
   | FillActiveTabMessage
   | FillFromPageMessage
   | HelloMessage
   | OpenPopupMessage
-  | SetAlwaysDetectMessage;
+  | SetAlwaysDetectMessage
+  | ChooserQueryMessage
+  | ChooserPickMessage;
 
 /** What happened, for the popup (and tests) to show or assert. */
 export type FillOutcome =
   | 'filled'
+  /** Several accounts are bound here and an extension page asked: it lets the user pick one of `choices`. */
+  | 'choose'
+  /** Several accounts are bound here and the page asked (shortcut, menu, in-field button): a chooser window opened. */
+  | 'choosing'
   | 'chooser-dismissed'
   | 'no-field'
   | 'no-account'
@@ -70,6 +99,8 @@ export interface FillReport {
   resembles?: string;
   /** For `lookalike`: how it imitates it. */
   lookalikeReason?: LookalikeReason;
+  /** For `choose`: the ids of the accounts bound to the frame's origin. */
+  choices?: string[];
 }
 
 export interface HelloReply {

@@ -1,7 +1,9 @@
 /**
- * The little UI the content script puts on a page: a notice, an account chooser and the opt-in in-field button.
- * Everything lives in a CLOSED shadow root, so page scripts cannot read account names or click on our behalf
- * through the DOM; only the host element is visible to them.
+ * The little UI the content script puts on a page: a notice and the opt-in in-field button. A page can read
+ * anything drawn into it (a closed shadow root hides nothing from `window.find()`, styles or screenshots), so
+ * nothing confidential is ever drawn here: no account names, no bound sites (the account chooser lives in
+ * extension UI). The closed root keeps page CSS from restyling the inside; every handler checks `isTrusted`, and
+ * the button acts only on a click it can prove was on a visible, unobstructed button.
  */
 
 const STYLE = `
@@ -10,15 +12,13 @@ const STYLE = `
   font: 14px/1.4 system-ui, sans-serif; color: #1d2330; background: #fff; border: 1px solid #cbd2dc;
   border-radius: 10px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 12px 14px; }
 .panel.warning { border-color: #b54708; background: #fffaeb; }
-.title { font-weight: 600; margin: 0 0 8px; }
 .text { margin: 0; }
-ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
 button { font: inherit; cursor: pointer; border: 1px solid #8a94a6; border-radius: 6px; background: #f5f7fa;
   padding: 6px 10px; text-align: left; width: 100%; color: inherit; }
 button:hover, button:focus-visible { background: #e3e8ef; outline: 2px solid #2f6fde; outline-offset: 1px; }
 .row { display: flex; gap: 8px; margin-top: 10px; }
 .row button { width: auto; }
-.field-button { position: absolute; width: 22px; height: 22px; padding: 0; border-radius: 5px; display: grid;
+.field-button { position: absolute; z-index: 2147483647; width: 22px; height: 22px; padding: 0; border-radius: 5px; display: grid;
   place-items: center; background: #2f6fde; color: #fff; border: none; font-size: 12px; font-weight: 700; }
 @media (prefers-color-scheme: dark) {
   .panel { color: #e6e9ef; background: #1f2430; border-color: #3a4252; }
@@ -63,14 +63,15 @@ export function showNotice(options: NoticeOptions): void {
   const row = element('div', 'row');
   if (options.actionLabel && options.onAction) {
     const action = element('button', '', options.actionLabel);
-    action.addEventListener('click', () => {
+    action.addEventListener('click', (event) => {
+      if (!event.isTrusted) return;
       ui.remove();
       options.onAction?.();
     });
     row.append(action);
   }
   const dismiss = element('button', '', options.dismissLabel);
-  dismiss.addEventListener('click', () => ui.remove());
+  dismiss.addEventListener('click', (event) => event.isTrusted && ui.remove());
   row.append(dismiss);
   panel.append(row);
   ui.root.append(panel);
@@ -78,54 +79,14 @@ export function showNotice(options: NoticeOptions): void {
   setTimeout(() => ui.remove(), options.tone === 'warning' ? 20_000 : 8_000);
 }
 
-export interface ChooserOption {
-  id: string;
-  label: string;
-}
-
-/** Several accounts are bound here: the user picks one; resolves with its id, or null when dismissed. */
-export function chooseAccount(title: string, cancelLabel: string, options: ChooserOption[]): Promise<string | null> {
-  currentPanel?.remove();
-  const ui = mount();
-  return new Promise((resolve) => {
-    const finish = (id: string | null) => {
-      ui.remove();
-      document.removeEventListener('keydown', onKey, true);
-      resolve(id);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') finish(null);
-    };
-    const panel = element('div', 'panel');
-    panel.setAttribute('role', 'dialog');
-    panel.setAttribute('aria-label', title);
-    panel.append(element('p', 'title', title));
-    const list = element('ul', '');
-    for (const option of options) {
-      const item = element('li', '');
-      const button = element('button', '', option.label);
-      button.addEventListener('click', (event) => {
-        if (event.isTrusted) finish(option.id);
-      });
-      item.append(button);
-      list.append(item);
-    }
-    panel.append(list);
-    const row = element('div', 'row');
-    const cancel = element('button', '', cancelLabel);
-    cancel.addEventListener('click', () => finish(null));
-    row.append(cancel);
-    panel.append(row);
-    ui.root.append(panel);
-    document.addEventListener('keydown', onKey, true);
-    currentPanel = { remove: () => finish(null) };
-    (list.querySelector('button') as HTMLButtonElement | null)?.focus();
-  });
-}
+/** How long the button must have been visible and in place before a click on it counts. */
+const SETTLE_MS = 500;
 
 /**
  * The opt-in button drawn over the right edge of the code field. It follows the field on scroll and resize and
- * disappears with it.
+ * disappears with it. A click fills only when it can be shown to be the user's: trusted, on the button, and the
+ * button visible and unobstructed — and in place for {@link SETTLE_MS}, so a page cannot slide it under a click
+ * meant for something else.
  */
 export function attachFieldButton(field: HTMLInputElement, label: string, onClick: () => void): () => void {
   const ui = mount();
@@ -134,9 +95,33 @@ export function attachFieldButton(field: HTMLInputElement, label: string, onClic
   button.title = label;
   button.setAttribute('aria-label', label);
   button.addEventListener('mousedown', (event) => event.preventDefault()); // keep focus in the field
-  // Only a real click: page scripts cannot reach into the closed root, and synthetic events are refused anyway.
+  let settledAt = performance.now();
+  // IntersectionObserver v2 (Chromium): the browser's own verdict that nothing covers, fades, filters or
+  // transforms the button. Where it is missing, the checks at click time stand alone.
+  let visibleSince: number | undefined = 0;
+  let observer: IntersectionObserver | undefined;
+  if ('isVisible' in IntersectionObserverEntry.prototype) {
+    observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          visibleSince = (entry as IntersectionObserverEntry & { isVisible: boolean }).isVisible
+            ? visibleSince || performance.now()
+            : 0;
+        }
+      },
+      { threshold: 1, trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    );
+    observer.observe(button);
+  } else visibleSince = undefined;
   button.addEventListener('click', (event) => {
-    if (event.isTrusted) onClick();
+    const now = performance.now();
+    if (
+      event.isTrusted &&
+      now - settledAt >= SETTLE_MS &&
+      (visibleSince === undefined || (visibleSince > 0 && now - visibleSince >= SETTLE_MS)) &&
+      isShownAt(ui.host, ui.root, button, event)
+    )
+      onClick();
   });
   ui.root.append(button);
   let frame = 0;
@@ -149,6 +134,7 @@ export function attachFieldButton(field: HTMLInputElement, label: string, onClic
     button.hidden = rect.width === 0;
   };
   const schedule = () => {
+    settledAt = performance.now();
     if (!frame) frame = requestAnimationFrame(place);
   };
   window.addEventListener('scroll', schedule, { passive: true, capture: true });
@@ -158,7 +144,53 @@ export function attachFieldButton(field: HTMLInputElement, label: string, onClic
     window.removeEventListener('scroll', schedule, true);
     window.removeEventListener('resize', schedule);
     if (frame) cancelAnimationFrame(frame);
+    observer?.disconnect();
     ui.remove();
   }
   return detach;
+}
+
+/**
+ * The button is what the user saw and clicked: the topmost element at the click point (a keyboard click: the
+ * focused one), full size, and nothing up its ancestor chain fades, filters, clips, blends or hides it (page CSS
+ * can reach the host element, `opacity: 0 !important`); no top-layer element (modal dialog, popover, fullscreen)
+ * lies over it, since a `pointer-events: none` decoy there lets the click through while hiding the button.
+ */
+function isShownAt(host: HTMLElement, root: ShadowRoot, button: HTMLElement, event: MouseEvent): boolean {
+  const rect = button.getBoundingClientRect();
+  if (rect.width < 20 || rect.height < 20) return false;
+  if (event.detail === 0) {
+    if (root.activeElement !== button) return false; // Enter or Space on the focused button
+  } else if (
+    document.elementFromPoint(event.clientX, event.clientY) !== host ||
+    root.elementFromPoint(event.clientX, event.clientY) !== button
+  )
+    return false;
+  if (!button.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+  for (
+    let node: Element | null = button;
+    node;
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null
+  ) {
+    const style = getComputedStyle(node);
+    if (
+      style.opacity !== '1' ||
+      style.filter !== 'none' ||
+      style.mixBlendMode !== 'normal' ||
+      style.clipPath !== 'none' ||
+      (style.maskImage || 'none') !== 'none'
+    )
+      return false;
+  }
+  try {
+    for (const layer of document.querySelectorAll(':modal, :popover-open, :fullscreen')) {
+      if (layer.contains(host)) continue; // a fullscreen document element holds the button itself
+      const over = layer.getBoundingClientRect();
+      if (over.left < rect.right && over.right > rect.left && over.top < rect.bottom && over.bottom > rect.top)
+        return false;
+    }
+  } catch {
+    // a browser without one of these selectors has no such top-layer element either
+  }
+  return true;
 }

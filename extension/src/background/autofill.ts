@@ -5,6 +5,8 @@ import { i18n } from '#i18n';
 import type { AutofillPageApi, FrameFillResult, FrameScan } from '../autofill/content';
 import {
   type AutofillMessage,
+  type ChooserPickMessage,
+  type ChooserQueryReply,
   type FillReport,
   type HelloReply,
   isAutofillMessage,
@@ -13,10 +15,14 @@ import {
 import { readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
 import { VaultStore } from '../vault/store';
 
-/** The built content script (WXT writes `entrypoints/autofill.content.ts` here). */
-const CONTENT_SCRIPT = '/content-scripts/autofill.js';
+/** The injected script (WXT builds the unlisted `entrypoints/autofill.ts` here). */
+const CONTENT_SCRIPT = '/autofill.js';
 export const CONTEXT_MENU_ID = 'mfa-companion-fill-otp';
 const ALWAYS_DETECT_SCRIPT_PREFIX = 'autofill-always-detect:';
+/** The pending account choice (session memory only: ids and the tab, never labels or codes). */
+const PENDING_CHOICE_KEY = 'autofill.pendingChoice';
+/** A chooser left open longer than this no longer fills: the page has likely moved on. */
+const CHOICE_TTL_MS = 5 * 60_000;
 
 type PageScope = Record<string, AutofillPageApi | undefined>;
 
@@ -25,6 +31,21 @@ export interface FillRequest {
   frameId?: number;
   /** The popup's "fill" on one account: that account only, and still only where it is bound. */
   accountId?: string;
+  /**
+   * Asked from extension UI (the popup): several bound accounts come back as `choose` for it to ask. Otherwise
+   * the page asked, and a chooser window opens; the page never sees the accounts.
+   */
+  fromExtensionPage?: boolean;
+}
+
+interface PendingChoice {
+  request: string;
+  tabId: number;
+  frameId: number;
+  origin: string;
+  accountIds: string[];
+  createdAt: number;
+  windowId?: number;
 }
 
 function vaultStore(): VaultStore {
@@ -84,8 +105,17 @@ async function handleMessage(message: AutofillMessage, sender: Browser.runtime.M
       if (!isExtensionPage(sender)) return undefined;
       const tabId = message.tabId ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
       if (tabId === undefined) return { outcome: 'no-access' } satisfies FillReport;
-      return fillInTab(tabId, message.accountId ? { accountId: message.accountId } : {});
+      return fillInTab(
+        tabId,
+        message.accountId ? { accountId: message.accountId, fromExtensionPage: true } : { fromExtensionPage: true },
+      );
     }
+    case 'autofill:chooser-query':
+      if (!isExtensionPage(sender)) return undefined;
+      return chooserOffer(message.request);
+    case 'autofill:chooser-pick':
+      if (!isExtensionPage(sender)) return undefined;
+      return chooserPick(message);
     case 'autofill:fill-from-page': {
       if (sender.tab?.id === undefined) return undefined;
       return fillInTab(sender.tab.id, sender.frameId === undefined ? {} : { frameId: sender.frameId });
@@ -158,10 +188,11 @@ export async function fillInTab(tabId: number, request: FillRequest): Promise<Fi
       account = decision.account;
       break;
     case 'choose': {
-      const chosenId = await choose(tabId, frame.frameId, decision.accounts);
-      account = decision.accounts.find((candidate) => candidate.id === chosenId);
-      if (!account) return report('chooser-dismissed');
-      break;
+      const choices = decision.accounts.map((candidate) => candidate.id);
+      // Account names are never drawn into a page (a page reads whatever is drawn into it): extension UI asks.
+      if (request.fromExtensionPage) return { ...report('choose'), choices };
+      await openChooser({ tabId, frameId: frame.frameId, origin, accountIds: choices });
+      return report('choosing');
     }
     case 'none': {
       const text = request.accountId ? i18n.t('autofill.notBound', [host]) : i18n.t('autofill.noAccount', [host]);
@@ -169,7 +200,8 @@ export async function fillInTab(tabId: number, request: FillRequest): Promise<Fi
       return { ...report('no-account'), suggestedBinding: decision.suggestedBinding };
     }
     case 'lookalike':
-      await notify(tabId, frame.frameId, i18n.t('autofill.lookalike', [host, decision.resembles]), 'warning');
+      // The page may be the phishing site itself: the notice does not name the site it imitates (the popup does).
+      await notify(tabId, frame.frameId, i18n.t('autofill.lookalike', [host]), 'warning');
       return { ...report('lookalike'), resembles: decision.resembles, lookalikeReason: decision.reason };
     case 'insecure':
       await notify(tabId, frame.frameId, i18n.t('autofill.insecure', [host]), 'warning');
@@ -287,23 +319,59 @@ async function fillFrame(tabId: number, frameId: number, code: string, submit: b
   return (result?.result as FrameFillResult | undefined) ?? { ok: false, submitted: false, error: 'no-result' };
 }
 
-/** The chooser shows labels only, in the top page when reachable (a small frame would clip it). */
-async function choose(tabId: number, fieldFrameId: number, accounts: Account[]): Promise<string | null> {
-  const options = accounts.map((account) => ({ id: account.id, label: accountLabel(account) || account.id }));
-  for (const frameId of new Set([0, fieldFrameId])) {
-    try {
-      const [result] = await browser.scripting.executeScript({
-        target: { tabId, frameIds: [frameId] },
-        func: (title: string, cancel: string, choices: { id: string; label: string }[]) =>
-          (globalThis as unknown as PageScope).__mfaCompanionAutofill?.choose(title, cancel, choices) ?? null,
-        args: [i18n.t('autofill.chooseTitle'), i18n.t('autofill.cancel'), options],
-      });
-      return (result?.result as string | null | undefined) ?? null;
-    } catch {
-      // The top page is another origin we may not access: fall back to the field's own frame.
-    }
+/**
+ * Opens the chooser window for a pending choice (replacing an older one still open). Only ids and the tab are
+ * kept, in session memory, so a service worker restarted meanwhile still finishes the fill.
+ */
+async function openChooser(choice: Omit<PendingChoice, 'request' | 'createdAt'>): Promise<void> {
+  const previous = await readPendingChoice();
+  if (previous?.windowId !== undefined) await browser.windows.remove(previous.windowId).catch(() => undefined);
+  const pending: PendingChoice = { ...choice, request: crypto.randomUUID(), createdAt: Date.now() };
+  await browser.storage.session.set({ [PENDING_CHOICE_KEY]: pending });
+  const window = await browser.windows.create({
+    url: browser.runtime.getURL(`/autofill-chooser.html?request=${pending.request}`),
+    type: 'popup',
+    width: 380,
+    height: 440,
+    focused: true,
+  });
+  if (window?.id !== undefined) {
+    await browser.storage.session.set({ [PENDING_CHOICE_KEY]: { ...pending, windowId: window.id } });
   }
-  return null;
+}
+
+async function readPendingChoice(request?: string): Promise<PendingChoice | undefined> {
+  const pending = (await browser.storage.session.get(PENDING_CHOICE_KEY))[PENDING_CHOICE_KEY] as
+    | PendingChoice
+    | undefined;
+  if (!pending || (request !== undefined && pending.request !== request)) return undefined;
+  return Date.now() - pending.createdAt <= CHOICE_TTL_MS ? pending : undefined;
+}
+
+/** What the chooser window offers: labels of the pending choice's accounts, read from the unlocked vault. */
+async function chooserOffer(request: string): Promise<ChooserQueryReply> {
+  const pending = await readPendingChoice(request);
+  const store = vaultStore();
+  if (!pending || (await store.status()) !== 'unlocked') return { expired: true };
+  const accounts = (await store.open()).accounts.filter((account) => pending.accountIds.includes(account.id));
+  if (accounts.length === 0) return { expired: true };
+  return {
+    host: new URL(pending.origin).host, // with its port: what the address bar shows
+    options: accounts.map((account) => ({ id: account.id, label: accountLabel(account) || account.id })),
+  };
+}
+
+/**
+ * The user picked in the chooser window: fill that account in the tab, through the one fill path (scan again,
+ * decide again for the frame found — the pick grants nothing the binding does not). A cancel just ends it.
+ */
+async function chooserPick(message: ChooserPickMessage): Promise<{ ok: boolean }> {
+  const pending = await readPendingChoice(message.request);
+  await browser.storage.session.remove(PENDING_CHOICE_KEY);
+  if (!pending || !message.accountId || !pending.accountIds.includes(message.accountId)) return { ok: false };
+  // Not awaited: the window closes on this answer, and the fill runs once focus is back on the page.
+  void fillInTab(pending.tabId, { frameId: pending.frameId, accountId: message.accountId });
+  return { ok: true };
 }
 
 async function notify(

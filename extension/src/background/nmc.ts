@@ -16,7 +16,7 @@ import {
 import type { NmcCheckResult, NmcContentState, NmcRequest, NmcTabState } from '../nmc/types';
 
 const CONTENT_SCRIPT_ID = 'mfa-companion-nmc';
-const CONTENT_SCRIPT_FILE = '/content-scripts/nmc.js';
+const CONTENT_SCRIPT_FILE = '/nmc.js';
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
 

@@ -71,7 +71,7 @@ describe('keyboard shortcut (commands API)', () => {
     expect(report).toMatchObject({ outcome: 'filled', frameOrigin: 'https://shop.example' });
     expect(tab.injections[0]).toMatchObject({
       target: { tabId: 7, allFrames: true },
-      files: ['/content-scripts/autofill.js'],
+      files: ['/autofill.js'],
     });
     const [fill] = fills(tab.injections);
     expect(fill?.target).toEqual({ tabId: 7, frameIds: [0] });
@@ -160,5 +160,28 @@ describe('context menu on an editable field', () => {
     expect(await handleContextMenuClick({ menuItemId: CONTEXT_MENU_ID, frameId: 0 }, { id: 9 })).toEqual({
       outcome: 'no-access',
     });
+  });
+});
+
+describe('several accounts bound to the page', () => {
+  it('a page trigger opens the chooser window: nothing sent to the page names an account, nothing is filled', async () => {
+    const store = new VaultStore(fakeBrowser.storage.local, fakeBrowser.storage.session, FAST);
+    await store.create('a good long passphrase');
+    await store.save([
+      createAccount({ issuer: 'Work', account: 'alice@example.com', secret: SECRET, sites: ['https://shop.example'] }),
+      createAccount({ issuer: 'Home', account: 'bob@example.com', secret: SECRET, sites: ['https://shop.example'] }),
+    ]);
+    const tab = fakeTab({ 0: { origin: 'https://shop.example' } });
+    const create = vi.fn(async (_options: { url?: string; type?: string }) => ({ id: 42 }));
+    (fakeBrowser as unknown as { windows: unknown }).windows = { create, remove: vi.fn(async () => undefined) };
+    expect(await handleFillCommand('fill-otp', { id: 7 })).toEqual({
+      outcome: 'choosing',
+      frameOrigin: 'https://shop.example',
+    });
+    expect(fills(tab.injections)).toEqual([]);
+    expect(JSON.stringify(tab.injections.map((injection) => injection.args ?? []))).not.toMatch(/alice|bob|Work|Home/);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create.mock.calls[0]?.[0]).toMatchObject({ type: 'popup' });
+    expect(create.mock.calls[0]?.[0].url).toMatch(/\/autofill-chooser\.html\?request=[0-9a-f-]{36}$/);
   });
 });

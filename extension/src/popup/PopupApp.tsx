@@ -3,6 +3,7 @@ import { Fragment, type JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { AccountChooser } from '../autofill/AccountChooser';
 import type { FillReport } from '../autofill/messages';
 import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
 import { copyCode } from '../ui/clipboard';
@@ -134,6 +135,8 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   const [fillNotice, setFillNotice] = useState<FillNotice | undefined>();
   const [filling, setFilling] = useState(false);
   const [bindOffer, setBindOffer] = useState<{ account: Account; origin: string } | undefined>();
+  /** Several accounts are bound to the page: the popup asks which one (the page never sees their names). */
+  const [choice, setChoice] = useState<{ host: string; accounts: Account[] } | undefined>();
   const search = useRef<HTMLInputElement>(null);
   // Loaded when first needed: the importers and QR code are not part of the list's first paint.
   const [AddView, setAddView] = useState<((props: AddAccountProps) => JSX.Element) | undefined>();
@@ -159,17 +162,18 @@ export function PopupApp({ initial }: { initial: InitialState }) {
         event.preventDefault();
         search.current?.focus();
       } else if (event.key === 'Escape') {
-        if (menu || renaming || bindOffer) {
+        if (menu || renaming || bindOffer || choice) {
           event.preventDefault();
           setMenu(undefined);
           setRenaming(undefined);
           setBindOffer(undefined);
+          setChoice(undefined);
         }
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [view, menu, renaming, bindOffer]);
+  }, [view, menu, renaming, bindOffer, choice]);
 
   const fromStart = accounts === initial.accounts;
   const siteMatches = useMemo(
@@ -249,6 +253,14 @@ export function PopupApp({ initial }: { initial: InitialState }) {
     if (report.outcome === 'no-account' && account && report.suggestedBinding) {
       setBindOffer({ account, origin: report.suggestedBinding });
       return;
+    }
+    if (report.outcome === 'choose' && report.choices) {
+      const choices = report.choices;
+      const candidates = accounts.filter((entry) => choices.includes(entry.id));
+      if (candidates.length > 0) {
+        setChoice({ host: hostOf(report.frameOrigin) || hostOf(tab.origin), accounts: candidates });
+        return;
+      }
     }
     const filledAccount = accounts.find((entry) => entry.id === report.accountId);
     const name = filledAccount ? accountLabel(filledAccount) || i18n.t('list.unnamed') : undefined;
@@ -492,6 +504,25 @@ export function PopupApp({ initial }: { initial: InitialState }) {
               ),
             );
             if (saved) setRenaming(undefined);
+          }}
+        />
+      )}
+      {choice && (
+        <AccountChooser
+          host={choice.host}
+          options={choice.accounts.map((entry) => ({
+            id: entry.id,
+            label: accountLabel(entry) || i18n.t('list.unnamed'),
+          }))}
+          busy={filling}
+          onCancel={() => {
+            setChoice(undefined);
+            setFillNotice(describeFillReport({ outcome: 'chooser-dismissed' }, undefined, hostOf(tab.origin)));
+          }}
+          onChoose={(id) => {
+            const chosen = choice.accounts.find((entry) => entry.id === id);
+            setChoice(undefined);
+            if (chosen) void fill(chosen);
           }}
         />
       )}

@@ -53,6 +53,10 @@ export function describeFillReport(report: FillReport, accountName: string | und
         tone: 'done',
         text: accountName ? i18n.t('autofill.popup.filled', [accountName]) : i18n.t('autofill.popup.filledAny'),
       };
+    case 'choose':
+      return { tone: 'info', text: i18n.t('autofill.popup.choose', [host]) };
+    case 'choosing':
+      return { tone: 'info', text: i18n.t('autofill.popup.choosing') };
     case 'chooser-dismissed':
       return { tone: 'info', text: i18n.t('autofill.popup.chooserDismissed') };
     case 'no-field':

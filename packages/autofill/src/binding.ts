@@ -9,7 +9,8 @@ import { type DomainParts, embedsLocalName, type LookalikeReason, lookalikeReaso
  *   as `github.io` included): `https://example.com` fills on `https://login.example.com` too.
  * - `exactHost: true` binds only that host and port.
  * - `http://host[:port]` is the user explicitly allowing that one host over plain http (NMC cards on a LAN);
- *   it is always exact-host, and the same host over https is accepted too.
+ *   it is always exact-host, and the same host over https is accepted too, on the same port or the default https
+ *   port only.
  * - IP addresses and local names (`nmc3.lan`, `printer.local`, single-label names, `home.arpa`) are always
  *   exact-host: no registry stands behind them, so a sibling name proves nothing.
  */
@@ -93,9 +94,8 @@ export function matchBinding(page: OriginInfo, binding: SiteBinding): BindingMat
   const bound = describeOrigin(origin);
   if (!bound) return 'none';
   if (bound.scheme === 'http') {
-    if (page.host !== bound.host) return 'none';
-    // https on the same host is at least as safe as the http the user allowed.
-    return page.scheme === 'https' || page.port === bound.port ? 'match' : 'none';
+    if (page.host !== bound.host || !isSamePortOrHttpsDefault(page, bound)) return 'none';
+    return 'match';
   }
   const sameHost = page.host === bound.host && page.port === bound.port;
   const sameHostAnyScheme = page.host === bound.host;
@@ -107,6 +107,15 @@ export function matchBinding(page: OriginInfo, binding: SiteBinding): BindingMat
     : page.domain?.site === bound.domain?.site;
   if (!related) return 'none';
   return page.scheme === 'https' ? 'match' : 'insecure';
+}
+
+/**
+ * An `http://host[:port]` allowance names one service. The same host over https is at least as safe, but only as
+ * that service: on the same port, or on the default https port (the card that redirects `http://nmc3.lan` to
+ * `https://nmc3.lan`). Any other https port on that host is another service (`https://nmc3.lan:9999`).
+ */
+function isSamePortOrHttpsDefault(page: OriginInfo, bound: OriginInfo): boolean {
+  return page.port === bound.port || (page.scheme === 'https' && page.port === '443');
 }
 
 /** Whether `account` may fill on `pageOrigin` (the frame's own origin, never its parent's). */

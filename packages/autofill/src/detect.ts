@@ -7,6 +7,8 @@ import {
   DECOY_TOPICS,
   DECOY_WORDS,
   normalizeText,
+  RECOVERY_CODE_WORDS,
+  RECOVERY_FIELD_WORDS,
   STRONG_OTP_WORDS,
   WEAK_OTP_WORDS,
 } from './signals.js';
@@ -175,6 +177,8 @@ interface FieldText {
   attributes: string;
   /** Associated labels, aria-labelledby/-describedby targets, or a short caption right before it: what the user reads. */
   label: string;
+  /** The same without the aria-describedby hint ("…or use one of your recovery codes"): what names the field. */
+  name: string;
 }
 
 function fieldText(input: HTMLInputElement, scan: Scan): FieldText {
@@ -187,24 +191,29 @@ function fieldText(input: HTMLInputElement, scan: Scan): FieldText {
     input.getAttribute('data-testid'),
     input.className && typeof input.className === 'string' ? input.className : '',
   ];
-  return { attributes: normalizeText(parts.filter(Boolean).join(' ')), label: normalizeText(labelText(input, scan)) };
+  const [name, hint] = labelText(input, scan);
+  return {
+    attributes: normalizeText(parts.filter(Boolean).join(' ')),
+    label: normalizeText(`${name} ${hint}`.slice(0, MAX_CONTEXT_CHARS)),
+    name: normalizeText(name.slice(0, MAX_CONTEXT_CHARS)),
+  };
 }
 
-function labelText(input: HTMLInputElement, scan: Scan): string {
-  let text = '';
+/** [what names the field: labels, aria-labelledby or a caption; its aria-describedby hint]. */
+function labelText(input: HTMLInputElement, scan: Scan): [string, string] {
+  const texts = ['', ''];
   const root = input.getRootNode() as Document | ShadowRoot;
   const labels = labelsOf(input, root, scan);
-  for (const label of labels) text += ` ${label.textContent ?? ''}`;
+  for (const label of labels) texts[0] += ` ${label.textContent ?? ''}`;
   const labelledBy = input.getAttribute('aria-labelledby');
-  for (const attribute of [labelledBy, input.getAttribute('aria-describedby')]) {
-    if (!attribute) continue;
-    for (const id of attribute.split(/\s+/)) {
+  [labelledBy, input.getAttribute('aria-describedby')].forEach((attribute, index) => {
+    for (const id of attribute?.split(/\s+/) ?? []) {
       const element = id && root.getElementById ? root.getElementById(id) : null;
-      if (element) text += ` ${element.textContent ?? ''}`;
+      if (element) texts[index] += ` ${element.textContent ?? ''}`;
     }
-  }
-  if (!labels.length && !labelledBy) text += ` ${captionBefore(input)}`;
-  return text.slice(0, MAX_CONTEXT_CHARS);
+  });
+  if (!labels.length && !labelledBy) texts[0] += ` ${captionBefore(input)}`;
+  return texts as [string, string];
 }
 
 /**
@@ -390,6 +399,51 @@ function isCaptchaImage(image: Element): boolean {
   return CAPTCHA_IMAGE.test(text) && !text.includes('qr');
 }
 
+/** The field's own words name a recovery, backup or lookup code: never a TOTP, whatever else they say. */
+function isRecoveryText(text: string): boolean {
+  return RECOVERY_CODE_WORDS.test(text) || RECOVERY_FIELD_WORDS.test(text);
+}
+
+/**
+ * The prompt right before the field ("Enter one of your recovery codes", its label, a heading) asks for a recovery
+ * code and for nothing else: "Enter the code from your authenticator app, or one of your recovery codes" still
+ * asks for a TOTP. Read only for fields that already qualified.
+ */
+function asksForRecoveryCode(input: HTMLInputElement): boolean {
+  let text = '';
+  let node: Element = input;
+  outer: for (let level = 0; level < 3 && node !== input.form; level++) {
+    for (
+      let sibling = node.previousSibling;
+      sibling && text.length < MAX_CONTEXT_CHARS;
+      sibling = sibling.previousSibling
+    ) {
+      if (sibling.nodeType === ELEMENT_NODE) {
+        const element = sibling as Element;
+        if (
+          CONTROL.test(element.tagName) ||
+          element.childElementCount > 8 ||
+          element.querySelector('input,select,textarea')
+        )
+          break outer;
+        text = `${element.textContent} ${text}`;
+        if (HEADING.test(element.tagName)) break outer;
+      } else if (sibling.nodeType === TEXT_NODE) text = `${sibling.textContent} ${text}`;
+    }
+    const parent = node.parentElement;
+    if (!parent) break;
+    node = parent;
+  }
+  return asksOnlyForRecovery(normalizeText(text.slice(-MAX_CONTEXT_CHARS)));
+}
+
+/** Normalised text that names recovery codes and, once they are taken out, no one-time code. */
+function asksOnlyForRecovery(text: string): boolean {
+  return (
+    RECOVERY_CODE_WORDS.test(text) && !STRONG_OTP_WORDS.test(text.replace(new RegExp(RECOVERY_CODE_WORDS, 'g'), ' '))
+  );
+}
+
 function isSearchField(input: HTMLInputElement): boolean {
   return (
     input.getAttribute('type')?.toLowerCase() === 'search' ||
@@ -429,6 +483,7 @@ function scoreSingleInput(input: HTMLInputElement, isVisible: (input: HTMLInputE
   }
 
   const text = fieldText(input, scan);
+  if (isRecoveryText(text.attributes) || isRecoveryText(text.name) || asksOnlyForRecovery(text.label)) return undefined;
   const attributeStrong = STRONG_OTP_WORDS.test(text.attributes);
   const labelStrong = STRONG_OTP_WORDS.test(text.label);
   if (attributeStrong) {
@@ -497,7 +552,7 @@ function scoreSingleInput(input: HTMLInputElement, isVisible: (input: HTMLInputE
       }
     }
   }
-  if (score < SINGLE_FIELD_THRESHOLD) return undefined;
+  if (score < SINGLE_FIELD_THRESHOLD || asksForRecoveryCode(input)) return undefined;
   if (!oneTimeCode && hasCaptchaImageNextTo(input)) return undefined;
   if (!isVisible(input)) return undefined;
   return { kind: 'single', input, score, reasons } satisfies SingleOtpTarget;
@@ -613,6 +668,7 @@ function scoreSplitGroup(group: HTMLInputElement[], isVisible: (input: HTMLInput
     attributes += ` ${text.attributes} ${text.label}`;
     if (DECOY_AUTOCOMPLETE.test((input.getAttribute('autocomplete') ?? '').toLowerCase())) return undefined;
   }
+  if (isRecoveryText(attributes) || asksForRecoveryCode(first)) return undefined;
   // Rows found by a shared name or class (not box-shaped) must talk about codes themselves.
   const boxes = group.filter(isBox).length >= group.length - 1;
   if (!boxes && !STRONG_OTP_WORDS.test(attributes) && !WEAK_OTP_WORDS.test(attributes)) return undefined;

@@ -44,8 +44,20 @@ const CONFUSABLES: Record<string, string> = {
   υ: 'u',
   χ: 'x',
   ω: 'w',
+  ϲ: 'c',
+  ϳ: 'j',
+  // Armenian
+  օ: 'o',
+  ս: 'u',
+  ց: 'g',
+  հ: 'h',
+  ո: 'n',
+  ք: 'p',
   // Latin look-alikes and digits
   ı: 'l',
+  ɩ: 'l',
+  ԍ: 'g',
+  ѡ: 'w',
   ł: 'l',
   ɡ: 'g',
   ɑ: 'a',
@@ -191,15 +203,38 @@ export function lookalikeReason(page: DomainParts, bound: DomainParts): Lookalik
   // Short names are too dense to call one typo a look-alike (`bbc` vs `abc`); longer ones allow two.
   const allowedTypos = boundLabel.length >= 8 ? 2 : boundLabel.length >= 4 ? 1 : 0;
   if (allowedTypos > 0 && editDistance(pageLabel, boundLabel, allowedTypos) <= allowedTypos) return 'typo';
-  if (boundLabel.length >= 4) {
-    const pageLabels = [...page.subdomain.split('.').map(decodePunycodeLabel), pageLabel];
+  const brand = confusableSkeleton(boundLabel.replace(/[.-]/g, ''));
+  if (brand.length >= 4) {
+    const pageLabels = [...page.subdomain.split('.').filter(Boolean).map(decodePunycodeLabel), pageLabel];
     const pageWords = pageLabels.flatMap((label) => label.split('-')).map(confusableSkeleton);
     const boundWords = boundLabel.split(/[.-]/).map(confusableSkeleton);
     // `github.com.evil.net`, `github-com.evil.net`, and run together: `githubcom.evil.net`.
     const runTogether = confusableSkeleton(decodePunycodeLabel(bound.site).replace(/[.-]/g, ''));
     if (containsRun(pageWords, boundWords) || pageWords.includes(runTogether)) return 'embedded';
+    // The brand as one of the page's names or a run of its hyphenated words, hyphens dropped or moved:
+    // `acmebank-secure.com`, `secure-acmebank.com`, `acmebank.login.evil.com`; long brands allow one typo in it
+    // (`acmebnak-login.com`).
+    const typos = brand.length >= 8 ? 1 : 0;
+    for (const label of pageLabels) {
+      if (wordRuns(label.split('-').filter(Boolean).map(confusableSkeleton)).some((run) => isNear(run, brand, typos)))
+        return 'embedded';
+    }
   }
   return undefined;
+}
+
+function isNear(word: string, brand: string, typos: number): boolean {
+  return word === brand || (typos > 0 && editDistance(word, brand, typos) <= typos);
+}
+
+/** Every run of consecutive words joined: `secure`, `acmebank`, `login`, `secureacmebank`, `acmebanklogin`, … */
+function wordRuns(words: readonly string[]): string[] {
+  const runs: string[] = [];
+  for (let start = 0; start < words.length; start++) {
+    let run = '';
+    for (let end = start; end < words.length; end++) runs.push((run += words[end]));
+  }
+  return runs;
 }
 
 /**

@@ -23,7 +23,19 @@ export const WEAK_OTP_WORDS =
  * autocomplete and label: a match there vetoes the field unless a strong OTP signal outweighs it.
  */
 export const DECOY_WORDS =
-  /\b(search|recherche|suche|buscar|query|q|(tele)?phone|telef(on|ono)|mobile|cell|msisdn|tel|zip(code)?|postal|postcode|plz|cap|card(number)?|cc(num)?|credit|debit|cvc|cvv2?|csc|cid|expir(y|ation)|exp|mm|yy(yy)?|coupon|promo(code)?|voucher|gift|discount|rabatt|gutschein|[rh]?captcha|image code|quantity|qty|amount|price|age|year|month|day|birth|ssn|iban|bic|routing|invoice|order|tracking|booking|reservation|pnr|itinerary|numbers?|nummer|numero|referral|invit(e|ation)|einladung|country|serial|licen[cs]e|product key|recovery|backup codes?)\b/;
+  /\b(search|recherche|suche|buscar|query|q|(tele)?phone|telef(on|ono)|mobile|cell|msisdn|tel|zip(code)?|postal|postcode|plz|cap|card(number)?|cc(num)?|credit|debit|cvc|cvv2?|csc|cid|expir(y|ation)|exp|mm|yy(yy)?|coupon|promo(code)?|voucher|gift|discount|rabatt|gutschein|[rh]?captcha|image code|quantity|qty|amount|price|age|year|month|day|birth|ssn|iban|bic|routing|invoice|order|tracking|booking|reservation|pnr|itinerary|numbers?|nummer|numero|referral|invit(e|ation)|einladung|country|serial|licen[cs]e|product key)\b/;
+
+/**
+ * Recovery, backup and lookup codes: single-use codes printed once, never a TOTP. A code typed there is wasted at
+ * best and locks the user out at worst, so these veto a field whatever else it says (`two-factor-backup-code`,
+ * `autocomplete="one-time-code"`). In every language the strong words cover; bare `recovery`/`backup`/`lookup`
+ * count in the field's own name or label.
+ */
+export const RECOVERY_CODE_WORDS =
+  /\b((((2|two) ?(factor|step|fa)|mfa|t?otp) )?(recovery|backup|back up|lookup|look up|rescue|emergency|scratch|fallback|spare|reserve)( (verification|authentication|security|login|sign in|2fa|mfa|otp))? (codes?|keys?|secrets?)|(codes?|cles?) de (recuperation|secours|sauvegarde|recouvrement)|codigos? de (recuperacion|recuperacao|respaldo|reserva|emergencia|backup)|codic[ei] di (recupero|backup|riserva|emergenza)|(wiederherstellungs|notfall|sicherungs|ersatz|herstel|reserve|aterstallnings|reserv|gjenopprettings|gendannelses|backup) ?(codes?|kod(e[rn]?|er)?)|kod(y|ow)? (odzyskiwania|zapasow\w*|awaryjn\w*)|(zalozni|obnovovaci|zachranny) kody?|(kurtarma|yedek) kod(u|lari)?)\b|(резервн|запасн)\S* код|код\S* восстановл|(リカバリー?|バックアップ|復旧|予備|回復)コード|(恢[复復]|[备備][用份])(代)?[码碼]|(복구|백업|예비) ?코드/;
+
+/** On the field itself, the bare words are enough (`name="recovery"`, `id="backup"`, `lookup_secret`). */
+export const RECOVERY_FIELD_WORDS = /\b(recovery|backup|lookup)\b/;
 
 /**
  * What a page is about when it is not a sign-in step: a field with only weak evidence ("Code") on a page about

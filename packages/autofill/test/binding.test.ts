@@ -89,6 +89,22 @@ describe('isBoundTo: which origins an account fills on', () => {
     ['private IP, neighbour', 'http://10.0.0.5', 'http://10.0.0.6', false],
     ['private IP http allowance is per port', 'http://172.16.0.1', 'http://172.16.0.1:8080', false],
     ['private IP http allowance accepts https', 'http://192.168.1.10', 'https://192.168.1.10', true],
+    // An http allowance accepts https in its place only as the same service: same port, or the default https port.
+    ['http allowance, https on another port', 'http://nmc3.lan', 'https://nmc3.lan:9999', false],
+    ['http allowance (IP), https on another port', 'http://192.168.1.20', 'https://192.168.1.20:4443', false],
+    ['http allowance with a port, https on the default port', 'http://nmc3.lan:8080', 'https://nmc3.lan', true],
+    ['http allowance with a port, https on that port', 'http://nmc3.lan:8080', 'https://nmc3.lan:8080', true],
+    ['http allowance with a port, https on a third port', 'http://nmc3.lan:8080', 'https://nmc3.lan:8443', false],
+    ['http allowance, https on the explicit default port', 'http://10.1.2.3', 'https://10.1.2.3:443', true],
+    ['http allowance, https on port 80', 'http://10.1.2.3', 'https://10.1.2.3:80', true],
+    ['http allowance (IPv6), https on another port', 'http://[fd00::20]', 'https://[fd00::20]:8443', false],
+    [
+      'http allowance (public name), https on another port',
+      'http://ups.example.org',
+      'https://ups.example.org:81',
+      false,
+    ],
+    ['http allowance, other port over http', 'http://nmc3.lan', 'http://nmc3.lan:8080', false],
     [
       'http allowance never widens to the registrable domain',
       'http://acme-bank.com',
@@ -236,6 +252,95 @@ describe('decideFill', () => {
   it('short names need more than one typo to stay apart (no false alarm)', () => {
     expect(decideFill('https://gitlab.com', accounts).kind).toBe('none');
     expect(decideFill('https://bbc.co.uk', [account('abc', 'https://abc.com')]).kind).toBe('none');
+  });
+});
+
+describe('look-alikes that join, split or wrap the bound name', () => {
+  // Bound names with and without a hyphen, none of them special-cased anywhere in the code.
+  const bound = [
+    account('acme', 'https://acme-bank.com'),
+    account('northwind', 'https://northwind-traders.co.uk'),
+    account('contoso', 'https://contoso.com'),
+    account('scope', 'https://scope.org'),
+  ];
+  const joined: [string, string][] = [
+    // the three
+    ['https://acmebank-secure.com', 'acme-bank.com'],
+    ['https://secure-acmebank.com', 'acme-bank.com'],
+    ['https://acmebank.login.evil.com', 'acme-bank.com'],
+    // the same shapes on other names
+    ['https://northwindtraders-verify.net', 'northwind-traders.co.uk'],
+    ['https://login-northwindtraders.org', 'northwind-traders.co.uk'],
+    ['https://northwindtraders.account-check.io', 'northwind-traders.co.uk'],
+    ['https://mfa-northwind-traders-portal.com', 'northwind-traders.co.uk'],
+    ['https://contoso-mfa.com', 'contoso.com'],
+    ['https://verify.contoso.accounts-check.net', 'contoso.com'],
+    ['https://sso-contoso-login.app', 'contoso.com'],
+    ['https://my-acme-bank-login.net', 'acme-bank.com'],
+    ['https://acme.bank.session-check.io', 'acme-bank.com'],
+    // a homoglyph or a typo inside the joined name
+    ['https://acrnebank-login.com', 'acme-bank.com'],
+    ['https://acmebnak-login.com', 'acme-bank.com'],
+    ['https://secure.xn--cntoso-wqf.evil.net', 'contoso.com'],
+  ];
+  it.each(joined)('%s embeds %s: warning, no fill', (page, resembles) => {
+    expect(decideFill(page, bound)).toMatchObject({ kind: 'lookalike', resembles, reason: 'embedded' });
+  });
+
+  // Whole-script confusables: every letter from another script, none of them Latin.
+  const wholeScript: [string, string][] = [
+    ['https://xn--80ak6aa92e.com', 'apple.com'], // аррӏе, Cyrillic
+    ['https://xn--e1argc3h.org', 'scope.org'], // ѕсоре, Cyrillic
+    ['https://xn--e1argc3h.com', 'scope.org'], // … and under another suffix
+  ];
+  it.each(wholeScript)('%s is a whole-script confusable of %s', (page, resembles) => {
+    expect(decideFill(page, [...bound, account('apple', 'https://apple.com')])).toMatchObject({
+      kind: 'lookalike',
+      resembles,
+      reason: 'homoglyph',
+    });
+  });
+
+  it('the bound sites themselves and their subdomains fill, in any spelling', () => {
+    const pages: [string, number][] = [
+      ['https://acme-bank.com', 0],
+      ['https://login.acme-bank.com', 0],
+      ['https://secure.login.acme-bank.com:8443', 0],
+      ['https://ACME-BANK.COM.', 0],
+      ['https://www.northwind-traders.co.uk', 1],
+      ['https://contoso.com', 2],
+      ['https://mfa.eu.contoso.com', 2],
+      ['https://scope.org', 3],
+    ];
+    for (const [page, index] of pages) {
+      expect(decideFill(page, bound), page).toEqual({ kind: 'fill', account: bound[index] });
+    }
+  });
+
+  it('unrelated domains, and names that only share a word, get no warning', () => {
+    for (const page of [
+      'https://acme.com',
+      'https://bank.com',
+      'https://acme-banking.com',
+      'https://bank-acme.com',
+      'https://acmecorp.com',
+      'https://banking-acme.net',
+      'https://northwind.com',
+      'https://traders.co.uk',
+      'https://northwind-tradingpost.com',
+      'https://contosopizza.com',
+      'https://telescope.org',
+      'https://scopes-and-lenses.com',
+      'https://wikipedia.org',
+      'https://login.microsoftonline.com',
+      'https://accounts.google.com',
+      'https://github.com',
+      'https://www.gov.uk',
+      'https://example.org',
+      'https://mail.proton.me',
+    ]) {
+      expect(decideFill(page, bound).kind, page).toBe('none');
+    }
   });
 });
 

@@ -75,6 +75,86 @@ describe('single-field scoring', () => {
   });
 });
 
+describe('recovery, backup and lookup codes never get a TOTP', () => {
+  // Each of these asks for a single-use recovery code, whatever else its attributes say.
+  const recoveryOnly: [string, string][] = [
+    [
+      'WordPress Two-Factor (current): strong words in the name, autocomplete=one-time-code',
+      '<form id="loginform"><p class="two-factor-prompt">Enter a recovery code.</p><p><label for="authcode">Recovery Code:</label><input type="text" inputmode="numeric" name="two-factor-backup-code" id="authcode" class="input authcode" size="20" pattern="[0-9 ]*" placeholder="XXXXXXXX" autocomplete="one-time-code" data-digits="8"></p><p><input type="submit" value="Verify"></p></form>',
+    ],
+    [
+      'WordPress Two-Factor (older): label says "Verification Code:", the name says backup',
+      '<form><p>Enter a backup verification code.</p><p><label for="authcode">Verification Code:</label><input type="tel" name="two-factor-backup-code" id="authcode" class="input" size="20" pattern="[0-9]*"></p></form>',
+    ],
+    [
+      'only the prompt before the field says so',
+      '<h1>Two-factor authentication</h1><form><p>Lost your phone? Enter one of your recovery codes.</p><label for="c">Code</label><input id="c" name="code" inputmode="numeric" maxlength="10"></form>',
+    ],
+    [
+      'the prompt says so, the field says one-time code',
+      '<form><p>Enter one of your 2FA backup codes.</p><input id="c" name="otp" autocomplete="one-time-code"></form>',
+    ],
+    ['placeholder', '<form><h2>Two-step verification</h2><input name="otp" placeholder="Enter a backup code"></form>'],
+    ['aria-label', '<input name="mfa_code" aria-label="Recovery code" inputmode="numeric" maxlength="8">'],
+    ['id, camelCase', '<label for="recoveryCodeInput">Recovery code #3</label><input id="recoveryCodeInput">'],
+    ['lookup secret (name only)', '<label for="l">Two-factor code</label><input id="l" name="lookup_secret">'],
+    ['scratch code', '<label for="s">Emergency scratch code</label><input id="s" name="totp_scratch" maxlength="8">'],
+    ['French', '<label for="f">Code de récupération</label><input id="f" name="code_2fa" maxlength="10">'],
+    ['French, secours', '<label for="f">Saisissez un code de secours</label><input id="f" name="otp">'],
+    ['German', '<label for="g">Wiederherstellungscode</label><input id="g" name="zwei_faktor_code">'],
+    ['German, backup', '<label for="g">Backup-Code für die Zwei-Faktor-Anmeldung</label><input id="g" name="otp">'],
+    ['Spanish', '<label for="e">Código de recuperación</label><input id="e" name="codigo_2fa">'],
+    ['Italian', '<label for="i">Codice di recupero</label><input id="i" name="otp">'],
+    ['Portuguese', '<label for="p">Código de recuperação</label><input id="p" name="otp">'],
+    ['Dutch', '<label for="n">Herstelcode</label><input id="n" name="otp">'],
+    ['Polish', '<label for="p">Kod odzyskiwania</label><input id="p" name="otp">'],
+    ['Swedish', '<label for="s">Återställningskod</label><input id="s" name="otp">'],
+    ['Russian', '<label for="r">Резервный код</label><input id="r" name="otp">'],
+    ['Japanese', '<label for="j">リカバリーコード</label><input id="j" name="otp">'],
+    ['Chinese', '<label for="z">备用码</label><input id="z" name="otp">'],
+    ['Korean', '<label for="k">복구 코드</label><input id="k" name="otp">'],
+    [
+      'split boxes for a backup code',
+      `<form><p>Enter a backup code</p>${Array.from({ length: 8 }, () => '<input maxlength="1" inputmode="numeric">').join('')}</form>`,
+    ],
+  ];
+  it.each(recoveryOnly)('%s: no code field here', (_name, html) => {
+    expect(findOtpTargets(page(html), options)).toEqual([]);
+  });
+
+  it('fills the TOTP field next to a recovery field, never the recovery field', () => {
+    const document = page(
+      '<form><label for="t">Authentication code</label><input id="t" name="totp" autocomplete="one-time-code"></form><form><label for="r">Or a recovery code</label><input id="r" name="recovery_code" autocomplete="one-time-code"></form>',
+    );
+    const targets = findOtpTargets(document, options);
+    expect(targets.map((target) => target.kind === 'single' && target.input.id)).toEqual(['t']);
+  });
+
+  // A TOTP field that also accepts recovery codes, or a page that merely links to them, still fills.
+  const stillTotp: [string, string][] = [
+    [
+      'one field for both, the prompt names the authenticator app too',
+      '<form><p>Enter the code from your two-factor authenticator app. If you lost your device, you can enter one of your recovery codes.</p><label for="t">Two-factor authentication code</label><input id="t" name="user[otp_attempt]" autocomplete="off"></form>',
+    ],
+    [
+      'a link to the recovery page below the field',
+      '<form><label for="t">Authentication code</label><input id="t" name="app_otp" autocomplete="one-time-code"><a href="#">Use a recovery code</a></form>',
+    ],
+    [
+      'a hint mentioning backup codes',
+      '<form><label for="t">Verification code</label><input id="t" name="otp" aria-describedby="h"><p id="h">The 6-digit code from your app, or a backup code.</p></form>',
+    ],
+    [
+      'heading and a recovery link around a plain "code" field',
+      '<h1>Two-factor authentication</h1><form><input id="t" name="code" inputmode="numeric" maxlength="6"><button>Verify</button><p><a href="#">Use a backup code instead</a></p></form>',
+    ],
+  ];
+  it.each(stillTotp)('%s: fills', (_name, html) => {
+    const best = findBestOtpTarget(page(html), options);
+    expect(best?.kind === 'single' && best.input.id).toBe('t');
+  });
+});
+
 describe('real-world sign-in pages (regressions)', () => {
   const boxes = (count: number, attributes: (index: number) => string) =>
     Array.from({ length: count }, (_, index) => `<input ${attributes(index)}>`).join('');
