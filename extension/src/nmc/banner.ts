@@ -22,6 +22,8 @@ export interface BannerView {
   result: NmcCheckResult;
   progress?: { done: number; total: number };
   failures?: string[];
+  /** The organisation's copy of the docs site (managed policy), when it names one. */
+  docsBaseUrl?: string;
 }
 
 const STYLE = `
@@ -137,7 +139,11 @@ export class NmcBanner {
       row.append(
         element(
           'a',
-          { href: nmcDocsUrl(browser.i18n.getUILanguage()), target: '_blank', rel: 'noopener noreferrer' },
+          {
+            href: nmcDocsUrl(browser.i18n.getUILanguage(), view.docsBaseUrl),
+            target: '_blank',
+            rel: 'noopener noreferrer',
+          },
           i18n.t('nmc.banner.docs'),
         ),
       );

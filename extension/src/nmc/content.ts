@@ -3,6 +3,7 @@
  * about this NMC, show the verdict. Injected on demand ("check this page") or on watched origins only.
  */
 import { browser } from 'wxt/browser';
+import { loadManagedPolicy } from '../managed/browser-policy';
 import { NmcBanner } from './banner';
 import { readNmcPage, readUserForm } from './dom-reader';
 import type { NmcCheckResult, NmcContentState, NmcPageRead, NmcRequest, NmcTabRequest } from './types';
@@ -31,6 +32,9 @@ export async function runNmcChecker(): Promise<void> {
 
 class PageChecker {
   #banner = new NmcBanner();
+  /** Read once per page: where the banner's "how to fix" link points (the organisation's docs, if set). */
+  #docsBaseUrl = loadManagedPolicy().then(({ policy }) => policy.docsBaseUrl);
+  #docsBase: string | undefined;
   #read: NmcPageRead | undefined;
   #result: NmcCheckResult | undefined;
   #checking = false;
@@ -54,7 +58,7 @@ class PageChecker {
     if (report === this.#lastReport && this.#result) return this.#render();
     this.#read = read;
     this.#lastReport = report;
-    this.#result = await ask({ type: 'nmc:report', read });
+    [this.#result, this.#docsBase] = await Promise.all([ask({ type: 'nmc:report', read }), this.#docsBaseUrl]);
     this.#render();
   }
 
@@ -84,7 +88,7 @@ class PageChecker {
     if (!result || !(this.#read?.list || this.#read?.user)) return;
     const pending = this.#pendingUserPages(result);
     this.#banner.render(
-      { result, ...extra },
+      { result, ...extra, ...(this.#docsBase ? { docsBaseUrl: this.#docsBase } : {}) },
       {
         ...(pending.length > 0 && !this.#checking ? { checkAll: () => void this.#checkAllUsers() } : {}),
         answerMfa: (value, firmwareVersion) => void this.#answerMfa(value, firmwareVersion),
