@@ -32,8 +32,10 @@ describe('readManagedPolicy', () => {
     });
   });
 
-  it('treats nothing managed as an empty policy without problems', () => {
-    for (const raw of [undefined, null, {}]) expect(readManagedPolicy(raw)).toEqual({ policy: {}, problems: [] });
+  it('treats nothing managed (or empty lists) as an empty policy without problems', () => {
+    for (const raw of [undefined, null, {}, { issuerSites: [], nmcHosts: [] }]) {
+      expect(readManagedPolicy(raw)).toEqual({ policy: {}, problems: [] });
+    }
   });
 
   it('reports a managed value that is not an object, and reads nothing from it', () => {
@@ -116,6 +118,22 @@ describe('readManagedPolicy', () => {
     ]);
   });
 
+  it('accepts IP addresses, IPv6 and punycode hosts as origins', () => {
+    const { policy, problems } = readManagedPolicy({
+      nmcHosts: [
+        { origin: 'http://10.1.2.3:8080' },
+        { origin: 'https://[fe80::1]' },
+        { origin: 'https://bücher.example' },
+      ],
+    });
+    expect(problems).toEqual([]);
+    expect(policy.nmcHosts?.map((host) => host.origin)).toEqual([
+      'http://10.1.2.3:8080',
+      'https://[fe80::1]',
+      'https://xn--bcher-kva.example',
+    ]);
+  });
+
   it('strips control and bidi characters from names, as account names are', () => {
     const { policy } = readManagedPolicy({
       issuerSites: [{ issuer: 'Con\u202etoso\u0000', sites: ['https://a.example'] }],
@@ -131,6 +149,7 @@ describe('readManagedPolicy', () => {
         { origin: 'https://ups-01.example.lan/' },
         { origin: 'HTTPS://UPS-01.example.lan:443', toolAccounts: ['itexpert'] },
         { origin: 'file:///etc/passwd', toolAccounts: ['x'] },
+        { origin: 'https://not%20a%20host' },
         { origin: 'http://192.168.1.20', toolAccounts: 'apc' },
         { origin: 'http://192.168.1.21', toolAccounts: ['a'.repeat(POLICY_LIMITS.maxToolAccountChars + 1), 'ok'] },
       ],
@@ -142,8 +161,9 @@ describe('readManagedPolicy', () => {
     ]);
     expect(codes(problems)).toEqual([
       'nmcHosts[2].origin INVALID_ORIGIN',
-      'nmcHosts[3].toolAccounts WRONG_TYPE',
-      'nmcHosts[4].toolAccounts[0] INVALID_NAME',
+      'nmcHosts[3].origin INVALID_ORIGIN',
+      'nmcHosts[4].toolAccounts WRONG_TYPE',
+      'nmcHosts[5].toolAccounts[0] INVALID_NAME',
     ]);
   });
 

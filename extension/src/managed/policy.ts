@@ -78,6 +78,8 @@ export const POLICY_LIMITS = Object.freeze({
   maxUrlChars: 2048,
 });
 
+const HOST_NAME = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])$/i;
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -120,11 +122,15 @@ class Reader {
 
   site(path: string, value: unknown): string | undefined {
     if (typeof value !== 'string') return this.report(path, 'WRONG_TYPE');
+    let origin: string;
     try {
-      return normalizeSite(value);
+      origin = normalizeSite(value);
     } catch {
       return this.report(path, 'INVALID_ORIGIN');
     }
+    // Chromium's URL parser percent-encodes what other parsers refuse in a host ("not a host" → not%20a%20host):
+    // only letters, digits, dots and hyphens (punycode included) or a bracketed IPv6 address name a machine.
+    return HOST_NAME.test(new URL(origin).hostname) ? origin : this.report(path, 'INVALID_ORIGIN');
   }
 
   issuerSites(path: string, value: unknown): IssuerSites[] | undefined {
@@ -235,8 +241,10 @@ export function readManagedPolicy(raw: unknown): ManagedPolicyReading {
   return { policy, problems: reader.problems };
 }
 
+/** An empty list changes nothing, so it is not kept as "set by the organisation". */
 function setIfDefined<K extends PolicyKey>(policy: ManagedPolicy, key: K, value: ManagedPolicy[K] | undefined): void {
-  if (value !== undefined) policy[key] = value;
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return;
+  policy[key] = value;
 }
 
 /** Whether the organisation set this key (to a valid value). */
