@@ -8,6 +8,7 @@ import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers
 const PASSPHRASE = 'violet harbor kettle 42 drift';
 const GITHUB_SECRET = 'JBSWY3DPEHPK3PXP';
 const GITHUB_URI = `otpauth://totp/GitHub:alice@example.com?secret=${GITHUB_SECRET}&issuer=GitHub`;
+const BACKUP_PASSPHRASE = 'paper lantern orchard 1987';
 const POPUP_SIZE = { width: 384, height: 600 };
 
 /** Codes valid around `at`: the page may render on either side of a 30-second boundary. */
@@ -19,14 +20,21 @@ function codesAround(secret: string, at: number): string[] {
 const ENV_BROWSERS = process.env.E2E_BROWSERS?.split(',').filter(Boolean);
 const browsers = BROWSER_NAMES.filter((name) => !ENV_BROWSERS || ENV_BROWSERS.includes(name));
 
-describe.each(browsers)('%s: first run, codes, lock', (browserName) => {
+/** The fixture hosts' permissions, granted at install: the state after the user grants "always detect" there. */
+const NMC_HOST = 'nmc-risk.lan';
+const GRANTED = ['http://127.0.0.1/*', `http://${NMC_HOST}/*`];
+
+/** The fixture pages' own record of what their framework state received. */
+type Received = { value: string; via: string } | null;
+
+describe.each(browsers)('%s: the user journeys', (browserName) => {
   let browser: ExtensionBrowser;
   let servers: FixtureServers;
   let popup: DriverPage;
 
   beforeAll(async () => {
     servers = await startFixtureServers();
-    browser = await launchExtensionBrowser(browserName);
+    browser = await launchExtensionBrowser(browserName, { hosts: [NMC_HOST], grantHostPermissions: GRANTED });
     popup = await browser.openExtensionPage('popup.html', POPUP_SIZE);
   });
 
@@ -34,6 +42,12 @@ describe.each(browsers)('%s: first run, codes, lock', (browserName) => {
     await browser?.close();
     await servers?.close();
   });
+
+  /** The popup the user opens over `page`: in a tab of its own, naming the page's tab with `?tabId=`. */
+  async function popupOver(page: DriverPage): Promise<DriverPage> {
+    const tabId = await browser.tabIdOf(await page.url());
+    return browser.openExtensionPage(`popup.html?tabId=${tabId}`, POPUP_SIZE);
+  }
 
   it('creates the vault on first run with a confirmed passphrase', async () => {
     await popup.waitForText('Create your vault');
@@ -87,7 +101,119 @@ describe.each(browsers)('%s: first run, codes, lock', (browserName) => {
     expect(codesAround(GITHUB_SECRET, Date.now())).toContain(await popup.attribute({ css: '.row .code' }, 'data-code'));
   });
 
-  it('made no request at all', () => {
-    expect(browser.requestedUrls()).toEqual([]);
+  describe('autofill through the popup', () => {
+    const fixtures = [
+      { file: 'plain-autocomplete.html', target: '#otp' },
+      { file: 'split-6.html', target: '.digit' },
+      { file: 'preact-controlled.html', target: '#mfa-input', ready: '__preactReady' },
+    ];
+
+    it.each(fixtures)("fills $file with the bound account's code", async (fixture) => {
+      const page = await browser.openPage(`${servers.primary.url}autofill/${fixture.file}`);
+      if (fixture.ready) {
+        await page.waitFor({ css: fixture.target });
+        await expect
+          .poll(() => page.evaluate((flag) => !!(window as unknown as Record<string, unknown>)[flag], fixture.ready))
+          .toBe(true);
+      }
+      const over = await popupOver(page);
+      const startedAt = Date.now();
+      if (fixture === fixtures[0]) {
+        // First fill on this site: the account is not bound here yet, so the popup offers to bind it first.
+        await over.click({ button: 'Fill the code for GitHub (alice@example.com) on this page' });
+        await over.waitForText(`Bind to ${servers.primary.url.replace(/\/$/, '')}?`);
+        await over.click({ button: 'Bind and fill' });
+      } else {
+        await over.click({ button: 'Fill on this page' });
+      }
+      await over.waitForText('Code for GitHub (alice@example.com) filled on this page.');
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __received: Received }).__received))
+        .not.toBeNull();
+      const received = await page.evaluate(() => (window as unknown as { __received: Received }).__received);
+      expect(codesAround(GITHUB_SECRET, startedAt)).toContain(received?.value);
+      expect(received?.via).not.toMatch(/^decoy/);
+      await over.close();
+      await page.close();
+    });
+  });
+
+  it('shows the NMC banner on an at-risk NMC after "Check this page"', async () => {
+    const page = await browser.openPage(`http://${NMC_HOST}:${servers.primary.port}/nmc/at-risk/users.html`);
+    const over = await popupOver(page);
+    await over.click({ button: 'Check this page' });
+    const banner = (predicate: string) =>
+      expect
+        .poll(() => page.closedShadowText('mfa-companion-nmc', '.banner'), { timeout: 10_000 })
+        .toContain(predicate);
+    await banner('Is multi-factor authentication (MFA) enabled on this NMC?');
+    await page.clickInClosedShadow('mfa-companion-nmc', 'Yes, enabled');
+    await banner('At risk');
+    const text = await page.closedShadowText('mfa-companion-nmc', '.banner');
+    expect(text).toContain('Configuration > Security > Local Users > Management');
+    expect(text).toContain('Secure NMC System Tool, EcoStruxure IT Expert, Data Center Expert');
+    await over.reload();
+    await expect.poll(() => over.attribute({ css: '.nmc-verdict' }, 'data-status')).toBe('at-risk');
+    await over.close();
+    await page.close();
+  });
+
+  it('exports an encrypted backup, wipes the vault and imports it back', async () => {
+    const accountsBefore = await popup.count('.row');
+    const options = await browser.openExtensionPage('options.html');
+    await options.fill({ label: 'New passphrase', within: 'Backup' }, BACKUP_PASSPHRASE);
+    await options.fill({ label: 'Confirm passphrase', within: 'Backup' }, BACKUP_PASSPHRASE);
+    const backup = await options.download(() =>
+      options.click({ button: 'Download encrypted backup', within: 'Backup' }),
+    );
+    expect(backup).toContain('MFA-COMPANION-BACKUP');
+    expect(backup).not.toContain(GITHUB_SECRET);
+
+    await options.fill({ label: 'Type ERASE to delete every account from this browser' }, 'ERASE');
+    await options.click({ button: 'Erase the vault' });
+    await expect
+      .poll(() =>
+        browser.inExtension(async () =>
+          Object.keys(
+            await (
+              globalThis as unknown as { chrome: { storage: { local: { get(): Promise<object> } } } }
+            ).chrome.storage.local.get(),
+          ),
+        ),
+      )
+      .not.toContain('vault.current');
+    await popup.reload();
+    await popup.fill({ label: 'New passphrase' }, PASSPHRASE);
+    await popup.fill({ label: 'Confirm passphrase' }, PASSPHRASE);
+    await popup.click({ button: 'Create vault' });
+    await popup.waitFor({ button: 'Add account' });
+
+    await options.reload();
+    await options.setInputFiles(
+      { label: 'File to import', within: 'Import' },
+      { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) },
+    );
+    await options.fill({ label: 'Passphrase of the file (if encrypted)', within: 'Import' }, 'wrong passphrase here');
+    await options.click({ button: 'Read file', within: 'Import' });
+    await options.waitForText('Wrong passphrase. Nothing was changed.', 'Import');
+    await options.fill({ label: 'Passphrase of the file (if encrypted)', within: 'Import' }, BACKUP_PASSPHRASE);
+    await options.click({ button: 'Read file', within: 'Import' });
+    await options.waitForText(`${accountsBefore} new, 0 already added, 0 invalid`, 'Import');
+    await options.click({ button: /^Import \d+ accounts?$/, within: 'Import' });
+    await options.waitForText(`Imported ${accountsBefore} account`, 'Import');
+    await options.close();
+    await popup.reload();
+    await popup.waitFor({ css: '.row .code' });
+    expect(codesAround(GITHUB_SECRET, Date.now())).toContain(await popup.attribute({ css: '.row .code' }, 'data-code'));
+  });
+
+  it('contacted nothing but the fixture servers', () => {
+    const fixtureOrigins = new Set([
+      `http://127.0.0.1:${servers.primary.port}`,
+      `http://${NMC_HOST}:${servers.primary.port}`,
+    ]);
+    const elsewhere = browser.requestedUrls().filter((url) => !fixtureOrigins.has(new URL(url).origin));
+    expect(elsewhere).toEqual([]);
+    expect(browser.requestedUrls().length).toBeGreaterThan(0);
   });
 });

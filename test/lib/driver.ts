@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle as PlaywrightElement, Page as PlaywrightPage } from 'playwright-core';
@@ -48,6 +48,16 @@ export interface DriverPage {
   value(target: Target): Promise<string>;
   isDisabled(target: Target): Promise<boolean>;
   count(css: string): Promise<number>;
+  /**
+   * Runs `fn` (a function declaration; `this` is the shadow root) in the closed shadow root of the first
+   * `hostTag` element, out of reach of page scripts, the way the browser's own inspector reaches it.
+   * Undefined when there is no such element or shadow root.
+   */
+  inClosedShadow<T>(hostTag: string, fn: string, arg?: string): Promise<T | undefined>;
+  /** Normalised text of `selector` in that closed shadow root ('' when absent). */
+  closedShadowText(hostTag: string, selector: string): Promise<string>;
+  /** Clicks the button named `name` in that closed shadow root. */
+  clickInClosedShadow(hostTag: string, name: string): Promise<void>;
   /** Runs `action` and returns the text of the file it made the page download. */
   download(action: () => Promise<void>): Promise<string>;
   bringToFront(): Promise<void>;
@@ -84,15 +94,6 @@ export async function launchExtensionBrowser(
   options: ExtensionBrowserOptions = {},
 ): Promise<ExtensionBrowser> {
   return name === 'chromium' ? launchChromiumDriver(options) : launchFirefoxDriver(options);
-}
-
-async function withDownloadsIn<T>(run: (dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'mfa-companion-upload-'));
-  try {
-    return await run(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 // ── Chromium ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -144,6 +145,32 @@ async function tabIdOf(
   return id;
 }
 
+async function closedShadowText(page: DriverPage, hostTag: string, selector: string): Promise<string> {
+  const text = await page.inClosedShadow<string>(
+    hostTag,
+    'function (selector) { return (this.querySelector(selector)?.textContent ?? "").replace(/\\s+/g, " ").trim(); }',
+    selector,
+  );
+  return text ?? '';
+}
+
+async function clickInClosedShadow(page: DriverPage, hostTag: string, name: string): Promise<void> {
+  // An element click from script (the shadow root is unreachable for the driver's pointer actions).
+  const clicked = await page.inClosedShadow<boolean>(
+    hostTag,
+    `function (label) {
+      const button = [...this.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
+      if (!button) return false;
+      button.click();
+      return true;
+    }`,
+    name,
+  );
+  if (!clicked) throw new Error(`no "${name}" button in the closed shadow root of <${hostTag}>`);
+}
+
+type DomNode = { localName?: string; nodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
+
 class ChromiumPage implements DriverPage {
   readonly browserName = 'chromium';
   constructor(private readonly page: PlaywrightPage) {}
@@ -190,11 +217,13 @@ class ChromiumPage implements DriverPage {
   }
   async waitForText(text: string, within?: string, timeoutMs = WAIT_MS) {
     await this.element(within ? { text, within } : { text }, timeoutMs).catch(async () => {
-      throw new Error(`"${text}" never shown; the page says: ${await this.pageText()}`);
+      throw new Error(`"${text}" never shown; ${within ?? 'the page'} says: ${await this.pageText(within)}`);
     });
   }
-  private pageText() {
-    return this.page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 600)).catch(() => '?');
+  private pageText(within?: string) {
+    return this.text(within ? { css: ':scope', within } : { css: 'body' })
+      .then((text) => text.replace(/\s+/g, ' ').slice(0, 600))
+      .catch(() => '?');
   }
   async text(target: Target) {
     return (await this.element(target)).evaluate((element) => element.textContent ?? '');
@@ -211,6 +240,40 @@ class ChromiumPage implements DriverPage {
   count(css: string) {
     return this.page.evaluate((selector) => document.querySelectorAll(selector).length, css);
   }
+  async inClosedShadow<T>(hostTag: string, fn: string, arg?: string): Promise<T | undefined> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      const find = (node: DomNode): DomNode | undefined => {
+        if (node.localName === hostTag) return node;
+        for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+          const found = find(child);
+          if (found) return found;
+        }
+        return undefined;
+      };
+      const shadow = find(root as DomNode)?.shadowRoots?.[0];
+      if (!shadow) return undefined;
+      const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
+      if (!object.objectId) return undefined;
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: fn,
+        arguments: arg === undefined ? [] : [{ value: arg }],
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      return result.value as T;
+    } finally {
+      await cdp.detach();
+    }
+  }
+  closedShadowText(hostTag: string, selector: string) {
+    return closedShadowText(this, hostTag, selector);
+  }
+  clickInClosedShadow(hostTag: string, name: string) {
+    return clickInClosedShadow(this, hostTag, name);
+  }
   async download(action: () => Promise<void>) {
     const [download] = await Promise.all([this.page.waitForEvent('download'), action()]);
     return readFileSync((await download.path()) as string, 'utf8');
@@ -226,7 +289,10 @@ class ChromiumPage implements DriverPage {
 // ── Firefox ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<ExtensionBrowser> {
-  const downloadDir = mkdtempSync(join(tmpdir(), 'mfa-companion-downloads-'));
+  // Downloads land in one folder, uploads are written to another; both go when the browser closes.
+  const scratchDir = mkdtempSync(join(tmpdir(), 'mfa-companion-files-'));
+  const downloadDir = join(scratchDir, 'downloads');
+  mkdirSync(downloadDir);
   let launched: LaunchedFirefox;
   try {
     launched = await launchFirefox({
@@ -242,7 +308,7 @@ async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<Ex
       },
     });
   } catch (error) {
-    rmSync(downloadDir, { recursive: true, force: true });
+    rmSync(scratchDir, { recursive: true, force: true });
     throw error;
   }
   const { browser } = launched;
@@ -251,7 +317,7 @@ async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<Ex
     const page = await browser.newPage();
     if (viewport) await page.setViewport(viewport);
     await navigate(browser, page, url);
-    return new FirefoxPage(browser, page, downloadDir);
+    return new FirefoxPage(browser, page, downloadDir, scratchDir);
   };
   // A tab of the extension's own kept open for `inExtension`: Firefox has no handle on the background page here.
   const control = await open(`${extensionOrigin}/popup.html?control`);
@@ -266,9 +332,17 @@ async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<Ex
     requestedUrls: () => launched.requests.map((request) => request.url),
     close: async () => {
       await launched.close();
-      rmSync(downloadDir, { recursive: true, force: true });
+      rmSync(scratchDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A raw WebDriver BiDi command on puppeteer's connection; resolves with the command's result. */
+async function bidi(browser: PuppeteerBrowser, method: string, params: object): Promise<unknown> {
+  const reply = (await (
+    browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }
+  ).connection.send(method, params)) as { result: unknown };
+  return reply.result;
 }
 
 class FirefoxPage implements DriverPage {
@@ -277,6 +351,7 @@ class FirefoxPage implements DriverPage {
     private readonly browser: PuppeteerBrowser,
     private readonly page: PuppeteerPage,
     private readonly downloadDir: string,
+    private readonly scratchDir: string,
   ) {}
 
   async goto(url: string) {
@@ -318,22 +393,23 @@ class FirefoxPage implements DriverPage {
     await this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
   }
   async setInputFiles(target: Target, file: UploadFile) {
-    await withDownloadsIn(async (dir) => {
-      const path = join(dir, file.name);
-      writeFileSync(path, file.buffer);
-      await ((await this.element(target)) as PuppeteerElement<HTMLInputElement>).uploadFile(path);
-    });
+    // Firefox reads the file from disk when the page reads it, so it stays until the browser closes.
+    const path = join(mkdtempSync(join(this.scratchDir, 'upload-')), file.name);
+    writeFileSync(path, file.buffer);
+    await ((await this.element(target)) as PuppeteerElement<HTMLInputElement>).uploadFile(path);
   }
   async waitFor(target: Target, timeoutMs?: number) {
     await this.element(target, timeoutMs);
   }
   async waitForText(text: string, within?: string, timeoutMs = WAIT_MS) {
     await this.element(within ? { text, within } : { text }, timeoutMs).catch(async () => {
-      throw new Error(`"${text}" never shown; the page says: ${await this.pageText()}`);
+      throw new Error(`"${text}" never shown; ${within ?? 'the page'} says: ${await this.pageText(within)}`);
     });
   }
-  private pageText() {
-    return this.page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 600)).catch(() => '?');
+  private pageText(within?: string) {
+    return this.text(within ? { css: ':scope', within } : { css: 'body' })
+      .then((text) => text.replace(/\s+/g, ' ').slice(0, 600))
+      .catch(() => '?');
   }
   async text(target: Target) {
     return (await this.element(target)).evaluate((element) => element.textContent ?? '');
@@ -349,6 +425,36 @@ class FirefoxPage implements DriverPage {
   }
   count(css: string) {
     return this.page.evaluate((selector) => document.querySelectorAll(selector).length, css);
+  }
+  /** WebDriver BiDi serialises closed shadow roots too (`includeShadowTree: "all"`): call into one by its id. */
+  async inClosedShadow<T>(hostTag: string, fn: string, arg?: string): Promise<T | undefined> {
+    const context = (this.page.mainFrame() as unknown as { _id: string })._id;
+    const found = (await bidi(this.browser, 'script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(hostTag)})`,
+      target: { context },
+      awaitPromise: false,
+      resultOwnership: 'none',
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    })) as { result?: { value?: { shadowRoot?: { sharedId?: string } | null } } };
+    const sharedId = found.result?.value?.shadowRoot?.sharedId;
+    if (!sharedId) return undefined;
+    const called = (await bidi(this.browser, 'script.callFunction', {
+      functionDeclaration: fn,
+      this: { sharedId },
+      arguments: arg === undefined ? [] : [{ type: 'string', value: arg }],
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    })) as { type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } };
+    if (called.exceptionDetails) throw new Error(called.exceptionDetails.text);
+    const value = called.result;
+    return (value?.type === 'undefined' || value?.type === 'null' ? undefined : value?.value) as T | undefined;
+  }
+  closedShadowText(hostTag: string, selector: string) {
+    return closedShadowText(this, hostTag, selector);
+  }
+  clickInClosedShadow(hostTag: string, name: string) {
+    return clickInClosedShadow(this, hostTag, name);
   }
   async download(action: () => Promise<void>) {
     const before = new Set(readdirSync(this.downloadDir));

@@ -88,6 +88,7 @@ export function findElement(target: WireTarget): Element | null {
     return matches(shown) || (!target.regex && shown.includes(normalise(target.value))) ? scope : null;
   }
   if (target.kind === 'css') {
+    if (target.value === ':scope') return scope;
     const found = [...scope.querySelectorAll(target.value)].filter(visible);
     return found[target.nth ?? 0] ?? null;
   }
