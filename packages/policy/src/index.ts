@@ -1,9 +1,13 @@
+export { classifyNmcModel } from './card.ts';
 export { NmcParseError, type NmcParseErrorCode } from './errors.ts';
 export {
   canUpdateFirmware,
   evaluateNmcUsers,
   type NmcEvaluation,
   type NmcEvaluationInput,
+  type NmcFactSource,
+  type NmcSourcedFact,
+  type NmcToolAccount,
   type NmcFinding,
   type NmcFindingCode,
   type NmcSeverity,
@@ -17,6 +21,8 @@ export {
   type FactSource,
   formatDuration,
   formatMenuPath,
+  type NmcGeneration,
+  type NmcToolId,
   type NmcUserTypeId,
   POLICY,
   type Policy,
