@@ -353,7 +353,13 @@ function withSource(message: string, source: NmcFactSource | undefined): string 
   return source === undefined ? message : `${message} (${SOURCE_WORDS[source]})`;
 }
 
-const SOURCED_FACTS: readonly NmcSourcedFact[] = ['mfaEnabled', 'firmwareVersion', 'generation', 'model', 'toolAccounts'];
+const SOURCED_FACTS: readonly NmcSourcedFact[] = [
+  'mfaEnabled',
+  'firmwareVersion',
+  'generation',
+  'model',
+  'toolAccounts',
+];
 
 function cleanSources(value: unknown): Partial<Record<NmcSourcedFact, NmcFactSource>> {
   const sources: Partial<Record<NmcSourcedFact, NmcFactSource>> = {};

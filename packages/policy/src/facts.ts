@@ -131,7 +131,12 @@ export const POLICY = {
       'network-only-user': 'Network-Only User',
     },
     /** The per-user screen, its enable box, and the two steps that save it (Next, then Apply on the confirmation page). */
-    userScreen: { title: 'User Configuration', accessLabel: 'Access', enableLabel: 'Enable', saveSteps: ['Next', 'Apply'] },
+    userScreen: {
+      title: 'User Configuration',
+      accessLabel: 'Access',
+      enableLabel: 'Enable',
+      saveSteps: ['Next', 'Apply'],
+    },
     /**
      * Only these user types are allowed to update firmware. Not from the article (which only asks for a user
      * without an e-mail address): it is NMC user-role knowledge, and it makes this project's check stricter.
