@@ -4,7 +4,7 @@ import { i18n } from '#i18n';
 import { fleetToCsv, fleetToJson } from '../nmc/knowledge';
 import { HOST_KEY_PREFIX, loadFleet } from '../nmc/store';
 import type { FleetRecord, NmcRequest } from '../nmc/types';
-import { statusLabel } from '../nmc/wording';
+import { generationLabel, statusLabel } from '../nmc/wording';
 
 /** Hands a file to the browser's download UI from memory: nothing leaves the computer. */
 function download(name: string, type: string, content: string): void {
@@ -52,6 +52,9 @@ export function FleetView() {
                 <th scope="col">{i18n.t('nmc.fleet.host')}</th>
                 <th scope="col">{i18n.t('nmc.fleet.status')}</th>
                 <th scope="col">{i18n.t('nmc.fleet.checkedAt')}</th>
+                <th scope="col">{i18n.t('nmc.fleet.generation')}</th>
+                <th scope="col">{i18n.t('nmc.fleet.model')}</th>
+                <th scope="col">{i18n.t('nmc.fleet.aos')}</th>
                 <th scope="col">{i18n.t('nmc.fleet.candidate')}</th>
                 <th scope="col">{i18n.t('nmc.fleet.toCheck')}</th>
                 <th scope="col">
@@ -61,12 +64,20 @@ export function FleetView() {
             </thead>
             <tbody>
               {fleet.map((record) => (
-                <tr key={record.origin} data-origin={record.origin} data-status={record.status}>
+                <tr
+                  key={record.origin}
+                  data-origin={record.origin}
+                  data-status={record.status}
+                  data-generation={record.generation}
+                >
                   <th scope="row">{record.origin}</th>
                   <td>{statusLabel(record.status)}</td>
                   <td>
                     <time dateTime={record.checkedAt}>{formatter.format(new Date(record.checkedAt))}</time>
                   </td>
+                  <td class="nmc-fleet-generation">{generationLabel(record.generation ?? 'unknown')}</td>
+                  <td class="nmc-fleet-model">{record.model || i18n.t('nmc.fleet.none')}</td>
+                  <td class="nmc-fleet-aos">{record.firmwareVersion || i18n.t('nmc.fleet.none')}</td>
                   <td>{record.candidate || i18n.t('nmc.fleet.none')}</td>
                   <td>{record.usersToCheck.join(', ') || i18n.t('nmc.fleet.none')}</td>
                   <td>
