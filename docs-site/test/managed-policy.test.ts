@@ -25,7 +25,9 @@ describe('administrators’ policy table', () => {
     expect(byName.autoLockMaxMinutes?.type).toBe('integer, 1 to 1440');
     expect(byName.allowUnencryptedExport?.defaultValue).toBe('true');
     expect(byName.issuerSites?.shape).toBe('{ "issuer": string, "sites": [string] }');
-    expect(byName.nmcHosts?.shape).toBe('{ "origin": string, "toolAccounts": [string] }');
+    expect(byName.nmcHosts?.shape).toBe(
+      '{ "origin": string, "toolAccounts": [{ "tool": "secure-nmc-system-tool" | "ecostruxure-it-expert" | "data-center-expert", "user": string }] }',
+    );
     expect(managedPolicyRows('fr').find((row) => row.name === 'clipboardClearSeconds')?.type).toBe(
       'entier, de 0 à 600',
     );

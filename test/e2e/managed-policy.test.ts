@@ -1,10 +1,12 @@
 // Managed policy in real Chromium: the policy file an administrator deploys (/etc/chromium/policies/managed), read
 // by Chromium for this test copy's own extension id, reaches storage.managed, and every key is applied where it
 // matters (background, popup, options) and shown locked. An invalid value is ignored with a visible notice.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedBrowser, launchBrowser } from '../lib/browser.ts';
-import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
+import { FIXTURES_DIR, type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
 import { newExtensionIdentity, type WrittenPolicy, writeChromiumExtensionPolicy } from '../lib/managed-policy.ts';
 import {
   addByUri,
@@ -46,7 +48,16 @@ function fullPolicy(fixturePort: number) {
     allowInFieldButton: false,
     exactHostOnly: true,
     issuerSites: [{ issuer: 'contoso', sites: ['https://login.contoso.com', 'https://mfa.contoso.com/'] }],
-    nmcHosts: [{ origin: `http://${FLEET_HOST}:${fixturePort}`, toolAccounts: ['nmc-tool', 'itexpert'] }],
+    nmcHosts: [
+      {
+        origin: `http://${FLEET_HOST}:${fixturePort}`,
+        toolAccounts: [
+          { tool: 'secure-nmc-system-tool', user: 'nmc-tool' },
+          { tool: 'ecostruxure-it-expert', user: 'itexpert' },
+        ],
+      },
+      { origin: `http://${NMC_HOST}:${fixturePort}`, toolAccounts: [{ tool: 'secure-nmc-system-tool', user: 'apc' }] },
+    ],
     docsBaseUrl: DOCS_BASE,
   };
 }
@@ -242,7 +253,7 @@ describe('a complete, valid policy', () => {
     const fleetOrigin = `http://${FLEET_HOST}:${servers.primary.port}`;
     const row = options.locator(`.nmc-fleet-table tr[data-origin="${fleetOrigin}"]`);
     expect(await row.getAttribute('data-status')).toBe('not-checked');
-    expect(await row.innerText()).toContain('Tool accounts: nmc-tool, itexpert');
+    expect(await row.innerText()).toContain('Tool accounts: nmc-tool (Secure NMC System Tool), itexpert (IT Expert)');
     expect(await row.innerText()).toContain('Not checked yet');
     expect(await row.innerText()).toContain('Set by your organisation');
 
@@ -328,7 +339,9 @@ describe('a complete, valid policy', () => {
 
   it("points the NMC banner's how-to-fix link at the organisation's docs", async () => {
     const page = await browser.context.newPage();
-    await page.goto(`http://${NMC_HOST}:${servers.primary.port}/nmc/at-risk/users.html`);
+    // The at-risk card's Local Users page, wherever the fixture generator put it (NMC/<session token>/).
+    const session = readdirSync(join(FIXTURES_DIR, 'nmc/at-risk/NMC'))[0];
+    await page.goto(`http://${NMC_HOST}:${servers.primary.port}/nmc/at-risk/NMC/${session}/userman.htm`);
     const nmcPopup = await openPopup(browser, `?tabId=${await tabIdOf(worker, page.url())}`);
     await nmcPopup.getByRole('button', { name: 'Check this page' }).click();
     const clickYes = `function (label) {
@@ -341,6 +354,18 @@ describe('a complete, valid policy', () => {
     expect(await eventually(() => inBanner<string>(browser, page, linkHref), 'the docs link')).toBe(
       `${DOCS_BASE}en/troubleshooting/nmc3-firmware-update-mfa/`,
     );
+    // The card's tool account comes from the policy: stored as the organisation's, shown locked in the banner.
+    const origin = `http://${NMC_HOST}:${servers.primary.port}`;
+    expect(
+      await worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], `nmc:tool-accounts:${origin}`),
+    ).toEqual([{ tool: 'secure-nmc-system-tool', user: 'apc', source: 'policy' }]);
+    const toolsText = 'function () { return this.querySelector(".tools[data-managed]")?.textContent }';
+    const tools = await eventually(() => inBanner<string>(browser, page, toolsText), 'the managed tool accounts');
+    expect(tools).toContain('apc');
+    expect(tools).toContain('Set by your organisation');
+    expect(
+      await inBanner<number>(browser, page, 'function () { return this.querySelectorAll(".tools input").length }'),
+    ).toBe(0);
     await nmcPopup.close();
     await page.close();
   });
@@ -355,7 +380,7 @@ describe('a policy with invalid values', () => {
       autoLockMaxMinutes: 10,
       docsBaseUrl: 'javascript:alert(document.cookie)',
       issuerSites: [{ issuer: 'Contoso', sites: ['file:///etc/passwd', 'https://login.contoso.com'] }],
-      nmcHosts: [{ origin: 'not a host at all', toolAccounts: ['apc'] }],
+      nmcHosts: [{ origin: 'not a host at all', toolAccounts: [{ tool: 'secure-nmc-system-tool', user: 'apc' }] }],
     });
   });
 

@@ -12,6 +12,7 @@ interface SchemaNode {
   description?: string;
   minimum?: number;
   maximum?: number;
+  enum?: readonly string[];
   default?: unknown;
   items?: SchemaNode;
   properties?: Record<string, SchemaNode>;
@@ -39,7 +40,7 @@ export const FRENCH_EFFECTS: Record<string, string> = {
   issuerSites:
     'Quand un compte dont l’émetteur correspond (sans tenir compte de la casse) est ajouté ou importé, ces sites lui sont associés. Les sites sont des origines http ou https.',
   nmcHosts:
-    'Cartes de gestion réseau (NMC) que la vue du parc affiche dès le départ (origine comme https://ups-01.example.lan), chacune avec les comptes locaux avec lesquels vos outils (Secure NMC System Tool, EcoStruxure IT Expert, Data Center Expert) se connectent.',
+    'Cartes de gestion réseau (NMC) que la vue du parc affiche dès le départ (origine comme https://ups-01.example.lan), chacune avec les comptes locaux avec lesquels vos outils se connectent : tool vaut secure-nmc-system-tool, ecostruxure-it-expert ou data-center-expert. Le verdict du vérificateur pour cette carte porte alors sur ces comptes précis, que les utilisateurs ne peuvent pas modifier.',
   docsBaseUrl:
     'Adresse de la copie de la documentation MFA Companion de votre organisation (http ou https). Les liens « Comment corriger » de l’extension y mènent. Par défaut : l’adresse avec laquelle l’extension a été construite.',
 };
@@ -81,6 +82,7 @@ function entryShape(node: SchemaNode): string {
     return `{ ${fields.join(', ')} }`;
   }
   if (node.type === 'array' && node.items) return `[${entryShape(node.items)}]`;
+  if (node.enum) return node.enum.map((value) => `"${value}"`).join(' | ');
   return node.type;
 }
 

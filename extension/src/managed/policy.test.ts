@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { POLICY_KEYS, POLICY_LIMITS, type PolicyProblem, readManagedPolicy } from './policy';
+import { POLICY_KEYS, POLICY_LIMITS, type PolicyProblem, readManagedPolicy, TOOL_IDS } from './policy';
 
 const codes = (problems: PolicyProblem[]) => problems.map((problem) => `${problem.path} ${problem.code}`);
 
@@ -15,7 +15,15 @@ describe('readManagedPolicy', () => {
       allowInFieldButton: false,
       exactHostOnly: true,
       issuerSites: [{ issuer: 'Contoso', sites: ['https://login.contoso.com/path?q=1', 'sso.contoso.com'] }],
-      nmcHosts: [{ origin: 'https://ups-01.example.lan/logon.htm', toolAccounts: ['nmc-tool', ' dce '] }],
+      nmcHosts: [
+        {
+          origin: 'https://ups-01.example.lan/logon.htm',
+          toolAccounts: [
+            { tool: 'secure-nmc-system-tool', user: 'nmc-tool' },
+            { tool: 'data-center-expert', user: ' dce ' },
+          ],
+        },
+      ],
       docsBaseUrl: 'https://intranet.example.com/mfa-docs',
     });
     expect(problems).toEqual([]);
@@ -27,7 +35,15 @@ describe('readManagedPolicy', () => {
       allowInFieldButton: false,
       exactHostOnly: true,
       issuerSites: [{ issuer: 'Contoso', sites: ['https://login.contoso.com', 'https://sso.contoso.com'] }],
-      nmcHosts: [{ origin: 'https://ups-01.example.lan', toolAccounts: ['nmc-tool', 'dce'] }],
+      nmcHosts: [
+        {
+          origin: 'https://ups-01.example.lan',
+          toolAccounts: [
+            { tool: 'secure-nmc-system-tool', user: 'nmc-tool' },
+            { tool: 'data-center-expert', user: 'dce' },
+          ],
+        },
+      ],
       docsBaseUrl: 'https://intranet.example.com/mfa-docs/',
     });
   });
@@ -137,34 +153,64 @@ describe('readManagedPolicy', () => {
   it('strips control and bidi characters from names, as account names are', () => {
     const { policy } = readManagedPolicy({
       issuerSites: [{ issuer: 'Con\u202etoso\u0000', sites: ['https://a.example'] }],
-      nmcHosts: [{ origin: 'http://10.0.0.5', toolAccounts: ['\u2066apc\u2069', '\u0007'] }],
+      nmcHosts: [
+        {
+          origin: 'http://10.0.0.5',
+          toolAccounts: [
+            { tool: 'ecostruxure-it-expert', user: '\u2066apc\u2069' },
+            { tool: 'ecostruxure-it-expert', user: '\u0007' },
+          ],
+        },
+      ],
     });
     expect(policy.issuerSites?.[0]?.issuer).toBe('Contoso');
-    expect(policy.nmcHosts).toEqual([{ origin: 'http://10.0.0.5', toolAccounts: ['apc'] }]);
+    expect(policy.nmcHosts).toEqual([
+      { origin: 'http://10.0.0.5', toolAccounts: [{ tool: 'ecostruxure-it-expert', user: 'apc' }] },
+    ]);
   });
 
-  it('reads NMC hosts: origin only, merged duplicates, tool accounts optional, bad names dropped', () => {
+  it('reads NMC hosts: origin only, merged duplicates, tool accounts optional, bad entries dropped', () => {
+    const sst = 'secure-nmc-system-tool';
     const { policy, problems } = readManagedPolicy({
       nmcHosts: [
         { origin: 'https://ups-01.example.lan/' },
-        { origin: 'HTTPS://UPS-01.example.lan:443', toolAccounts: ['itexpert'] },
-        { origin: 'file:///etc/passwd', toolAccounts: ['x'] },
+        { origin: 'HTTPS://UPS-01.example.lan:443', toolAccounts: [{ tool: 'ecostruxure-it-expert', user: 'itx' }] },
+        { origin: 'file:///etc/passwd', toolAccounts: [{ tool: sst, user: 'x' }] },
         { origin: 'https://not%20a%20host' },
         { origin: 'http://192.168.1.20', toolAccounts: 'apc' },
-        { origin: 'http://192.168.1.21', toolAccounts: ['a'.repeat(POLICY_LIMITS.maxToolAccountChars + 1), 'ok'] },
+        {
+          origin: 'http://192.168.1.21',
+          toolAccounts: [
+            { tool: sst, user: 'a'.repeat(POLICY_LIMITS.maxToolAccountChars + 1) },
+            { tool: 'putty', user: 'apc' },
+            { tool: sst },
+            'apc',
+            { tool: sst, user: 'ok' },
+            { tool: sst, user: 'ok' },
+          ],
+        },
       ],
     });
     expect(policy.nmcHosts).toEqual([
-      { origin: 'https://ups-01.example.lan', toolAccounts: ['itexpert'] },
+      { origin: 'https://ups-01.example.lan', toolAccounts: [{ tool: 'ecostruxure-it-expert', user: 'itx' }] },
       { origin: 'http://192.168.1.20', toolAccounts: [] },
-      { origin: 'http://192.168.1.21', toolAccounts: ['ok'] },
+      { origin: 'http://192.168.1.21', toolAccounts: [{ tool: sst, user: 'ok' }] },
     ]);
     expect(codes(problems)).toEqual([
       'nmcHosts[2].origin INVALID_ORIGIN',
       'nmcHosts[3].origin INVALID_ORIGIN',
       'nmcHosts[4].toolAccounts WRONG_TYPE',
-      'nmcHosts[5].toolAccounts[0] INVALID_NAME',
+      'nmcHosts[5].toolAccounts[0].user INVALID_NAME',
+      'nmcHosts[5].toolAccounts[1].tool UNKNOWN_TOOL',
+      'nmcHosts[5].toolAccounts[2].user WRONG_TYPE',
+      'nmcHosts[5].toolAccounts[3] WRONG_TYPE',
     ]);
+  });
+
+  it('names the tools exactly as the NMC checker knows them', () => {
+    expect(TOOL_IDS).toEqual(['secure-nmc-system-tool', 'ecostruxure-it-expert', 'data-center-expert']);
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/managed_schema.json'), 'utf8'));
+    expect(schema.properties.nmcHosts.items.properties.toolAccounts.items.properties.tool.enum).toEqual(TOOL_IDS);
   });
 
   it('caps huge lists and reports it, without reading past the cap', () => {

@@ -4,6 +4,7 @@
  * unchecked). Pure: any value in, a typed policy and a list of problems out. A bad value is left out and reported,
  * never thrown, so a broken policy file can neither crash the extension nor silently weaken it.
  */
+import { type NmcToolAccount, type NmcToolId, POLICY } from '@mfa-companion/policy';
 import { ACCOUNT_LIMITS, cleanName, normalizeSite } from '@mfa-companion/vault';
 import schema from '../../public/managed_schema.json' with { type: 'json' };
 
@@ -17,7 +18,7 @@ export interface ManagedNmcHost {
   /** The card's Web UI origin, `https://ups-01.example.lan`. */
   origin: string;
   /** Local users the Secure NMC System Tool, Data Center Expert or IT Expert sign in with on this card. */
-  toolAccounts: string[];
+  toolAccounts: NmcToolAccount[];
 }
 
 /** Every key is absent unless the organisation set it to a valid value. */
@@ -45,6 +46,8 @@ export type PolicyProblemCode =
   | 'OUT_OF_RANGE'
   /** A site or NMC origin that is not an http(s) address. */
   | 'INVALID_ORIGIN'
+  /** A tool account's `tool` is none of the tools the NMC checker knows. */
+  | 'UNKNOWN_TOOL'
   /** The docs address is not an http(s) URL without credentials. */
   | 'INVALID_URL'
   /** An empty or over-long issuer or account name. */
@@ -77,6 +80,9 @@ export const POLICY_LIMITS = Object.freeze({
   maxToolAccountChars: 64,
   maxUrlChars: 2048,
 });
+
+/** The tools whose sign-in accounts can be named (the same list the NMC checker evaluates). */
+export const TOOL_IDS: readonly NmcToolId[] = POLICY.nmc3.tools.map((tool) => tool.id);
 
 const HOST_NAME = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])$/i;
 
@@ -171,17 +177,30 @@ class Reader {
           ? []
           : (this.list(`${at}.toolAccounts`, rawAccounts, POLICY_LIMITS.maxToolAccounts) ?? []);
       const toolAccounts = accounts
-        .map((name, nameIndex) =>
-          this.name(`${at}.toolAccounts[${nameIndex}]`, name, POLICY_LIMITS.maxToolAccountChars),
-        )
-        .filter((name) => name !== undefined);
+        .map((account, accountIndex) => this.toolAccount(`${at}.toolAccounts[${accountIndex}]`, account))
+        .filter((account) => account !== undefined);
       if (!origin) return undefined;
       const merged = byOrigin.get(origin) ?? { origin, toolAccounts: [] };
-      merged.toolAccounts = [...new Set([...merged.toolAccounts, ...toolAccounts])];
+      const seen = new Set(merged.toolAccounts.map((account) => `${account.tool}\u0000${account.user}`));
+      for (const account of toolAccounts) {
+        const key = `${account.tool}\u0000${account.user}`;
+        if (seen.has(key) || merged.toolAccounts.length >= POLICY_LIMITS.maxToolAccounts) continue;
+        seen.add(key);
+        merged.toolAccounts.push(account);
+      }
       byOrigin.set(origin, merged);
       return undefined;
     });
     return [...byOrigin.values()];
+  }
+
+  toolAccount(path: string, value: unknown): NmcToolAccount | undefined {
+    if (!isRecord(value)) return this.report(path, 'WRONG_TYPE');
+    const tool = own(value, 'tool');
+    if (typeof tool !== 'string') return this.report(`${path}.tool`, 'WRONG_TYPE');
+    if (!(TOOL_IDS as readonly string[]).includes(tool)) return this.report(`${path}.tool`, 'UNKNOWN_TOOL');
+    const user = this.name(`${path}.user`, own(value, 'user'), POLICY_LIMITS.maxToolAccountChars);
+    return user ? { tool: tool as NmcToolId, user } : undefined;
   }
 
   url(path: string, value: unknown): string | undefined {

@@ -2,10 +2,11 @@
  * The NMC checker inside a page: read what the page shows, let the background merge it with what is known
  * about this NMC, show the verdict. Injected on demand ("check this page") or on watched origins only.
  */
+import { describePageStructure, type NmcPageReadingDetailed, readNmcPageDetailed } from '@mfa-companion/policy/dom';
 import { browser } from 'wxt/browser';
 import { loadManagedPolicy } from '../managed/browser-policy';
 import { NmcBanner } from './banner';
-import { readNmcPage, readUserForm } from './dom-reader';
+import { pageReadOf } from './knowledge';
 import type { NmcCheckResult, NmcContentState, NmcPageRead, NmcRequest, NmcTabRequest } from './types';
 
 const INSTANCE = Symbol.for('mfa-companion.nmc-checker');
@@ -23,8 +24,10 @@ export async function runNmcChecker(): Promise<void> {
   const checker = new PageChecker();
   global[INSTANCE] = checker;
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-    if ((message as NmcTabRequest | undefined)?.type !== 'nmc:get-state') return undefined;
-    sendResponse(checker.state());
+    const type = (message as NmcTabRequest | undefined)?.type;
+    if (type === 'nmc:get-state') sendResponse(checker.state());
+    // Built only on the admin's click in the popup, returned to it alone: it goes to the clipboard, nowhere else.
+    else if (type === 'nmc:get-structure') sendResponse({ text: describePageStructure(document, location.href) });
     return undefined;
   });
   await checker.refresh();
@@ -36,6 +39,7 @@ class PageChecker {
   #docsBaseUrl = loadManagedPolicy().then(({ policy }) => policy.docsBaseUrl);
   #docsBase: string | undefined;
   #read: NmcPageRead | undefined;
+  #reading: NmcPageReadingDetailed | undefined;
   #result: NmcCheckResult | undefined;
   #checking = false;
   #lastReport = '';
@@ -43,16 +47,22 @@ class PageChecker {
   #rereadTimer: ReturnType<typeof setTimeout> | undefined;
 
   state(): NmcContentState {
+    const reading = this.#reading ?? readNmcPageDetailed(document, location.href);
+    if (reading.page === 'login') return { kind: 'login', emailedCodeStep: reading.emailedCodeStep === true };
     if (this.#read?.list || this.#read?.user) {
       if (this.#result) return { kind: 'checked', result: this.#result };
     }
+    if (!this.#read && reading.looksLikeNmc && reading.page !== 'about') return { kind: 'not-understood' };
     return this.#result ? { kind: 'no-user-list', result: this.#result } : { kind: 'no-user-list' };
   }
 
   async refresh(): Promise<void> {
     this.#watchForTableChanges();
-    const read = readNmcPage(document, location.href);
-    // Pages without users, e-mail field or NMC settings (anything unrelated) get no banner and send nothing.
+    const reading = readNmcPageDetailed(document, location.href);
+    this.#reading = reading;
+    // The log-on page is never read. Pages without users, user form or card facts (anything unrelated) get no
+    // banner and send nothing.
+    const read = reading.page === 'login' ? undefined : pageReadOf(reading);
     if (!read) return;
     const report = JSON.stringify(read);
     if (report === this.#lastReport && this.#result) return this.#render();
@@ -92,6 +102,7 @@ class PageChecker {
       {
         ...(pending.length > 0 && !this.#checking ? { checkAll: () => void this.#checkAllUsers() } : {}),
         answerMfa: (value, firmwareVersion) => void this.#answerMfa(value, firmwareVersion),
+        nameToolAccounts: (accounts) => void this.#nameToolAccounts(accounts),
       },
     );
   }
@@ -112,6 +123,11 @@ class PageChecker {
     this.#render();
   }
 
+  async #nameToolAccounts(accounts: Array<{ tool: string; user: string }>): Promise<void> {
+    this.#result = (await ask({ type: 'nmc:set-tool-accounts', accounts })) ?? this.#result;
+    this.#render();
+  }
+
   /**
    * Reads each pending user's edit page in the admin's own session. Only on this click, only URLs of this
    * very origin (checked again here), one at a time so the card's small web server is not flooded.
@@ -128,8 +144,8 @@ class PageChecker {
           const response = await fetch(url, { credentials: 'same-origin', redirect: 'error', cache: 'no-store' });
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
           const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-          const user = readUserForm(page);
-          if (!user || user.name !== name) throw new Error('no user form');
+          const user = pageReadOf(readNmcPageDetailed(page, response.url || url))?.user;
+          if (!user || user.name.toLowerCase() !== name.toLowerCase()) throw new Error('no user form');
           this.#result = (await ask({ type: 'nmc:report', read: { user } })) ?? this.#result;
         } catch {
           failures.push(name);

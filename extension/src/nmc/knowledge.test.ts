@@ -65,11 +65,11 @@ describe('host knowledge', () => {
   });
 
   it('lets the page override the admin answer about MFA, never the reverse', () => {
-    const fromPage = mergePageRead(start(), { settings: { mfaEnabled: false, firmwareVersion: 'v3.4.0.7' } }, NOW);
+    const fromPage = mergePageRead(start(), { card: { mfaEnabled: false, aosVersion: 'v3.4.0.7' } }, NOW);
     expect(answerMfa(fromPage, true, NOW).mfa).toEqual({ value: false, source: 'page' });
     const answered = answerMfa(start(), 'unknown', NOW);
     expect(checkHost(answered).askMfa).toBe(false);
-    expect(mergePageRead(answered, { settings: { mfaEnabled: true } }, NOW).mfa).toEqual({
+    expect(mergePageRead(answered, { card: { mfaEnabled: true } }, NOW).mfa).toEqual({
       value: true,
       source: 'page',
     });

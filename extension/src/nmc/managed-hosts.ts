@@ -1,8 +1,12 @@
 /**
- * The organisation's NMC hosts (managed policy `nmcHosts`) next to what this browser has checked. A seam kept
- * small on purpose: per-host tool accounts kept by the NMC store can merge `managedToolAccounts` with their own.
+ * The organisation's NMC hosts (managed policy `nmcHosts`): listed in the fleet view before their first check, and
+ * their tool accounts written to the NMC tool-accounts store with source `policy`, so the checker's verdict is about
+ * exactly those accounts, and the admin's own naming cannot replace them.
  */
+import { type NmcToolAccount, POLICY } from '@mfa-companion/policy';
+import { browser } from 'wxt/browser';
 import type { ManagedNmcHost } from '../managed/policy';
+import { cleanToolAccounts, setToolAccounts, TOOL_ACCOUNTS_PREFIX } from './tool-accounts';
 import type { FleetRecord } from './types';
 
 export interface FleetRow {
@@ -23,7 +27,35 @@ export function fleetRows(fleet: readonly FleetRecord[], managed: readonly Manag
   return [...rows.values()].sort((a, b) => a.origin.localeCompare(b.origin));
 }
 
+/** `nmc-update (Secure NMC System Tool), dce-poll (DCE)`. */
+export function toolAccountsText(accounts: readonly NmcToolAccount[]): string {
+  const shortName = (id: string) => POLICY.nmc3.tools.find((tool) => tool.id === id)?.shortName ?? id;
+  return accounts.map((account) => `${account.user} (${shortName(account.tool)})`).join(', ');
+}
+
 /** The tool accounts the organisation names for one NMC (none when it names none). */
-export function managedToolAccounts(managed: readonly ManagedNmcHost[] | undefined, origin: string): string[] {
+export function managedToolAccounts(managed: readonly ManagedNmcHost[] | undefined, origin: string): NmcToolAccount[] {
   return managed?.find((host) => host.origin === origin)?.toolAccounts ?? [];
+}
+
+/**
+ * Makes the stored tool accounts follow the policy: each managed host gets the organisation's list; a host the
+ * policy no longer names keeps only the accounts the admin named, never stale policy ones.
+ */
+export async function applyManagedToolAccounts(managed: readonly ManagedNmcHost[]): Promise<void> {
+  const byOrigin = new Map(managed.map((host) => [host.origin, host]));
+  const stored = await browser.storage.local.get(null);
+  for (const [key, value] of Object.entries(stored)) {
+    if (!key.startsWith(TOOL_ACCOUNTS_PREFIX)) continue;
+    const origin = key.slice(TOOL_ACCOUNTS_PREFIX.length);
+    const accounts = cleanToolAccounts(value);
+    if (byOrigin.has(origin) || !accounts.some((account) => account.source === 'policy')) continue;
+    await setToolAccounts(
+      origin,
+      accounts.filter((account) => account.source !== 'policy'),
+    );
+  }
+  for (const host of managed) {
+    if (host.toolAccounts.length > 0) await setToolAccounts(host.origin, host.toolAccounts, 'policy');
+  }
 }

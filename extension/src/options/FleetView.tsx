@@ -4,10 +4,10 @@ import { i18n } from '#i18n';
 import { ManagedBadge } from '../managed/ManagedBadge';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { fleetToCsv, fleetToJson } from '../nmc/knowledge';
-import { fleetRows } from '../nmc/managed-hosts';
+import { fleetRows, toolAccountsText } from '../nmc/managed-hosts';
 import { HOST_KEY_PREFIX, loadFleet } from '../nmc/store';
 import type { FleetRecord, NmcRequest } from '../nmc/types';
-import { statusLabel } from '../nmc/wording';
+import { generationLabel, statusLabel } from '../nmc/wording';
 
 /** Hands a file to the browser's download UI from memory: nothing leaves the computer. */
 function download(name: string, type: string, content: string): void {
@@ -57,6 +57,9 @@ export function FleetView() {
                 <th scope="col">{i18n.t('nmc.fleet.host')}</th>
                 <th scope="col">{i18n.t('nmc.fleet.status')}</th>
                 <th scope="col">{i18n.t('nmc.fleet.checkedAt')}</th>
+                <th scope="col">{i18n.t('nmc.fleet.generation')}</th>
+                <th scope="col">{i18n.t('nmc.fleet.model')}</th>
+                <th scope="col">{i18n.t('nmc.fleet.aos')}</th>
                 <th scope="col">{i18n.t('nmc.fleet.candidate')}</th>
                 <th scope="col">{i18n.t('nmc.fleet.toCheck')}</th>
                 <th scope="col">
@@ -66,14 +69,19 @@ export function FleetView() {
             </thead>
             <tbody>
               {rows.map(({ origin, record, managed }) => (
-                <tr key={origin} data-origin={origin} data-status={record?.status ?? 'not-checked'}>
+                <tr
+                  key={origin}
+                  data-origin={origin}
+                  data-status={record?.status ?? 'not-checked'}
+                  data-generation={record?.generation}
+                >
                   <th scope="row">
                     {origin}
                     {managed && <ManagedBadge />}
                     {managed && managed.toolAccounts.length > 0 && (
                       <span class="note" data-tool-accounts>
                         {' '}
-                        {i18n.t('managed.fleetToolAccounts', [managed.toolAccounts.join(', ')])}
+                        {i18n.t('managed.fleetToolAccounts', [toolAccountsText(managed.toolAccounts)])}
                       </span>
                     )}
                   </th>
@@ -83,6 +91,9 @@ export function FleetView() {
                       <td>
                         <time dateTime={record.checkedAt}>{formatter.format(new Date(record.checkedAt))}</time>
                       </td>
+                      <td class="nmc-fleet-generation">{generationLabel(record.generation ?? 'unknown')}</td>
+                      <td class="nmc-fleet-model">{record.model || i18n.t('nmc.fleet.none')}</td>
+                      <td class="nmc-fleet-aos">{record.firmwareVersion || i18n.t('nmc.fleet.none')}</td>
                       <td>{record.candidate || i18n.t('nmc.fleet.none')}</td>
                       <td>{record.usersToCheck.join(', ') || i18n.t('nmc.fleet.none')}</td>
                       <td>
@@ -94,9 +105,9 @@ export function FleetView() {
                   ) : (
                     <>
                       <td>{i18n.t('managed.fleetNotChecked')}</td>
-                      <td>{i18n.t('nmc.fleet.none')}</td>
-                      <td>{i18n.t('nmc.fleet.none')}</td>
-                      <td>{i18n.t('nmc.fleet.none')}</td>
+                      {Array.from({ length: 6 }, (_, index) => (
+                        <td key={index}>{i18n.t('nmc.fleet.none')}</td>
+                      ))}
                       <td />
                     </>
                   )}

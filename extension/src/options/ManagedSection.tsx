@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { ManagedBadge } from '../managed/ManagedBadge';
 import { type ManagedPolicy, POLICY_KEYS, type PolicyKey, type PolicyProblem } from '../managed/policy';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
+import { toolAccountsText } from '../nmc/managed-hosts';
 
 /**
  * What the organisation set, in one place at the top of the options page, and which of its values were ignored
@@ -106,7 +107,7 @@ function ManagedValue({ name, policy }: { name: PolicyKey; policy: ManagedPolicy
             {policy.nmcHosts?.map((host) => (
               <li key={host.origin} data-origin={host.origin}>
                 {host.toolAccounts.length > 0
-                  ? i18n.t('managed.nmcHostEntry', [host.origin, host.toolAccounts.join(', ')])
+                  ? i18n.t('managed.nmcHostEntry', [host.origin, toolAccountsText(host.toolAccounts)])
                   : host.origin}
               </li>
             ))}

@@ -90,11 +90,11 @@ export type NmcUserTypeMatch = { kind: 'known'; id: NmcUserTypeId } | { kind: 'u
 
 // Matched on words, not whole labels, so "Administrator (local)" or "Super utilisateur" still land right.
 const USER_TYPE_PATTERNS: ReadonlyArray<readonly [NmcUserTypeId, RegExp]> = [
-  ['super-user', /\bsuper ?(?:user|utilisateur|admin(?:istrator|istrateur)?)\b|\bsuperuser\b/],
+  ['super-user', /\bsuper ?(?:users?|utilisateurs?|admin(?:istrators?|istrateurs?)?)\b|\bsuperusers?\b/],
   ['network-only-user', /\bnetwork ?only\b|\breseau (?:uniquement|seulement|seul)\b|\bnetwork user\b/],
   ['read-only-user', /\bread ?only\b|\breadonly\b|\blecture (?:seule|uniquement|seulement)\b|\bread user\b/],
   ['device-user', /\bdevices?\b|\bperipheriques?\b|\bappareils?\b/],
-  ['administrator', /\badmin(?:istrator|istrateur|istratrice)?\b/],
+  ['administrator', /\badmins?\b|\badministrat(?:ors?|eurs?|rices?)\b/],
 ];
 
 const USER_TYPES_SEEN = new Map<string, NmcUserTypeMatch>();
