@@ -85,6 +85,10 @@ export interface ExtensionBrowserOptions {
   hosts?: string[];
   /** Host permissions granted to the extension at install (the state after the user grants them). */
   grantHostPermissions?: string[];
+  /** Chromium: the test copy's manifest `key`, so its extension id is known before launch (managed policy). */
+  manifestKey?: string;
+  /** Firefox: the test copy's add-on id, so policy for it reaches this copy only (managed policy). */
+  addonId?: string;
 }
 
 const WAIT_MS = 10_000;
@@ -103,6 +107,7 @@ async function launchChromiumDriver(options: ExtensionBrowserOptions): Promise<E
     extension: true,
     ...(options.hosts ? { hosts: options.hosts } : {}),
     ...(options.grantHostPermissions ? { grantHostPermissions: options.grantHostPermissions } : {}),
+    ...(options.manifestKey ? { manifestKey: options.manifestKey } : {}),
   });
   const requested: string[] = [];
   launched.context.on('request', (request) => {
@@ -298,6 +303,7 @@ async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<Ex
     launched = await launchFirefox({
       ...(options.hosts ? { hosts: options.hosts } : {}),
       ...(options.grantHostPermissions ? { grantHostPermissions: options.grantHostPermissions } : {}),
+      ...(options.addonId ? { addonId: options.addonId } : {}),
       prefs: {
         'browser.download.dir': downloadDir,
         'browser.download.folderList': 2,

@@ -21,6 +21,8 @@ export interface FirefoxLaunchOptions {
    * `host_permissions` at install, the state a user reaches by granting the optional per-site permission.
    */
   grantHostPermissions?: string[];
+  /** The add-on id written into the private copy's manifest (default: the build's own). */
+  addonId?: string;
   /** Extra preferences (they win over ours). */
   prefs?: Record<string, unknown>;
 }
@@ -110,7 +112,12 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       : options.extension === true || options.extension === undefined
         ? FIREFOX_EXTENSION_DIR
         : resolve(options.extension);
-  const extensionDir = builtExtension && copyExtension(builtExtension, profileDir, options.grantHostPermissions);
+  const extensionDir =
+    builtExtension &&
+    copyExtension(builtExtension, profileDir, {
+      hostPermissions: options.grantHostPermissions ?? [],
+      ...(options.addonId ? { addonId: options.addonId } : {}),
+    });
   const addonId = extensionDir && firefoxAddonId(extensionDir);
   const proxy = await startRecordingProxy(options.hosts);
   let browser: Browser | undefined;
@@ -161,16 +168,29 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   }
 }
 
-function copyExtension(builtDir: string, profileDir: string, hostPermissions: string[] = []): string {
+function copyExtension(
+  builtDir: string,
+  profileDir: string,
+  changes: { hostPermissions: string[]; addonId?: string },
+): string {
   if (!existsSync(join(builtDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${builtDir}: run the build first (pnpm --dir extension build)`);
   }
   const copy = `${profileDir}-extension`;
   cpSync(builtDir, copy, { recursive: true });
-  if (hostPermissions.length > 0) {
+  if (changes.hostPermissions.length > 0 || changes.addonId) {
     const manifestPath = join(copy, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-    manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hostPermissions];
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      host_permissions?: string[];
+      browser_specific_settings?: { gecko?: { id?: string } };
+    };
+    manifest.host_permissions = [...(manifest.host_permissions ?? []), ...changes.hostPermissions];
+    if (changes.addonId) {
+      manifest.browser_specific_settings = {
+        ...manifest.browser_specific_settings,
+        gecko: { ...manifest.browser_specific_settings?.gecko, id: changes.addonId },
+      };
+    }
     writeFileSync(manifestPath, JSON.stringify(manifest));
   }
   return copy;

@@ -4,7 +4,7 @@
  * removed again when empty); anything it did not create is never changed or deleted.
  */
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Where Chromium on Linux reads mandatory policy; every *.json file there is merged. */
@@ -71,9 +71,33 @@ export function writeChromiumExtensionPolicy(extensionId: string, policy: unknow
 }
 
 /**
- * Firefox reads a single policies.json. Written only where none exists: an administrator's own file there is
- * never replaced (the test fails with a clear message instead).
+ * Where Firefox on Linux looks for policies.json, in order (EnterprisePoliciesParent.sys.mjs): the system config
+ * directory first (`/etc/firefox/policies/`, read only when it exists), then `distribution/` in its installation.
  */
-export function writeFirefoxExtensionPolicy(policiesJsonPath: string, addonId: string, policy: unknown): WrittenPolicy {
-  return writeOwnFile(policiesJsonPath, { policies: { '3rdparty': { Extensions: { [addonId]: policy } } } });
+export function firefoxPolicyFiles(firefoxExecutable: string): string[] {
+  return [
+    '/etc/firefox/policies/policies.json',
+    join(dirname(realpathSync(firefoxExecutable)), 'distribution/policies.json'),
+  ];
+}
+
+/**
+ * Firefox reads one policies.json for every profile. Written only where none exists, at the place it reads first:
+ * an administrator's own file is never replaced or shadowed (the test fails with a clear message instead). The
+ * file names only this test's add-on id, so other Firefox instances started meanwhile are unaffected.
+ */
+export function writeFirefoxExtensionPolicy(
+  firefoxExecutable: string,
+  addonId: string,
+  policy: unknown,
+): WrittenPolicy {
+  const [first, ...others] = firefoxPolicyFiles(firefoxExecutable) as [string, ...string[]];
+  const existing = [first, ...others].find((path) => existsSync(path));
+  if (existing) {
+    throw new Error(
+      `${existing} exists: Firefox reads a single policies.json, and this one is not the test's to change. ` +
+        'Move it away while the managed-policy test runs.',
+    );
+  }
+  return writeOwnFile(first, { policies: { '3rdparty': { Extensions: { [addonId]: policy } } } });
 }
