@@ -127,8 +127,11 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
         await over.click({ button: 'Fill on this page' });
       }
       await over.waitForText('Code for GitHub (alice@example.com) filled on this page.');
+      // The popup here is a tab of its own, which hides the page; Firefox then holds back its timers (and with them
+      // Preact's effects). With the real popup the page stays in front, as it is again now.
+      await page.bringToFront();
       await expect
-        .poll(() => page.evaluate(() => (window as unknown as { __received: Received }).__received))
+        .poll(() => page.evaluate(() => (window as unknown as { __received: Received }).__received), { timeout: 5000 })
         .not.toBeNull();
       const received = await page.evaluate(() => (window as unknown as { __received: Received }).__received);
       expect(codesAround(GITHUB_SECRET, startedAt)).toContain(received?.value);

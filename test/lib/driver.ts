@@ -9,7 +9,14 @@ import type {
 } from 'puppeteer-core';
 import { type LaunchedBrowser, launchBrowser } from './browser.ts';
 import { describeTarget, findElement, type Target, toWire } from './find-element.ts';
-import { currentUrl, type LaunchedFirefox, launchFirefox, navigate } from './firefox.ts';
+import {
+  bidiCommand,
+  currentUrl,
+  type LaunchedFirefox,
+  launchFirefox,
+  navigate,
+  pressInBrowserWindow,
+} from './firefox.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -36,7 +43,7 @@ export interface DriverPage {
   /** Replaces the field's value by typing into it like a user. */
   fill(target: Target, value: string): Promise<void>;
   focus(target: Target): Promise<void>;
-  /** A key on the focused element (`Enter`, `Delete`, `/`). */
+  /** A key or chord on the focused element (`Enter`, `Delete`, `/`, `Alt+Shift+O`). */
   press(key: string): Promise<void>;
   setInputFiles(target: Target, file: UploadFile): Promise<void>;
   /** Waits until the element exists and is visible. */
@@ -77,6 +84,11 @@ export interface ExtensionBrowser {
   tabIdOf(url: string): Promise<number>;
   /** Every http(s) URL the browser requested, from pages, frames and the extension. */
   requestedUrls(): string[];
+  /**
+   * A key chord pressed on the browser window (not inside the page), so the browser's own shortcut handling
+   * runs extension commands. Firefox only: headless Chromium never routes keys to extension commands.
+   */
+  pressShortcut(chord: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,6 +97,8 @@ export interface ExtensionBrowserOptions {
   hosts?: string[];
   /** Host permissions granted to the extension at install (the state after the user grants them). */
   grantHostPermissions?: string[];
+  /** Firefox only: optional API permissions granted at install (see `FirefoxLaunchOptions.grantPermissions`). */
+  grantPermissions?: string[];
 }
 
 const WAIT_MS = 10_000;
@@ -99,6 +113,7 @@ export async function launchExtensionBrowser(
 // ── Chromium ────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function launchChromiumDriver(options: ExtensionBrowserOptions): Promise<ExtensionBrowser> {
+  if (options.grantPermissions) throw new Error('grantPermissions is only implemented for Firefox');
   const launched: LaunchedBrowser = await launchBrowser({
     extension: true,
     ...(options.hosts ? { hosts: options.hosts } : {}),
@@ -127,6 +142,7 @@ async function launchChromiumDriver(options: ExtensionBrowserOptions): Promise<E
     inExtension,
     tabIdOf: (url) => tabIdOf(inExtension, url),
     requestedUrls: () => [...requested],
+    pressShortcut: () => Promise.reject(new Error('headless Chromium does not route keys to extension commands')),
     close: () => launched.close(),
   };
 }
@@ -221,7 +237,7 @@ class ChromiumPage implements DriverPage {
     });
   }
   private pageText(within?: string) {
-    return this.text(within ? { css: ':scope', within } : { css: 'body' })
+    return this.text(within ? { css: ':scope', within } : { css: ':scope' })
       .then((text) => text.replace(/\s+/g, ' ').slice(0, 600))
       .catch(() => '?');
   }
@@ -298,6 +314,7 @@ async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<Ex
     launched = await launchFirefox({
       ...(options.hosts ? { hosts: options.hosts } : {}),
       ...(options.grantHostPermissions ? { grantHostPermissions: options.grantHostPermissions } : {}),
+      ...(options.grantPermissions ? { grantPermissions: options.grantPermissions } : {}),
       prefs: {
         'browser.download.dir': downloadDir,
         'browser.download.folderList': 2,
@@ -330,19 +347,12 @@ async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<Ex
     inExtension,
     tabIdOf: (url) => tabIdOf(inExtension, url),
     requestedUrls: () => launched.requests.map((request) => request.url),
+    pressShortcut: (chord) => pressInBrowserWindow(browser, chord),
     close: async () => {
       await launched.close();
       rmSync(scratchDir, { recursive: true, force: true });
     },
   };
-}
-
-/** A raw WebDriver BiDi command on puppeteer's connection; resolves with the command's result. */
-async function bidi(browser: PuppeteerBrowser, method: string, params: object): Promise<unknown> {
-  const reply = (await (
-    browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }
-  ).connection.send(method, params)) as { result: unknown };
-  return reply.result;
 }
 
 class FirefoxPage implements DriverPage {
@@ -389,8 +399,14 @@ class FirefoxPage implements DriverPage {
   async focus(target: Target) {
     await (await this.element(target)).focus();
   }
+  /** Like Playwright's: `Enter`, or a chord such as `Alt+Shift+O` (modifiers held, the last key pressed). */
   async press(key: string) {
-    await this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+    type Key = Parameters<PuppeteerPage['keyboard']['press']>[0];
+    const parts = key.length > 1 ? key.split('+') : [key];
+    const last = parts.pop() as string;
+    for (const modifier of parts) await this.page.keyboard.down(modifier as Key);
+    await this.page.keyboard.press((/^[A-Z]$/.test(last) ? `Key${last}` : last) as Key);
+    for (const modifier of parts.reverse()) await this.page.keyboard.up(modifier as Key);
   }
   async setInputFiles(target: Target, file: UploadFile) {
     // Firefox reads the file from disk when the page reads it, so it stays until the browser closes.
@@ -407,7 +423,7 @@ class FirefoxPage implements DriverPage {
     });
   }
   private pageText(within?: string) {
-    return this.text(within ? { css: ':scope', within } : { css: 'body' })
+    return this.text(within ? { css: ':scope', within } : { css: ':scope' })
       .then((text) => text.replace(/\s+/g, ' ').slice(0, 600))
       .catch(() => '?');
   }
@@ -429,7 +445,7 @@ class FirefoxPage implements DriverPage {
   /** WebDriver BiDi serialises closed shadow roots too (`includeShadowTree: "all"`): call into one by its id. */
   async inClosedShadow<T>(hostTag: string, fn: string, arg?: string): Promise<T | undefined> {
     const context = (this.page.mainFrame() as unknown as { _id: string })._id;
-    const found = (await bidi(this.browser, 'script.evaluate', {
+    const found = (await bidiCommand(this.browser, 'script.evaluate', {
       expression: `document.querySelector(${JSON.stringify(hostTag)})`,
       target: { context },
       awaitPromise: false,
@@ -438,7 +454,7 @@ class FirefoxPage implements DriverPage {
     })) as { result?: { value?: { shadowRoot?: { sharedId?: string } | null } } };
     const sharedId = found.result?.value?.shadowRoot?.sharedId;
     if (!sharedId) return undefined;
-    const called = (await bidi(this.browser, 'script.callFunction', {
+    const called = (await bidiCommand(this.browser, 'script.callFunction', {
       functionDeclaration: fn,
       this: { sharedId },
       arguments: arg === undefined ? [] : [{ type: 'string', value: arg }],
