@@ -101,6 +101,18 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
     expect(codesAround(GITHUB_SECRET, Date.now())).toContain(await popup.attribute({ css: '.row .code' }, 'data-code'));
   });
 
+  it('offers "Lock when the computer locks" only where the browser reports a locked screen', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    if (browserName === 'chromium') {
+      await options.waitFor({ label: 'Lock when the computer locks' });
+    } else {
+      // Firefox's idle API has no "locked" state (its IdleState is "active" or "idle").
+      await options.waitForText('This browser does not tell extensions when the computer locks');
+      expect(await options.count('#auto-lock ~ label.checkbox')).toBe(0);
+    }
+    await options.close();
+  });
+
   describe('autofill through the popup', () => {
     const fixtures = [
       { file: 'plain-autocomplete.html', target: '#otp' },

@@ -4,6 +4,10 @@ import { i18n } from '#i18n';
 import { writeSettings } from '../vault/browser-store';
 import { SETTINGS_LIMITS, type VaultSettings } from '../vault/settings';
 
+/** Chrome tells extensions when the screen locks; Firefox's idle API knows only "active" and "idle". */
+const SCREEN_LOCK_REPORTED =
+  (browser.idle as unknown as { IdleState?: { LOCKED?: string } } | undefined)?.IdleState?.LOCKED === 'locked';
+
 export function SecuritySection(props: { settings: VaultSettings; onSaved(settings: VaultSettings): void }) {
   const [draft, setDraft] = useState(props.settings);
   const [saved, setSaved] = useState(false);
@@ -30,14 +34,18 @@ export function SecuritySection(props: { settings: VaultSettings; onSaved(settin
         value={draft.autoLockMinutes}
         onChange={(event) => void save({ ...draft, autoLockMinutes: Number(event.currentTarget.value) })}
       />
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={draft.lockOnSystemLock}
-          onChange={(event) => void save({ ...draft, lockOnSystemLock: event.currentTarget.checked })}
-        />
-        {i18n.t('options.lockOnSystemLock')}
-      </label>
+      {SCREEN_LOCK_REPORTED ? (
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.lockOnSystemLock}
+            onChange={(event) => void save({ ...draft, lockOnSystemLock: event.currentTarget.checked })}
+          />
+          {i18n.t('options.lockOnSystemLock')}
+        </label>
+      ) : (
+        <p class="note">{i18n.t('options.lockOnSystemLockUnavailable')}</p>
+      )}
       <label for="clipboard-clear">{i18n.t('options.clipboardClear')}</label>
       <input
         id="clipboard-clear"
