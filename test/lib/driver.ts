@@ -54,6 +54,11 @@ export interface DriverPage {
   attribute(target: Target, name: string): Promise<string | null>;
   value(target: Target): Promise<string>;
   isDisabled(target: Target): Promise<boolean>;
+  isChecked(target: Target): Promise<boolean>;
+  /** The element's box in the viewport (CSS pixels). */
+  box(target: Target): Promise<{ x: number; y: number; width: number; height: number }>;
+  /** A real mouse click at a point of the viewport (for what page scripts cannot reach, like a closed shadow root). */
+  mouseClick(x: number, y: number): Promise<void>;
   count(css: string): Promise<number>;
   /**
    * Runs `fn` (a function declaration; `this` is the shadow root) in the closed shadow root of the first
@@ -171,18 +176,17 @@ async function closedShadowText(page: DriverPage, hostTag: string, selector: str
 }
 
 async function clickInClosedShadow(page: DriverPage, hostTag: string, name: string): Promise<void> {
-  // An element click from script (the shadow root is unreachable for the driver's pointer actions).
-  const clicked = await page.inClosedShadow<boolean>(
+  // A real mouse click where the button is drawn: the driver's element handles cannot reach a closed shadow root.
+  const box = await page.inClosedShadow<{ x: number; y: number; width: number; height: number } | null>(
     hostTag,
     `function (label) {
       const button = [...this.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
-      if (!button) return false;
-      button.click();
-      return true;
+      return button ? button.getBoundingClientRect().toJSON() : null;
     }`,
     name,
   );
-  if (!clicked) throw new Error(`no "${name}" button in the closed shadow root of <${hostTag}>`);
+  if (!box) throw new Error(`no "${name}" button in the closed shadow root of <${hostTag}>`);
+  await page.mouseClick(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 type DomNode = { localName?: string; nodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
@@ -252,6 +256,15 @@ class ChromiumPage implements DriverPage {
   }
   async isDisabled(target: Target) {
     return (await this.element(target)).isDisabled();
+  }
+  async isChecked(target: Target) {
+    return (await this.element(target)).evaluate((element) => (element as HTMLInputElement).checked === true);
+  }
+  async box(target: Target) {
+    return (await this.element(target)).evaluate((element) => element.getBoundingClientRect().toJSON());
+  }
+  async mouseClick(x: number, y: number) {
+    await this.page.mouse.click(x, y);
   }
   count(css: string) {
     return this.page.evaluate((selector) => document.querySelectorAll(selector).length, css);
@@ -439,6 +452,15 @@ class FirefoxPage implements DriverPage {
   async isDisabled(target: Target) {
     return (await this.element(target)).evaluate((element) => (element as HTMLButtonElement).disabled === true);
   }
+  async isChecked(target: Target) {
+    return (await this.element(target)).evaluate((element) => (element as HTMLInputElement).checked === true);
+  }
+  async box(target: Target) {
+    return (await this.element(target)).evaluate((element) => element.getBoundingClientRect().toJSON());
+  }
+  async mouseClick(x: number, y: number) {
+    await this.page.mouse.click(x, y);
+  }
   count(css: string) {
     return this.page.evaluate((selector) => document.querySelectorAll(selector).length, css);
   }
@@ -455,7 +477,11 @@ class FirefoxPage implements DriverPage {
     const sharedId = found.result?.value?.shadowRoot?.sharedId;
     if (!sharedId) return undefined;
     const called = (await bidiCommand(this.browser, 'script.callFunction', {
-      functionDeclaration: fn,
+      // Returned as JSON: BiDi's own serialisation of objects is a list of key/value remote values.
+      functionDeclaration: `async function (arg) {
+        const result = await (${fn}).call(this, arg);
+        return result === undefined ? undefined : JSON.stringify(result);
+      }`,
       this: { sharedId },
       arguments: arg === undefined ? [] : [{ type: 'string', value: arg }],
       target: { context },
@@ -464,7 +490,7 @@ class FirefoxPage implements DriverPage {
     })) as { type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } };
     if (called.exceptionDetails) throw new Error(called.exceptionDetails.text);
     const value = called.result;
-    return (value?.type === 'undefined' || value?.type === 'null' ? undefined : value?.value) as T | undefined;
+    return (value?.type === 'string' ? JSON.parse(value.value as string) : undefined) as T | undefined;
   }
   closedShadowText(hostTag: string, selector: string) {
     return closedShadowText(this, hostTag, selector);

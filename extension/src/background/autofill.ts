@@ -11,6 +11,7 @@ import {
   type SetAlwaysDetectMessage,
 } from '../autofill/messages';
 import { readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
+import { originPattern } from '../origin-pattern';
 import { VaultStore } from '../vault/store';
 
 /** The built content script (WXT writes `entrypoints/autofill.content.ts` here). */
@@ -353,7 +354,7 @@ export async function syncAlwaysDetectScripts(): Promise<void> {
   const settings = await readAutofillSettings(browser.storage.local);
   const wanted = new Map<string, string>();
   for (const origin of settings.alwaysDetect) {
-    const pattern = `${origin}/*`;
+    const pattern = originPattern(origin);
     if (await browser.permissions.contains({ origins: [pattern] })) {
       wanted.set(`${ALWAYS_DETECT_SCRIPT_PREFIX}${origin}`, pattern);
     }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { NmcRequest, NmcTabState } from '../nmc/types';
 import { describeFinding, fixSteps, headline, pagesNote, visibleFindings } from '../nmc/wording';
+import { originPattern } from '../origin-pattern';
 import { tabIdFromQuery } from './tab';
 
 /** The tab this popup is about: the active tab, or the one `?tabId=` names. */
@@ -28,7 +29,7 @@ export function NmcStatus() {
     const reply = (await send({ type: 'nmc:tab-status', tabId: id })) as NmcTabState & { error?: string };
     setState(reply.error ? { kind: 'unsupported' } : reply);
     if (!reply.error && reply.kind !== 'unsupported') {
-      setHasAccess(await browser.permissions.contains({ origins: [`${reply.origin}/*`] }).catch(() => false));
+      setHasAccess(await browser.permissions.contains({ origins: [originPattern(reply.origin)] }).catch(() => false));
     }
   }, []);
 
@@ -54,7 +55,7 @@ export function NmcStatus() {
     if (watched) {
       await send({ type: 'nmc:unwatch', origin });
     } else {
-      const origins = [`${origin}/*`];
+      const origins = [originPattern(origin)];
       // Known before the click: the request must be the click's first call for the browser to show its prompt.
       const alreadyGranted = hasAccess === true;
       // Asked from the click itself: the browser shows its prompt for exactly this origin, nothing wider.
