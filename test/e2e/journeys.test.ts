@@ -20,9 +20,14 @@ function codesAround(secret: string, at: number): string[] {
 const ENV_BROWSERS = process.env.E2E_BROWSERS?.split(',').filter(Boolean);
 const browsers = BROWSER_NAMES.filter((name) => !ENV_BROWSERS || ENV_BROWSERS.includes(name));
 
-/** The fixture hosts' permissions, granted at install: the state after the user grants "always detect" there. */
+/** The fixture hosts' permissions are granted at install: the state after the user granted them in the popup. */
 const NMC_HOST = 'nmc-risk.lan';
-const GRANTED = ['http://127.0.0.1/*', `http://${NMC_HOST}/*`];
+const WATCHED_NMC_HOST = 'nmc3.lan';
+/**
+ * Whole hosts, as Firefox grants them (its match patterns cannot name a port); in Chromium a pattern without a port
+ * covers every port too.
+ */
+const GRANTED = ['127.0.0.1', NMC_HOST, WATCHED_NMC_HOST].map((host) => `http://${host}/*`);
 
 /** The fixture pages' own record of what their framework state received. */
 type Received = { value: string; via: string } | null;
@@ -34,7 +39,10 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
 
   beforeAll(async () => {
     servers = await startFixtureServers();
-    browser = await launchExtensionBrowser(browserName, { hosts: [NMC_HOST], grantHostPermissions: GRANTED });
+    browser = await launchExtensionBrowser(browserName, {
+      hosts: [NMC_HOST, WATCHED_NMC_HOST],
+      grantHostPermissions: GRANTED,
+    });
     popup = await browser.openExtensionPage('popup.html', POPUP_SIZE);
   });
 
@@ -101,6 +109,18 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
     expect(codesAround(GITHUB_SECRET, Date.now())).toContain(await popup.attribute({ css: '.row .code' }, 'data-code'));
   });
 
+  it('offers "Lock when the computer locks" only where the browser reports a locked screen', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    if (browserName === 'chromium') {
+      await options.waitFor({ label: 'Lock when the computer locks' });
+    } else {
+      // Firefox's idle API has no "locked" state (its IdleState is "active" or "idle").
+      await options.waitForText('This browser does not tell extensions when the computer locks');
+      expect(await options.count('#auto-lock ~ label.checkbox')).toBe(0);
+    }
+    await options.close();
+  });
+
   describe('autofill through the popup', () => {
     const fixtures = [
       { file: 'plain-autocomplete.html', target: '#otp' },
@@ -127,8 +147,11 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
         await over.click({ button: 'Fill on this page' });
       }
       await over.waitForText('Code for GitHub (alice@example.com) filled on this page.');
+      // The popup here is a tab of its own, which hides the page; Firefox then holds back its timers (and with them
+      // Preact's effects). With the real popup the page stays in front, as it is again now.
+      await page.bringToFront();
       await expect
-        .poll(() => page.evaluate(() => (window as unknown as { __received: Received }).__received))
+        .poll(() => page.evaluate(() => (window as unknown as { __received: Received }).__received), { timeout: 5000 })
         .not.toBeNull();
       const received = await page.evaluate(() => (window as unknown as { __received: Received }).__received);
       expect(codesAround(GITHUB_SECRET, startedAt)).toContain(received?.value);
@@ -156,6 +179,46 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
     await expect.poll(() => over.attribute({ css: '.nmc-verdict' }, 'data-status')).toBe('at-risk');
     await over.close();
     await page.close();
+  });
+
+  it('"Always detect on this site" puts the fill button in the field, and a click on it fills', async () => {
+    const url = `${servers.primary.url}autofill/plain-autocomplete.html`;
+    const first = await browser.openPage(url);
+    const over = await popupOver(first);
+    // The permission request runs from this click (already granted to this profile, so no prompt).
+    await over.click({ label: 'Always detect on this site' });
+    await expect.poll(() => over.isChecked({ label: 'Always detect on this site' })).toBe(true);
+    await over.close();
+    await first.close();
+    const page = await browser.openPage(url);
+    await expect.poll(() => page.count('mfa-companion-autofill'), { timeout: 5000 }).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __received: Received }).__received)).toBeNull();
+    // The button sits in a closed shadow root, drawn at the field's right edge: click there.
+    const field = await page.box({ css: '#otp' });
+    const startedAt = Date.now();
+    await page.mouseClick(field.x + field.width - 15, field.y + field.height / 2);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __received: Received }).__received), { timeout: 5000 })
+      .not.toBeNull();
+    const received = await page.evaluate(() => (window as unknown as { __received: Received }).__received);
+    expect(codesAround(GITHUB_SECRET, startedAt)).toContain(received?.value);
+    await page.close();
+  });
+
+  it('watches an NMC: the checker then runs on its pages by itself', async () => {
+    const about = await browser.openPage(`http://${WATCHED_NMC_HOST}:${servers.primary.port}/nmc/about.html`);
+    const over = await popupOver(about);
+    await over.click({ button: 'Watch this NMC' });
+    await over.waitFor({ button: 'Stop watching' });
+    await over.close();
+    await about.close();
+    const list = await browser.openPage(
+      `http://${WATCHED_NMC_HOST}:${servers.primary.port}/nmc/blank-disabled/users.html`,
+    );
+    await expect
+      .poll(() => list.closedShadowText('mfa-companion-nmc', '.banner'), { timeout: 10_000 })
+      .toContain('svc-update has no e-mail address but is disabled');
+    await list.close();
   });
 
   it('exports an encrypted backup, wipes the vault and imports it back', async () => {
@@ -208,10 +271,9 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
   });
 
   it('contacted nothing but the fixture servers', () => {
-    const fixtureOrigins = new Set([
-      `http://127.0.0.1:${servers.primary.port}`,
-      `http://${NMC_HOST}:${servers.primary.port}`,
-    ]);
+    const fixtureOrigins = new Set(
+      ['127.0.0.1', NMC_HOST, WATCHED_NMC_HOST].map((host) => `http://${host}:${servers.primary.port}`),
+    );
     const elsewhere = browser.requestedUrls().filter((url) => !fixtureOrigins.has(new URL(url).origin));
     expect(elsewhere).toEqual([]);
     expect(browser.requestedUrls().length).toBeGreaterThan(0);

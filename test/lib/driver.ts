@@ -9,7 +9,14 @@ import type {
 } from 'puppeteer-core';
 import { type LaunchedBrowser, launchBrowser } from './browser.ts';
 import { describeTarget, findElement, type Target, toWire } from './find-element.ts';
-import { currentUrl, type LaunchedFirefox, launchFirefox, navigate } from './firefox.ts';
+import {
+  bidiCommand,
+  currentUrl,
+  type LaunchedFirefox,
+  launchFirefox,
+  navigate,
+  pressInBrowserWindow,
+} from './firefox.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -36,7 +43,7 @@ export interface DriverPage {
   /** Replaces the field's value by typing into it like a user. */
   fill(target: Target, value: string): Promise<void>;
   focus(target: Target): Promise<void>;
-  /** A key on the focused element (`Enter`, `Delete`, `/`). */
+  /** A key or chord on the focused element (`Enter`, `Delete`, `/`, `Alt+Shift+O`). */
   press(key: string): Promise<void>;
   setInputFiles(target: Target, file: UploadFile): Promise<void>;
   /** Waits until the element exists and is visible. */
@@ -47,6 +54,11 @@ export interface DriverPage {
   attribute(target: Target, name: string): Promise<string | null>;
   value(target: Target): Promise<string>;
   isDisabled(target: Target): Promise<boolean>;
+  isChecked(target: Target): Promise<boolean>;
+  /** The element's box in the viewport (CSS pixels). */
+  box(target: Target): Promise<{ x: number; y: number; width: number; height: number }>;
+  /** A real mouse click at a point of the viewport (for what page scripts cannot reach, like a closed shadow root). */
+  mouseClick(x: number, y: number): Promise<void>;
   count(css: string): Promise<number>;
   /**
    * Runs `fn` (a function declaration; `this` is the shadow root) in the closed shadow root of the first
@@ -77,6 +89,11 @@ export interface ExtensionBrowser {
   tabIdOf(url: string): Promise<number>;
   /** Every http(s) URL the browser requested, from pages, frames and the extension. */
   requestedUrls(): string[];
+  /**
+   * A key chord pressed on the browser window (not inside the page), so the browser's own shortcut handling
+   * runs extension commands. Firefox only: headless Chromium never routes keys to extension commands.
+   */
+  pressShortcut(chord: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,6 +102,8 @@ export interface ExtensionBrowserOptions {
   hosts?: string[];
   /** Host permissions granted to the extension at install (the state after the user grants them). */
   grantHostPermissions?: string[];
+  /** Firefox only: optional API permissions granted at install (see `FirefoxLaunchOptions.grantPermissions`). */
+  grantPermissions?: string[];
   /** Chromium: the test copy's manifest `key`, so its extension id is known before launch (managed policy). */
   manifestKey?: string;
   /** Firefox: the test copy's add-on id, so policy for it reaches this copy only (managed policy). */
@@ -103,6 +122,7 @@ export async function launchExtensionBrowser(
 // ── Chromium ────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function launchChromiumDriver(options: ExtensionBrowserOptions): Promise<ExtensionBrowser> {
+  if (options.grantPermissions) throw new Error('grantPermissions is only implemented for Firefox');
   const launched: LaunchedBrowser = await launchBrowser({
     extension: true,
     ...(options.hosts ? { hosts: options.hosts } : {}),
@@ -132,6 +152,7 @@ async function launchChromiumDriver(options: ExtensionBrowserOptions): Promise<E
     inExtension,
     tabIdOf: (url) => tabIdOf(inExtension, url),
     requestedUrls: () => [...requested],
+    pressShortcut: () => Promise.reject(new Error('headless Chromium does not route keys to extension commands')),
     close: () => launched.close(),
   };
 }
@@ -160,18 +181,17 @@ async function closedShadowText(page: DriverPage, hostTag: string, selector: str
 }
 
 async function clickInClosedShadow(page: DriverPage, hostTag: string, name: string): Promise<void> {
-  // An element click from script (the shadow root is unreachable for the driver's pointer actions).
-  const clicked = await page.inClosedShadow<boolean>(
+  // A real mouse click where the button is drawn: the driver's element handles cannot reach a closed shadow root.
+  const box = await page.inClosedShadow<{ x: number; y: number; width: number; height: number } | null>(
     hostTag,
     `function (label) {
       const button = [...this.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
-      if (!button) return false;
-      button.click();
-      return true;
+      return button ? button.getBoundingClientRect().toJSON() : null;
     }`,
     name,
   );
-  if (!clicked) throw new Error(`no "${name}" button in the closed shadow root of <${hostTag}>`);
+  if (!box) throw new Error(`no "${name}" button in the closed shadow root of <${hostTag}>`);
+  await page.mouseClick(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 type DomNode = { localName?: string; nodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
@@ -226,7 +246,7 @@ class ChromiumPage implements DriverPage {
     });
   }
   private pageText(within?: string) {
-    return this.text(within ? { css: ':scope', within } : { css: 'body' })
+    return this.text(within ? { css: ':scope', within } : { css: ':scope' })
       .then((text) => text.replace(/\s+/g, ' ').slice(0, 600))
       .catch(() => '?');
   }
@@ -241,6 +261,15 @@ class ChromiumPage implements DriverPage {
   }
   async isDisabled(target: Target) {
     return (await this.element(target)).isDisabled();
+  }
+  async isChecked(target: Target) {
+    return (await this.element(target)).evaluate((element) => (element as HTMLInputElement).checked === true);
+  }
+  async box(target: Target) {
+    return (await this.element(target)).evaluate((element) => element.getBoundingClientRect().toJSON());
+  }
+  async mouseClick(x: number, y: number) {
+    await this.page.mouse.click(x, y);
   }
   count(css: string) {
     return this.page.evaluate((selector) => document.querySelectorAll(selector).length, css);
@@ -303,6 +332,7 @@ async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<Ex
     launched = await launchFirefox({
       ...(options.hosts ? { hosts: options.hosts } : {}),
       ...(options.grantHostPermissions ? { grantHostPermissions: options.grantHostPermissions } : {}),
+      ...(options.grantPermissions ? { grantPermissions: options.grantPermissions } : {}),
       ...(options.addonId ? { addonId: options.addonId } : {}),
       prefs: {
         'browser.download.dir': downloadDir,
@@ -336,19 +366,12 @@ async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<Ex
     inExtension,
     tabIdOf: (url) => tabIdOf(inExtension, url),
     requestedUrls: () => launched.requests.map((request) => request.url),
+    pressShortcut: (chord) => pressInBrowserWindow(browser, chord),
     close: async () => {
       await launched.close();
       rmSync(scratchDir, { recursive: true, force: true });
     },
   };
-}
-
-/** A raw WebDriver BiDi command on puppeteer's connection; resolves with the command's result. */
-async function bidi(browser: PuppeteerBrowser, method: string, params: object): Promise<unknown> {
-  const reply = (await (
-    browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }
-  ).connection.send(method, params)) as { result: unknown };
-  return reply.result;
 }
 
 class FirefoxPage implements DriverPage {
@@ -395,8 +418,14 @@ class FirefoxPage implements DriverPage {
   async focus(target: Target) {
     await (await this.element(target)).focus();
   }
+  /** Like Playwright's: `Enter`, or a chord such as `Alt+Shift+O` (modifiers held, the last key pressed). */
   async press(key: string) {
-    await this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+    type Key = Parameters<PuppeteerPage['keyboard']['press']>[0];
+    const parts = key.length > 1 ? key.split('+') : [key];
+    const last = parts.pop() as string;
+    for (const modifier of parts) await this.page.keyboard.down(modifier as Key);
+    await this.page.keyboard.press((/^[A-Z]$/.test(last) ? `Key${last}` : last) as Key);
+    for (const modifier of parts.reverse()) await this.page.keyboard.up(modifier as Key);
   }
   async setInputFiles(target: Target, file: UploadFile) {
     // Firefox reads the file from disk when the page reads it, so it stays until the browser closes.
@@ -413,7 +442,7 @@ class FirefoxPage implements DriverPage {
     });
   }
   private pageText(within?: string) {
-    return this.text(within ? { css: ':scope', within } : { css: 'body' })
+    return this.text(within ? { css: ':scope', within } : { css: ':scope' })
       .then((text) => text.replace(/\s+/g, ' ').slice(0, 600))
       .catch(() => '?');
   }
@@ -429,13 +458,22 @@ class FirefoxPage implements DriverPage {
   async isDisabled(target: Target) {
     return (await this.element(target)).evaluate((element) => (element as HTMLButtonElement).disabled === true);
   }
+  async isChecked(target: Target) {
+    return (await this.element(target)).evaluate((element) => (element as HTMLInputElement).checked === true);
+  }
+  async box(target: Target) {
+    return (await this.element(target)).evaluate((element) => element.getBoundingClientRect().toJSON());
+  }
+  async mouseClick(x: number, y: number) {
+    await this.page.mouse.click(x, y);
+  }
   count(css: string) {
     return this.page.evaluate((selector) => document.querySelectorAll(selector).length, css);
   }
   /** WebDriver BiDi serialises closed shadow roots too (`includeShadowTree: "all"`): call into one by its id. */
   async inClosedShadow<T>(hostTag: string, fn: string, arg?: string): Promise<T | undefined> {
     const context = (this.page.mainFrame() as unknown as { _id: string })._id;
-    const found = (await bidi(this.browser, 'script.evaluate', {
+    const found = (await bidiCommand(this.browser, 'script.evaluate', {
       expression: `document.querySelector(${JSON.stringify(hostTag)})`,
       target: { context },
       awaitPromise: false,
@@ -444,8 +482,12 @@ class FirefoxPage implements DriverPage {
     })) as { result?: { value?: { shadowRoot?: { sharedId?: string } | null } } };
     const sharedId = found.result?.value?.shadowRoot?.sharedId;
     if (!sharedId) return undefined;
-    const called = (await bidi(this.browser, 'script.callFunction', {
-      functionDeclaration: fn,
+    const called = (await bidiCommand(this.browser, 'script.callFunction', {
+      // Returned as JSON: BiDi's own serialisation of objects is a list of key/value remote values.
+      functionDeclaration: `async function (arg) {
+        const result = await (${fn}).call(this, arg);
+        return result === undefined ? undefined : JSON.stringify(result);
+      }`,
       this: { sharedId },
       arguments: arg === undefined ? [] : [{ type: 'string', value: arg }],
       target: { context },
@@ -454,7 +496,7 @@ class FirefoxPage implements DriverPage {
     })) as { type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } };
     if (called.exceptionDetails) throw new Error(called.exceptionDetails.text);
     const value = called.result;
-    return (value?.type === 'undefined' || value?.type === 'null' ? undefined : value?.value) as T | undefined;
+    return (value?.type === 'string' ? JSON.parse(value.value as string) : undefined) as T | undefined;
   }
   closedShadowText(hostTag: string, selector: string) {
     return closedShadowText(this, hostTag, selector);

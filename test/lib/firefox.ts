@@ -21,6 +21,11 @@ export interface FirefoxLaunchOptions {
    * `host_permissions` at install, the state a user reaches by granting the optional per-site permission.
    */
   grantHostPermissions?: string[];
+  /**
+   * Optional API permissions written into the copy's `permissions` (e.g. `clipboardRead`): the state after the
+   * user accepted the extension's `permissions.request` prompt, which a headless browser cannot show.
+   */
+  grantPermissions?: string[];
   /** The add-on id written into the private copy's manifest (default: the build's own). */
   addonId?: string;
   /** Extra preferences (they win over ours). */
@@ -116,6 +121,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     builtExtension &&
     copyExtension(builtExtension, profileDir, {
       hostPermissions: options.grantHostPermissions ?? [],
+      permissions: options.grantPermissions ?? [],
       ...(options.addonId ? { addonId: options.addonId } : {}),
     });
   const addonId = extensionDir && firefoxAddonId(extensionDir);
@@ -171,20 +177,22 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
 function copyExtension(
   builtDir: string,
   profileDir: string,
-  changes: { hostPermissions: string[]; addonId?: string },
+  changes: { hostPermissions: string[]; permissions: string[]; addonId?: string },
 ): string {
   if (!existsSync(join(builtDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${builtDir}: run the build first (pnpm --dir extension build)`);
   }
   const copy = `${profileDir}-extension`;
   cpSync(builtDir, copy, { recursive: true });
-  if (changes.hostPermissions.length > 0 || changes.addonId) {
+  if (changes.hostPermissions.length > 0 || changes.permissions.length > 0 || changes.addonId) {
     const manifestPath = join(copy, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
       host_permissions?: string[];
+      permissions?: string[];
       browser_specific_settings?: { gecko?: { id?: string } };
     };
     manifest.host_permissions = [...(manifest.host_permissions ?? []), ...changes.hostPermissions];
+    manifest.permissions = [...(manifest.permissions ?? []), ...changes.permissions];
     if (changes.addonId) {
       manifest.browser_specific_settings = {
         ...manifest.browser_specific_settings,
@@ -218,4 +226,49 @@ export async function openFirefoxExtensionPage(firefox: LaunchedFirefox, path: s
   const page = await firefox.browser.newPage();
   await navigate(firefox.browser, page, `${firefox.extensionOrigin}/${path.replace(/^\//, '')}`);
   return page;
+}
+
+/** A raw WebDriver BiDi command on puppeteer's connection; resolves with the command's result. */
+export async function bidiCommand(browser: Browser, method: string, params: object): Promise<unknown> {
+  const reply = (await (
+    browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }
+  ).connection.send(method, params)) as { result: unknown };
+  return reply.result;
+}
+
+/**
+ * Presses a key chord (`Alt+Shift+O`) in the browser window itself, as the keyboard does: the keys go to the
+ * focused tab and, unhandled there, to Firefox's shortcut handling, which runs extension commands. (Key actions
+ * of WebDriver BiDi are synthesised inside the page and never reach the browser's shortcuts.) Needs the
+ * chrome scope that `-remote-allow-system-access` opens.
+ */
+export async function pressInBrowserWindow(browser: Browser, chord: string): Promise<void> {
+  const tree = (await bidiCommand(browser, 'browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+    contexts: Array<{ context: string; url: string }>;
+  };
+  const window = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window');
+  const result = (await bidiCommand(browser, 'script.callFunction', {
+    functionDeclaration: `function (chord) {
+      const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+      if (!tip.beginInputTransactionForTests(window)) throw new Error('no input transaction');
+      const modifiers = {
+        Alt: { key: 'Alt', code: 'AltLeft', keyCode: 18 },
+        Shift: { key: 'Shift', code: 'ShiftLeft', keyCode: 16 },
+        Control: { key: 'Control', code: 'ControlLeft', keyCode: 17 },
+      };
+      const parts = chord.split('+');
+      const last = parts.pop();
+      const held = parts.map((name) => new KeyboardEvent('', modifiers[name]));
+      for (const modifier of held) tip.keydown(modifier);
+      const key = new KeyboardEvent('', { key: last, code: 'Key' + last.toUpperCase(), keyCode: last.toUpperCase().charCodeAt(0) });
+      tip.keydown(key);
+      tip.keyup(key);
+      for (const modifier of held.reverse()) tip.keyup(modifier);
+    }`,
+    arguments: [{ type: 'string', value: chord }],
+    target: { context: window.context },
+    awaitPromise: false,
+  })) as { type: string; exceptionDetails?: { text: string } };
+  if (result.exceptionDetails) throw new Error(`key chord failed: ${result.exceptionDetails.text}`);
 }

@@ -14,6 +14,7 @@ import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSet
 import { loadManagedPolicy, onManagedPolicyChanged } from '../managed/browser-policy';
 import { effectiveAutofillSettings, exactHostAccounts, inFieldButtonAllowed } from '../managed/effective';
 import type { ManagedPolicy } from '../managed/policy';
+import { originPattern } from '../origin-pattern';
 import { VaultStore } from '../vault/store';
 
 /** The built content script (WXT writes `entrypoints/autofill.content.ts` here). */
@@ -366,7 +367,7 @@ export async function syncAlwaysDetectScripts(): Promise<void> {
   const { settings } = await readEffectiveAutofill();
   const wanted = new Map<string, string>();
   for (const origin of settings.alwaysDetect) {
-    const pattern = `${origin}/*`;
+    const pattern = originPattern(origin);
     if (await browser.permissions.contains({ origins: [pattern] })) {
       wanted.set(`${ALWAYS_DETECT_SCRIPT_PREFIX}${origin}`, pattern);
     }

@@ -17,6 +17,7 @@ import {
 } from '../nmc/store';
 import { forgetToolAccounts, getToolAccounts, setToolAccounts } from '../nmc/tool-accounts';
 import type { NmcCheckResult, NmcContentState, NmcRequest, NmcTabState } from '../nmc/types';
+import { originPattern } from '../origin-pattern';
 
 const CONTENT_SCRIPT_ID = 'mfa-companion-nmc';
 const CONTENT_SCRIPT_FILE = '/content-scripts/nmc.js';
@@ -82,7 +83,7 @@ async function handle(request: NmcRequest, sender: Sender): Promise<unknown> {
     case 'nmc:watch': {
       requireExtensionPage(sender);
       const origin = webOrigin(request.origin);
-      if (!(await browser.permissions.contains({ origins: [`${origin}/*`] }))) {
+      if (!(await browser.permissions.contains({ origins: [originPattern(origin)] }))) {
         return { error: 'permission-missing' };
       }
       await saveWatched([...(await loadWatched()), origin]);
@@ -99,7 +100,7 @@ async function handle(request: NmcRequest, sender: Sender): Promise<unknown> {
       const owned = await loadOwnedPermissions();
       if (owned.includes(origin)) {
         await saveOwnedPermissions(owned.filter((item) => item !== origin));
-        await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+        await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
       }
       await syncRegistration();
       return { watched: false };
@@ -196,7 +197,7 @@ async function updateRegistration(): Promise<void> {
   const watched = await loadWatched();
   const granted: string[] = [];
   for (const origin of watched) {
-    if (await browser.permissions.contains({ origins: [`${origin}/*`] })) granted.push(`${origin}/*`);
+    if (await browser.permissions.contains({ origins: [originPattern(origin)] })) granted.push(originPattern(origin));
   }
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });

@@ -3,6 +3,7 @@ import { ManagedBadge } from '../managed/ManagedBadge';
 import { type ManagedPolicy, POLICY_KEYS, type PolicyKey, type PolicyProblem } from '../managed/policy';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { toolAccountsText } from '../nmc/managed-hosts';
+import { SCREEN_LOCK_REPORTED } from './SecuritySection';
 
 /**
  * What the organisation set, in one place at the top of the options page, and which of its values were ignored
@@ -71,7 +72,13 @@ function ManagedValue({ name, policy }: { name: PolicyKey; policy: ManagedPolicy
     case 'autoLockMaxMinutes':
       return <>{i18n.t('managed.autoLockMax', [policy.autoLockMaxMinutes ?? 0])}</>;
     case 'lockOnSystemLock':
-      return <>{`${i18n.t('options.lockOnSystemLock')}: ${onOff(policy.lockOnSystemLock === true)}`}</>;
+      // Shown as set even where the browser cannot report a locked screen (Firefox), with that said.
+      return (
+        <>
+          {`${i18n.t('options.lockOnSystemLock')}: ${onOff(policy.lockOnSystemLock === true)}`}
+          {!SCREEN_LOCK_REPORTED && <span class="note"> {i18n.t('options.lockOnSystemLockUnavailable')}</span>}
+        </>
+      );
     case 'clipboardClearSeconds':
       return (
         <>

@@ -7,6 +7,10 @@ import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { writeSettings } from '../vault/browser-store';
 import { SETTINGS_LIMITS, type VaultSettings } from '../vault/settings';
 
+/** Chrome tells extensions when the screen locks; Firefox's idle API knows only "active" and "idle". */
+export const SCREEN_LOCK_REPORTED =
+  (browser.idle as unknown as { IdleState?: { LOCKED?: string } } | undefined)?.IdleState?.LOCKED === 'locked';
+
 /** `settings` are the user's own choices; what the organisation sets is shown in their place, locked. */
 export function SecuritySection(props: { settings: VaultSettings; onSaved(settings: VaultSettings): void }) {
   const { policy } = useManagedPolicy();
@@ -49,16 +53,20 @@ export function SecuritySection(props: { settings: VaultSettings; onSaved(settin
           {i18n.t('managed.autoLockMax', [maxAutoLock])}
         </p>
       )}
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={shown.lockOnSystemLock}
-          disabled={policy.lockOnSystemLock !== undefined}
-          onChange={(event) => void save({ lockOnSystemLock: event.currentTarget.checked })}
-        />
-        {i18n.t('options.lockOnSystemLock')}
-        {policy.lockOnSystemLock !== undefined && <ManagedBadge />}
-      </label>
+      {SCREEN_LOCK_REPORTED ? (
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={shown.lockOnSystemLock}
+            disabled={policy.lockOnSystemLock !== undefined}
+            onChange={(event) => void save({ lockOnSystemLock: event.currentTarget.checked })}
+          />
+          {i18n.t('options.lockOnSystemLock')}
+          {policy.lockOnSystemLock !== undefined && <ManagedBadge />}
+        </label>
+      ) : (
+        <p class="note">{i18n.t('options.lockOnSystemLockUnavailable')}</p>
+      )}
       <label for="clipboard-clear">
         {i18n.t('options.clipboardClear')}
         {policy.clipboardClearSeconds !== undefined && <ManagedBadge />}

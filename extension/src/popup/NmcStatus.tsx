@@ -11,6 +11,7 @@ import {
   signInLines,
   visibleFindings,
 } from '../nmc/wording';
+import { originPattern } from '../origin-pattern';
 import { tabIdFromQuery } from './tab';
 
 /** The tab this popup is about: the active tab, or the one `?tabId=` names. */
@@ -36,7 +37,7 @@ export function NmcStatus() {
     const reply = (await send({ type: 'nmc:tab-status', tabId: id })) as NmcTabState & { error?: string };
     setState(reply.error ? { kind: 'unsupported' } : reply);
     if (!reply.error && reply.kind !== 'unsupported') {
-      setHasAccess(await browser.permissions.contains({ origins: [`${reply.origin}/*`] }).catch(() => false));
+      setHasAccess(await browser.permissions.contains({ origins: [originPattern(reply.origin)] }).catch(() => false));
     }
   }, []);
 
@@ -62,7 +63,7 @@ export function NmcStatus() {
     if (watched) {
       await send({ type: 'nmc:unwatch', origin });
     } else {
-      const origins = [`${origin}/*`];
+      const origins = [originPattern(origin)];
       // Known before the click: the request must be the click's first call for the browser to show its prompt.
       const alreadyGranted = hasAccess === true;
       // Asked from the click itself: the browser shows its prompt for exactly this origin, nothing wider.
