@@ -28,7 +28,7 @@ export const FRENCH_EFFECTS: Record<string, string> = {
   autoLockMaxMinutes:
     'Nombre de minutes d’inactivité après lequel le coffre se verrouille au plus tard. L’utilisateur peut choisir un délai plus court, jamais plus long, et ne peut pas désactiver le verrouillage automatique.',
   lockOnSystemLock:
-    'true : le coffre se verrouille dès que l’écran se verrouille. false : il ne se verrouille pas. Dans les deux cas, l’utilisateur ne peut pas le changer.',
+    'true : le coffre se verrouille dès que l’écran se verrouille. false : il ne se verrouille pas. Dans les deux cas, l’utilisateur ne peut pas le changer. Firefox n’indique pas aux extensions le verrouillage de l’écran : seul le délai de verrouillage automatique s’y applique.',
   clipboardClearSeconds:
     'Nombre de secondes après lequel un code copié est effacé du presse-papiers, s’il s’y trouve encore ; 0 : jamais effacé. L’effacement demande aussi que l’utilisateur autorise une fois la lecture du presse-papiers.',
   allowUnencryptedExport:
