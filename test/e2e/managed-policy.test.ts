@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { findFirefox } from '@mfa-companion/toolchain/firefox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64ToBytes, openVaultWithKey } from '../../packages/vault/dist/index.js';
+import { type LaunchedBrowser, launchBrowser } from '../lib/browser.ts';
 import {
   BROWSER_NAMES,
   type BrowserName,
@@ -22,6 +23,13 @@ import {
   writeChromiumExtensionPolicy,
   writeFirefoxExtensionPolicy,
 } from '../lib/managed-policy.ts';
+import {
+  addByUri as addByUriInChromium,
+  axeViolations,
+  createVaultThroughUi,
+  openPopup,
+  optionsUrl,
+} from './extension-helpers.ts';
 
 /** The few extension APIs called inside extension contexts below (the test workspace has no chrome typings). */
 declare const chrome: {
@@ -447,5 +455,67 @@ describe.each(browsers)('%s: a policy with invalid values', (browserName) => {
     // Nothing is broken elsewhere: the popup still opens to its first run.
     const popup = await browser.openExtensionPage('popup.html', POPUP_SIZE);
     await popup.waitFor({ label: 'New passphrase' });
+  });
+});
+
+// The locked controls, badges and notices are new UI: axe-core checks them where it can run unhindered by the
+// pages' CSP (Chromium's DevTools protocol).
+describe.skipIf(!browsers.includes('chromium'))('chromium: accessibility of the managed state', () => {
+  let servers: FixtureServers;
+  let launched: LaunchedBrowser;
+  let policyFile: WrittenPolicy;
+
+  beforeAll(async () => {
+    servers = await startFixtureServers();
+    const identity = newExtensionIdentity();
+    // One valid policy and one invalid value, so the notice is on the page too.
+    policyFile = writeChromiumExtensionPolicy(identity.id, {
+      ...fullPolicy(servers.primary.port),
+      docsBaseUrl: 'ftp://docs.example.com/',
+    });
+    // The fixture host's permission, so the extension sees the tab's address (the state after the user grants it).
+    launched = await launchBrowser({
+      extension: true,
+      manifestKey: identity.manifestKey,
+      grantHostPermissions: ['http://127.0.0.1/*'],
+    });
+    const worker = launched.serviceWorker;
+    await eventually(
+      async () =>
+        Object.keys((await worker?.evaluate(() => chrome.storage.managed.get(null))) ?? {}).length ? true : undefined,
+      'the policy in storage.managed',
+    );
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    policyFile?.remove();
+    await servers?.close();
+  });
+
+  it('has no axe violations on the options page and the popup', async () => {
+    const popup = await openPopup(launched);
+    await createVaultThroughUi(popup);
+    await addByUriInChromium(popup, CONTOSO_URI);
+    const page = await launched.context.newPage();
+    await page.goto(`http://127.0.0.1:${servers.primary.port}/autofill/plain-autocomplete.html`);
+    const tabs = await launched.serviceWorker?.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
+      ).chrome.tabs.query({}),
+    );
+    const tabId = tabs?.find((tab) => tab.url === page.url())?.id;
+    const over = await openPopup(launched, `?tabId=${tabId}`);
+    await over.locator('.site-panel .managed-badge').waitFor();
+    expect(await axeViolations(over)).toEqual([]);
+    await over.getByRole('button', { name: /^Actions for Contoso/ }).click();
+    await over.locator('.sheet .managed-badge').waitFor();
+    expect(await axeViolations(over)).toEqual([]);
+
+    const options = await launched.context.newPage();
+    await options.goto(optionsUrl(launched));
+    await options.locator('.managed-notice').waitFor();
+    await options.locator('.nmc-fleet-table .managed-badge').first().waitFor();
+    expect(await axeViolations(options)).toEqual([]);
   });
 });
