@@ -2,7 +2,7 @@
  * The NMC checker inside a page: read what the page shows, let the background merge it with what is known
  * about this NMC, show the verdict. Injected on demand ("check this page") or on watched origins only.
  */
-import { describePageStructure, type NmcPageReadingDetailed, readNmcPageDetailed } from '@mfa-companion/policy/dom';
+import { describePageStructure, readNmcPageDetailed } from '@mfa-companion/policy/dom';
 import { browser } from 'wxt/browser';
 import { loadManagedPolicy } from '../managed/browser-policy';
 import { NmcBanner } from './banner';
@@ -39,7 +39,6 @@ class PageChecker {
   #docsBaseUrl = loadManagedPolicy().then(({ policy }) => policy.docsBaseUrl);
   #docsBase: string | undefined;
   #read: NmcPageRead | undefined;
-  #reading: NmcPageReadingDetailed | undefined;
   #result: NmcCheckResult | undefined;
   #checking = false;
   #lastReport = '';
@@ -47,19 +46,21 @@ class PageChecker {
   #rereadTimer: ReturnType<typeof setTimeout> | undefined;
 
   state(): NmcContentState {
-    const reading = this.#reading ?? readNmcPageDetailed(document, location.href);
+    // Read again: the page may have moved on since (the log-on form replaced by its code step).
+    const reading = readNmcPageDetailed(document, location.href);
     if (reading.page === 'login') return { kind: 'login', emailedCodeStep: reading.emailedCodeStep === true };
     if (this.#read?.list || this.#read?.user) {
       if (this.#result) return { kind: 'checked', result: this.#result };
     }
-    if (!this.#read && reading.looksLikeNmc && reading.page !== 'about') return { kind: 'not-understood' };
+    // A page of the card that should carry a reading but gave none: the popup offers "Copy page structure".
+    const empty = reading.page === 'other' || (reading.page === 'users-list' && reading.users.length === 0);
+    if (!this.#read && reading.looksLikeNmc && empty) return { kind: 'not-understood' };
     return this.#result ? { kind: 'no-user-list', result: this.#result } : { kind: 'no-user-list' };
   }
 
   async refresh(): Promise<void> {
     this.#watchForTableChanges();
     const reading = readNmcPageDetailed(document, location.href);
-    this.#reading = reading;
     // The log-on page is never read. Pages without users, user form or card facts (anything unrelated) get no
     // banner and send nothing.
     const read = reading.page === 'login' ? undefined : pageReadOf(reading);

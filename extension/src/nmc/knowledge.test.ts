@@ -87,9 +87,9 @@ describe('fleet export', () => {
   it('writes CSV with a header, quoting and formula-safe cells', () => {
     const csv = fleetToCsv([record]);
     expect(csv.split('\r\n')[0]).toBe(
-      'host,status,checked_at,candidate,candidates,users_known,users_to_check,mfa,firmware',
+      '"host","status","checked_at","generation","model","aos","mfa","candidate","candidates","tool_accounts","users_known","users_to_check"',
     );
-    expect(csv).toContain(`${ORIGIN},ok,2026-11-25T04:00:00.000Z,"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain(`"${ORIGIN}","ok","2026-11-25T04:00:00.000Z","unknown","","","true","'=HYPERLINK(""x"")"`);
   });
 
   it('writes versioned JSON', () => {

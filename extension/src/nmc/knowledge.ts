@@ -145,7 +145,10 @@ export function checkHost(known: HostKnowledge, toolAccounts: readonly ToolAccou
       passwordOnly: known.users.filter((user) => user.email === 'blank').map((user) => user.name),
     },
   };
-  if (known.firmwareVersion !== undefined) result.firmwareVersion = known.firmwareVersion;
+  if (known.firmwareVersion !== undefined) {
+    result.firmwareVersion = known.firmwareVersion;
+    result.firmwareSource = known.firmwareSource ?? 'answer';
+  }
   if (known.model !== undefined) result.model = known.model;
   if (known.generation !== undefined) result.generation = known.generation;
   return result;

@@ -74,6 +74,8 @@ export interface NmcCheckResult {
   /** Pages of a paged user list not read yet; their users may include the update account. */
   pagesToRead: number[];
   firmwareVersion?: string;
+  /** Where the AOS version came from: About > Network, or the admin's answer in the banner. */
+  firmwareSource?: 'page' | 'answer';
   model?: string;
   generation?: NmcGeneration;
   /** The accounts the admin named for the tools on this host; the verdict is about them when there are any. */

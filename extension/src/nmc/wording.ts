@@ -68,7 +68,11 @@ export function cardSummary(result: NmcCheckResult): string | undefined {
   const generation = result.generation === undefined ? undefined : generationLabel(result.generation);
   if (result.model) parts.push(generation ? `${result.model} (${generation})` : result.model);
   else if (generation && result.generation !== 'unknown') parts.push(generation);
-  if (result.firmwareVersion) parts.push(`AOS ${result.firmwareVersion.replace(/^(?:aos\s*)?/i, '')}`);
+  if (result.firmwareVersion) {
+    const version = `AOS ${result.firmwareVersion.replace(/^(?:aos\s*)?/i, '')}`;
+    // The admin's typed answer is said to be one; a version read on About > Network needs no note.
+    parts.push(result.firmwareSource === 'answer' ? `${version} ${i18n.t('nmc.finding.sourceAnswer')}` : version);
+  }
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 

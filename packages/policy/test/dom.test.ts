@@ -318,6 +318,12 @@ describe('describePageStructure', () => {
         'usercfg.htm?user=kwalski',
       ],
       [aboutNetwork({ model: 'AP9641', application: ['sumx', 'v3.4.0.2'], aos: 'v3.4.0.7' }), 'aboutnmc.htm'],
+      [
+        `<!doctype html><title>Local Users</title><nav><a href="#">Local Users</a></nav><div class="cards">
+         <div class="user-card"><b>apc-root</b><span>secret.ops@example.com</span></div>
+         <div class="user-card"><b>zz;=1+1</b><span>10.20.30.40</span><a href="x?u=kwalski">kwalski</a></div></div>`,
+        'usrlist.htm',
+      ],
     ];
     const secrets = [
       TOKEN,
@@ -333,6 +339,7 @@ describe('describePageStructure', () => {
       'ZA2409001234',
       '28 29 86',
       'ups-a.lan',
+      '10.20.30.40',
     ];
     for (const [html, file] of pages) {
       const text = describePageStructure(load(html, nmcUrl(file)), nmcUrl(file));
@@ -342,6 +349,9 @@ describe('describePageStructure', () => {
     const list = describePageStructure(load(pages[0]?.[0] ?? '', nmcUrl('userman.htm')), nmcUrl('userman.htm'));
     expect(list).toContain('Super User Management');
     expect(list).toContain('E-mail Address');
+    const cards = describePageStructure(load(pages[3]?.[0] ?? '', nmcUrl('usrlist.htm')), nmcUrl('usrlist.htm'));
+    expect(cards).toContain('div.cards > div.user-card ×2');
+    expect(cards).toContain('title: Local Users');
     const form = describePageStructure(
       load(pages[1]?.[0] ?? '', nmcUrl('usercfg.htm?user=kwalski')),
       nmcUrl('usercfg.htm?user=kwalski'),

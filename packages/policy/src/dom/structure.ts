@@ -36,7 +36,10 @@ function collectValues(doc: Document, url: URL): Set<string> {
     add(control.getAttribute('value'));
   }
   for (const option of Array.from(doc.querySelectorAll('option'))) add(textOf(option));
-  for (const link of Array.from(doc.querySelectorAll('a[href]'))) add(textOf(link));
+  // A link that carries a query or sits in a table cell names data (usercfg.htm?user=apc); menu links do not.
+  for (const link of Array.from(doc.querySelectorAll('a[href]'))) {
+    if ((link.getAttribute('href') ?? '').includes('?') || link.closest('td')) add(textOf(link));
+  }
   for (const [, value] of url.searchParams) add(value);
   for (const cell of Array.from(doc.querySelectorAll('td'))) {
     if (!cell.classList.contains('dataName') && !cell.classList.contains('dataSection')) add(textOf(cell));
@@ -50,7 +53,8 @@ function describeUrl(url: URL): string {
   const path = url.pathname
     .split('/')
     .map((segment, index, segments) => {
-      if (index > 0 && segments[index - 1]?.toUpperCase() === 'NMC') return '<token>';
+      if (segment === '') return '';
+      if (index > 0 && segments[index - 1] === 'NMC') return '<token>';
       return /^[A-Za-z0-9_.-]{1,40}$/.test(segment) && !/[0-9a-f]{8,}|\d{3,}/i.test(segment) ? segment : '<segment>';
     })
     .join('/');
@@ -127,5 +131,30 @@ export function describePageStructure(doc: Document, url: string): string {
       }
     }
   }
+  lines.push('outline:', ...outline(root));
   return `${lines.join('\n')}\n`;
+}
+
+const OUTLINE_LINES = 80;
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'option']);
+
+/** The element tree as tag.class paths with counts (no text, no ids, no attributes): the shape of any layout. */
+function outline(root: Element | null): string[] {
+  if (!root) return [];
+  const counts = new Map<string, number>();
+  const visit = (element: Element, path: string, depth: number) => {
+    for (const child of Array.from(element.children)) {
+      const tag = tagOf(child);
+      if (SKIPPED.has(tag)) continue;
+      const classes = Array.from(child.classList).filter(
+        (name) => /^[A-Za-z][\w-]{0,30}$/.test(name) && !/\d{3,}/.test(name),
+      );
+      const step = `${tag}${classes.length > 0 ? `.${classes.slice(0, 3).join('.')}` : ''}`;
+      const here = path === '' ? step : `${path} > ${step}`;
+      counts.set(here, (counts.get(here) ?? 0) + 1);
+      if (depth < 8 && counts.size < 400) visit(child, here, depth + 1);
+    }
+  };
+  visit(root, '', 0);
+  return [...counts].slice(0, OUTLINE_LINES).map(([path, count]) => `  ${path}${count > 1 ? ` ×${count}` : ''}`);
 }
