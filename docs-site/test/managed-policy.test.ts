@@ -36,7 +36,9 @@ describe('administrators’ policy table', () => {
   it('uses every key in both JSON examples of both languages, and nothing else', () => {
     for (const lang of LANGS) {
       const page = readFileSync(join(contentDir, lang, 'extension/for-administrators.mdx'), 'utf8');
-      const examples = [...page.matchAll(/```json[^\n]*\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] as string));
+      const examples = [...page.matchAll(/```json[^\n]*\n([\s\S]*?)```/g)].map((match) =>
+        JSON.parse(match[1] as string),
+      );
       const policies = examples.flatMap((example) => {
         const chrome = example['3rdparty']?.extensions;
         const firefox = example.policies?.['3rdparty']?.Extensions;
