@@ -50,6 +50,10 @@ export default defineConfig({
     // "watch this NMC"). NMC cards live on plain-http LAN addresses, hence http too.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // The organisation's policy (storage.managed): Chrome and Edge check it against this schema and need it to
+    // deliver any; Firefox takes 3rdparty policies from policies.json without one. Both are validated again
+    // in src/managed/policy.ts.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     commands: {
       'fill-otp': {
         suggested_key: { default: 'Alt+Shift+O' },

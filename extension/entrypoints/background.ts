@@ -1,4 +1,5 @@
 import { registerAutofill } from '../src/background/autofill';
+import { registerManagedPolicy } from '../src/background/managed';
 import { registerNmc } from '../src/background/nmc';
 import { registerVault } from '../src/background/vault';
 
@@ -7,4 +8,5 @@ export default defineBackground(() => {
   registerVault();
   registerAutofill();
   registerNmc();
+  registerManagedPolicy();
 });

@@ -32,6 +32,7 @@ const SECTIONS = [
   'fields',
   'common',
   'errors',
+  'managed',
 ];
 
 describe('locales', () => {

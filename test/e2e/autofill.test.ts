@@ -53,7 +53,7 @@ declare const chrome: {
 const pages = (JSON.parse(readFileSync(join(FIXTURES_DIR, 'autofill/pages.json'), 'utf8')) as { pages: FixturePage[] })
   .pages;
 
-const LAN_HOST = 'nmc3.lan';
+const LAN_HOST = 'appliance.lan';
 const BANK_HOST = 'acme-bank.com';
 const LOOKALIKE_HOST = 'acme-bannk.com';
 /** Resolves like the others, but the extension has no permission for it (an ad or widget frame). */
@@ -311,9 +311,9 @@ describe('choosing the field', () => {
 });
 
 describe('binding', () => {
-  it('fills the NMC3 second step over http on the LAN host the user allowed', async () => {
-    await seedVault([account('NMC3', SECRET_B, [origin(LAN_HOST)])]);
-    const fixture = pages.find((candidate) => candidate.file === 'nmc3-login.html') as FixturePage;
+  it('fills a LAN appliance authenticator step over http on the LAN host the user allowed', async () => {
+    await seedVault([account('Appliance', SECRET_B, [origin(LAN_HOST)])]);
+    const fixture = pages.find((candidate) => candidate.file === 'lan-appliance-login.html') as FixturePage;
     const page = await openFixture(fixture.file, LAN_HOST);
     try {
       await reachCodeStep(page, fixture);

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { bytesToBase64, createAccount, createVault, sealVault } from '@mfa-companion/vault';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedBrowser, launchBrowser, recordRequests } from '../lib/browser.ts';
 import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
-import { axeViolations } from './extension-helpers.ts';
+import { axeViolations, readClipboard } from './extension-helpers.ts';
 
 /*
  * How the checker gets into a page here. In real use the content script is never in the manifest: it is injected
@@ -32,8 +33,23 @@ const HOSTS = {
   paged: 'nmc-paged.lan',
   userPage: 'nmc-user.lan',
   oldFirmware: 'nmc-old.lan',
+  nmc2: 'nmc2.lan',
+  pdu: 'rpdu.lan',
+  upsAbout: 'nmc-ups.lan',
+  tools: 'nmc-tools.lan',
+  confirm: 'nmc-confirm.lan',
+  unknownLayout: 'nmc-odd.lan',
+  login: 'nmc-login.lan',
   unrelated: 'intranet.lan',
+  /** A secure context (localhost) where the test may read the clipboard. */
+  clipboard: 'localhost',
 } as const;
+
+/** The session token of every fixture page under /NMC/<token>/ (test/fixtures/nmc/generate.ts). */
+const TOKEN = 'Zk3vQ9xLm2PbR7tYw0HcJg';
+const card = (dir: string, file: string) => `${dir}/NMC/${TOKEN}/${file}`;
+const list = (state: string) => card(state, 'userman.htm');
+const about = (kind: string) => card(`about/${kind}`, kind === 'ups' ? 'aboutups.htm' : 'aboutnmc.htm');
 
 let browser: LaunchedBrowser;
 let servers: FixtureServers;
@@ -169,6 +185,12 @@ async function bannerText(page: Page, expected: (text: string) => boolean = () =
   throw new Error(`banner never matched; last text: ${text || '(no banner)'}`);
 }
 
+/** Sets a text field of the banner's tool-account form (inputs are named after the tool ids in POLICY). */
+async function nameToolAccount(page: Page, tool: string, user: string): Promise<void> {
+  await fillInBanner(page, `#nmc-tool-${tool}`, user);
+  await clickInBanner(page, 'Save accounts');
+}
+
 async function clickInBanner(page: Page, buttonText: string): Promise<void> {
   const clicked = await inBanner<boolean>(
     page,
@@ -203,7 +225,7 @@ const bannerLink = (page: Page) =>
 
 describe('NMC3 checker in Chromium', () => {
   it('checks an NMC from the popup without any vault, and the first-run view stays accessible', async () => {
-    const page = await openFixture(HOSTS.ok, 'ok/users.html');
+    const page = await openFixture(HOSTS.ok, list('ok'));
     const popup = await checkThisPage(page);
     // No vault was ever created in this profile: the popup is on its first-run view, NMC status included.
     expect(await popup.getByRole('heading', { name: 'Create your vault' }).count()).toBe(1);
@@ -222,28 +244,39 @@ describe('NMC3 checker in Chromium', () => {
     await page.close();
   });
 
-  it('shows OK with the user name when an enabled administrator has no e-mail', async () => {
-    const page = await openFixture(HOSTS.ok, 'ok/users.html');
+  it('shows OK on the grouped list, says who gets e-mailed codes, and follows the page when a row goes', async () => {
+    const page = await openFixture(HOSTS.ok, list('ok'));
     const popup = await checkThisPage(page);
-    expect(await bannerText(page)).toContain('OK — fwupdate has no e-mail, firmware updates will work');
+    const text = await bannerText(page);
+    expect(text).toContain('OK — fwupdate has no e-mail, firmware updates will work');
+    expect(text).toContain('by e-mail (so they depend on its e-mail settings): apc, facilities, monitor');
+    expect(text).toContain('Sign in with their password alone (no e-mail address, so no MFA): fwupdate');
+    // Nothing named yet: the banner suggests naming the tools' account.
+    expect(text).toContain('Name the account your tools sign in with');
     expect(await popupStatus(popup, 'ok')).toBe('ok');
     await expect.poll(() => popup.locator('.nmc-headline').textContent()).toContain('fwupdate');
+    expect(await popup.locator('.nmc-sign-in').textContent()).toContain('password alone');
     // The page's own script removes the row (in-place paging, sorting or deletion): the verdict follows.
-    await page.evaluate(() => document.querySelector('#userTable tbody tr:nth-child(2)')?.remove());
+    await page.evaluate(() =>
+      [...document.querySelectorAll('#userTable tr')].find((row) => row.textContent?.includes('fwupdate'))?.remove(),
+    );
     expect(await bannerText(page, (t) => !t.includes('OK —'))).toContain('Is multi-factor authentication');
     await popup.close();
     await page.close();
   });
 
-  it('asks about MFA once, then shows At risk with the fix and the docs link', async () => {
-    const page = await openFixture(HOSTS.atRisk, 'at-risk/users.html');
+  it('asks about MFA once, then shows At risk with the fix (Next, then Apply) and the docs link', async () => {
+    const page = await openFixture(HOSTS.atRisk, list('at-risk'));
     const popup = await checkThisPage(page);
     expect(await bannerText(page)).toContain('Is multi-factor authentication (MFA) enabled on this NMC?');
     await clickInBanner(page, 'Yes, enabled');
     const text = await bannerText(page, (t) => t.includes('At risk'));
     expect(text).toContain('Configuration > Security > Local Users > Management');
-    expect(text).toContain('E-mail Address');
+    expect(text).toContain('empty its E-mail Address field, click Next, then Apply on the confirmation page');
     expect(text).toContain('Secure NMC System Tool, EcoStruxure IT Expert, Data Center Expert');
+    expect(text).toContain('create a dedicated user for the tools');
+    expect(text).toContain('discovery, file transfer, device communication');
+    expect(text).toContain('our caution');
     expect(text).not.toContain('Is multi-factor authentication');
     expect(await bannerLink(page)).toMatch(/\/en\/troubleshooting\/nmc3-firmware-update-mfa\/$/);
     expect(await popupStatus(popup, 'at-risk')).toBe('at-risk');
@@ -255,49 +288,51 @@ describe('NMC3 checker in Chromium', () => {
     await page.close();
   });
 
-  it('watches an NMC: MFA and firmware read from the About page, then the list is checked on open', async () => {
-    const about = await openFixture(HOSTS.watch, 'about.html');
-    const popup = await openPopupFor(about);
+  it('watches an NMC: model and AOS from About > Network, then the list is checked on open', async () => {
+    const aboutPage = await openFixture(HOSTS.watch, about('nmc3-aos34'));
+    const popup = await openPopupFor(aboutPage);
     await popup.getByRole('button', { name: 'Watch this NMC' }).click();
     await expect.poll(() => popup.getByRole('button', { name: 'Stop watching' }).count()).toBe(1);
     // The About page feeds the host's knowledge but carries no banner.
-    await about.waitForTimeout(300);
-    expect(await bannerRoot(about)).toBeUndefined();
+    await aboutPage.waitForTimeout(300);
+    expect(await bannerRoot(aboutPage)).toBeUndefined();
 
-    const list = await openFixture(HOSTS.watch, 'blank-disabled/users.html');
-    const text = await bannerText(list, (t) => t.includes('At risk'));
+    const listPage = await openFixture(HOSTS.watch, list('blank-disabled'));
+    const text = await bannerText(listPage, (t) => t.includes('svc-update'));
+    expect(text).toContain('Card: AP9641 (NMC3), AOS v3.4.0.7');
     expect(text).toContain('svc-update has no e-mail address but is disabled');
-    expect(text).not.toContain('Is multi-factor');
-    const listPopup = await openPopupFor(list);
+    // MFA not shown anywhere, but AOS v3.4 read on the card can have it: at risk until someone says it is off.
+    expect(text).toContain('At risk');
+    const listPopup = await openPopupFor(listPage);
     expect(await popupStatus(listPopup, 'at-risk')).toBe('at-risk');
+    expect(await listPopup.locator('.nmc-card').textContent()).toContain('AP9641 (NMC3), AOS v3.4.0.7');
     await expect.poll(() => listPopup.getByRole('button', { name: 'Stop watching' }).count()).toBe(1);
     await listPopup.close();
     await popup.close();
-    await about.close();
-    await list.close();
+    await aboutPage.close();
+    await listPage.close();
   });
 
-  it('does not count a read-only user without e-mail; a typed firmware version answers the question', async () => {
-    const page = await openFixture(HOSTS.blankReadOnly, 'blank-read-only/users.html');
+  it('does not count a read-only user without e-mail in a grouped list; a typed AOS version answers', async () => {
+    const page = await openFixture(HOSTS.blankReadOnly, list('blank-read-only'));
     const popup = await checkThisPage(page);
     await bannerText(page, (t) => t.includes('Is multi-factor'));
     await fillInBanner(page, '#nmc-firmware', 'banana');
     await clickInBanner(page, 'Not sure');
     expect(await bannerText(page, (t) => t.includes('This is not a firmware version'))).toContain('Is multi-factor');
-    // MFA unknown, but firmware from v3.4 on can have it: the verdict is at risk.
+    // MFA unknown, but AOS from v3.4 on can have it: the verdict is at risk, never OK.
     await fillInBanner(page, '#nmc-firmware', 'AOS v3.5.1');
     await clickInBanner(page, 'Not sure');
     const text = await bannerText(page, (t) => t.includes('At risk'));
-    expect(text).toContain(
-      'viewer has no e-mail address, but only a Super User or an Administrator can update firmware',
-    );
+    expect(text).toContain('viewer has no e-mail address, but we only count a Super User or an Administrator');
+    expect(text).toContain('Card: AOS v3.5.1 (your answer)');
     expect(await popupStatus(popup, 'at-risk')).toBe('at-risk');
     await popup.close();
     await page.close();
   });
 
-  it('reads the French Web UI', async () => {
-    const page = await openFixture(HOSTS.french, 'fr/users.html');
+  it('reads the French Web UI, groups and user type headings included', async () => {
+    const page = await openFixture(HOSTS.french, list('fr'));
     const popup = await checkThisPage(page);
     expect(await bannerText(page)).toContain('OK — maj-firmware has no e-mail');
     expect(await popupStatus(popup, 'ok')).toBe('ok');
@@ -306,7 +341,7 @@ describe('NMC3 checker in Chromium', () => {
   });
 
   it('finds its columns among extra, reordered, sortable ones', async () => {
-    const page = await openFixture(HOSTS.extraColumns, 'extra-columns/users.html');
+    const page = await openFixture(HOSTS.extraColumns, list('extra-columns'));
     const popup = await checkThisPage(page);
     expect(await bannerText(page)).toContain('OK — ems-sync has no e-mail');
     expect(await popupStatus(popup, 'ok')).toBe('ok');
@@ -315,7 +350,7 @@ describe('NMC3 checker in Chromium', () => {
   });
 
   it('reads an editable grid: headers under a title row, e-mails held in inputs are not blank', async () => {
-    const page = await openFixture(HOSTS.editableGrid, 'editable-grid/users.html');
+    const page = await openFixture(HOSTS.editableGrid, list('editable-grid'));
     const popup = await checkThisPage(page);
     // apc and ops show their addresses only as input values: reading the cell text alone would make apc the candidate.
     expect(await bannerText(page)).toContain('OK — svc-fw has no e-mail');
@@ -325,14 +360,14 @@ describe('NMC3 checker in Chromium', () => {
   });
 
   it('waits for every page of a paged list before judging, then merges them', async () => {
-    const first = await openFixture(HOSTS.paged, 'paged/users.html');
+    const first = await openFixture(HOSTS.paged, list('paged'));
     await checkThisPage(first).then((p) => p.close());
     await bannerText(first, (t) => t.includes('Is multi-factor'));
     await clickInBanner(first, 'Yes, enabled');
     const partial = await bannerText(first, (t) => t.includes('Not read yet'));
     expect(partial).toContain('Not sure yet');
     expect(partial).toContain('page(s) 2 of the user list');
-    const second = await openFixture(HOSTS.paged, 'paged/users-2.html');
+    const second = await openFixture(HOSTS.paged, `${list('paged')}?page=2`);
     const popup = await checkThisPage(second);
     expect(await bannerText(second)).toContain('OK — fw-page2 has no e-mail');
     expect(await popupStatus(popup, 'ok')).toBe('ok');
@@ -342,7 +377,7 @@ describe('NMC3 checker in Chromium', () => {
   });
 
   it('handles a 1,000-user list', async () => {
-    const page = await openFixture(HOSTS.many, 'many/users.html');
+    const page = await openFixture(HOSTS.many, list('many'));
     const popup = await checkThisPage(page);
     expect(await bannerText(page)).toContain('OK — fw-0777 has no e-mail');
     expect(await popupStatus(popup, 'ok')).toBe('ok');
@@ -350,8 +385,8 @@ describe('NMC3 checker in Chromium', () => {
     await page.close();
   });
 
-  it('reads a single user edit page', async () => {
-    const page = await openFixture(HOSTS.userPage, 'ok/user-fwupdate.html');
+  it('reads a single usercfg.htm?user= page, the Access box as the enable state', async () => {
+    const page = await openFixture(HOSTS.userPage, card('ok', 'usercfg.htm?user=fwupdate'));
     const popup = await checkThisPage(page);
     expect(await bannerText(page)).toContain('OK — fwupdate has no e-mail');
     expect(await popupStatus(popup, 'ok')).toBe('ok');
@@ -359,8 +394,18 @@ describe('NMC3 checker in Chromium', () => {
     await page.close();
   });
 
+  it('does not take the confirmation page (after Next, before Apply) as saved', async () => {
+    const page = await openFixture(HOSTS.confirm, card('ok', 'usrcnfrm.htm'));
+    const popup = await checkThisPage(page);
+    await expect.poll(() => popup.locator('.nmc-status').getAttribute('data-state')).toBe('no-user-list');
+    expect(await popup.locator('.nmc-verdict').count()).toBe(0);
+    expect(await bannerRoot(page)).toBeUndefined();
+    await popup.close();
+    await page.close();
+  });
+
   it('is unknown until every user page is read, and “Check all users” reads them same-origin only', async () => {
-    const page = await openFixture(HOSTS.noEmailColumn, 'no-email-column/users.html');
+    const page = await openFixture(HOSTS.noEmailColumn, list('no-email-column'));
     const popup = await checkThisPage(page);
     const before = await bannerText(page, (t) => t.includes('Not sure yet'));
     expect(await popupStatus(popup, 'unknown')).toBe('unknown');
@@ -372,33 +417,172 @@ describe('NMC3 checker in Chromium', () => {
     const origin = new URL(page.url()).origin;
     expect(fetched.length).toBeGreaterThan(0);
     for (const url of fetched) expect(new URL(url).origin).toBe(origin);
-    expect(fetched.some((url) => url.endsWith('/user-rack-fw.html'))).toBe(true);
+    expect(fetched.some((url) => url.endsWith('/usercfg.htm?user=rack-fw'))).toBe(true);
     // The read-only user cannot be the update account, so its page is not needed.
-    expect(fetched.some((url) => url.endsWith('/user-rack-view.html'))).toBe(false);
+    expect(fetched.some((url) => url.endsWith('/usercfg.htm?user=rack-view'))).toBe(false);
     expect(await popupStatus(popup, 'ok')).toBe('ok');
     await popup.close();
     await page.close();
   });
 
-  it('is not applicable when the About page shows MFA off on old firmware', async () => {
-    const about = await openFixture(HOSTS.oldFirmware, 'about-old-firmware.html');
-    await checkThisPage(about).then((p) => p.close());
-    await about.waitForTimeout(300);
-    const list = await openFixture(HOSTS.oldFirmware, 'at-risk/users.html');
-    const popup = await checkThisPage(list);
-    expect(await bannerText(list)).toContain('Not applicable');
+  it('is not applicable on an early NMC3 whose AOS 1.x predates MFA', async () => {
+    const aboutPage = await openFixture(HOSTS.oldFirmware, about('nmc3-aos1'));
+    await checkThisPage(aboutPage).then((p) => p.close());
+    await aboutPage.waitForTimeout(300);
+    const listPage = await openFixture(HOSTS.oldFirmware, list('at-risk'));
+    const popup = await checkThisPage(listPage);
+    const text = await bannerText(listPage);
+    expect(text).toContain('Not applicable');
+    expect(text).toContain('AOS v1.4.2.1');
     expect(await popupStatus(popup, 'not-applicable')).toBe('not-applicable');
     await popup.close();
-    await about.close();
-    await list.close();
+    await aboutPage.close();
+    await listPage.close();
   });
 
-  it('lists every checked NMC in the fleet view and exports CSV and JSON without addresses', async () => {
+  it.each([
+    ['an NMC2', HOSTS.nmc2, 'nmc2'],
+    ['a rack PDU', HOSTS.pdu, 'rpdu'],
+  ])('is not applicable on %s: no MFA there, whatever its AOS 6.x/7.x number says', async (_name, host, kind) => {
+    const aboutPage = await openFixture(host, about(kind));
+    await checkThisPage(aboutPage).then((p) => p.close());
+    await aboutPage.waitForTimeout(300);
+    const listPage = await openFixture(host, list('at-risk'));
+    const popup = await checkThisPage(listPage);
+    const text = await bannerText(listPage, (t) => t.includes('Not applicable'));
+    expect(text).toContain('Not applicable — this card has no MFA');
+    expect(text).not.toContain('Is multi-factor');
+    expect(await popupStatus(popup, 'not-applicable')).toBe('not-applicable');
+    await popup.close();
+    await aboutPage.close();
+    await listPage.close();
+  });
+
+  it('ignores the UPS firmware revision on About UPS: it is not the card’s AOS', async () => {
+    const aboutPage = await openFixture(HOSTS.upsAbout, about('ups'));
+    const aboutPopup = await checkThisPage(aboutPage);
+    await expect.poll(() => aboutPopup.locator('.nmc-status').getAttribute('data-state')).toBe('no-user-list');
+    expect(await aboutPopup.locator('.nmc-card').count()).toBe(0);
+    const listPage = await openFixture(HOSTS.upsAbout, list('at-risk'));
+    const popup = await checkThisPage(listPage);
+    // "UPS 05.3" read as AOS 5.3 would have made this at risk; the card's AOS is simply not known yet.
+    const text = await bannerText(listPage);
+    expect(text).toContain('Is multi-factor authentication');
+    expect(text).not.toContain('05.3');
+    expect(await popupStatus(popup, 'unknown')).toBe('unknown');
+    await aboutPopup.close();
+    await popup.close();
+    await aboutPage.close();
+    await listPage.close();
+  });
+
+  it('judges the named tool account and names the tool that would fail', async () => {
+    const page = await openFixture(HOSTS.tools, list('ok'));
+    const popup = await checkThisPage(page);
+    expect(await bannerText(page, (t) => t.includes('OK —'))).toContain('Name the account your tools sign in with');
+    // Data Center Expert signs in as apc, which has an e-mail: fwupdate existing does not help DCE.
+    await nameToolAccount(page, 'data-center-expert', 'apc');
+    await bannerText(page, (t) => t.includes('Is multi-factor'));
+    await clickInBanner(page, 'Yes, enabled');
+    const risky = await bannerText(page, (t) => t.includes('At risk'));
+    expect(risky).toContain(
+      'apc has an e-mail address, so the card e-mails it a one-time code that Data Center Expert cannot enter',
+    );
+    expect(risky).toContain('Named tool accounts: apc');
+    expect(await popupStatus(popup, 'at-risk')).toBe('at-risk');
+    // Renamed to the blank-e-mail administrator: the verdict is about that account.
+    await fillInBanner(page, '#nmc-tool-data-center-expert', '');
+    await nameToolAccount(page, 'secure-nmc-system-tool', 'fwupdate');
+    const fixed = await bannerText(page, (t) => t.includes('OK —'));
+    expect(fixed).toContain('Secure NMC System Tool sign in as fwupdate');
+    expect(await popupStatus(popup, 'ok')).toBe('ok');
+    await popup.close();
+    await page.close();
+  });
+
+  it('says when an NMC page is not understood and copies its structure with no value in it', async () => {
+    const page = await openFixture(HOSTS.unknownLayout, list('unknown-layout'));
+    const popup = await checkThisPage(page);
+    await expect.poll(() => popup.locator('.nmc-status').getAttribute('data-state')).toBe('not-understood');
+    expect(await popup.locator('.nmc-not-understood').textContent()).toContain('found nothing it could read');
+    await popup.getByRole('button', { name: 'Copy page structure for a bug report' }).click();
+    await popup.getByText('Page structure copied').waitFor();
+    const copied = await readClipboard(browser, fixtureUrl(HOSTS.clipboard, 'unrelated.html'));
+    expect(copied).toContain(`/NMC/<token>/userman.htm`);
+    expect(copied).toContain('Local Users');
+    for (const secret of [TOKEN, 'apc-root', 'secret.ops', 'Rack 12', 'zz;=1+1', 'fw.team', '10.20.30.40', 'kwalski']) {
+      expect(copied).not.toContain(secret);
+    }
+    expect(await bannerRoot(page)).toBeUndefined();
+    await popup.close();
+    await page.close();
+  });
+
+  it('reads nothing on the log-on page; on the e-mailed code step the fill is refused and the popup says why', async () => {
+    const page = await openFixture(HOSTS.login, 'login/logon.htm');
+    const loginPopup = await checkThisPage(page);
+    await expect.poll(() => loginPopup.locator('.nmc-status').getAttribute('data-state')).toBe('login');
+    await loginPopup.close();
+    await page.fill('#login_username', 'apc');
+    await page.fill('#login_password', 'not-a-real-password');
+    await page.click('#logon-button');
+    await page.locator('#otp_code').waitFor();
+
+    // A vault with an account bound elsewhere: the card's code step has nothing bound and never gets a code.
+    const unlocked = (await createVault('correct horse battery staple')).unlocked;
+    const account = createAccount({
+      issuer: 'Elsewhere',
+      account: 'admin',
+      secret: 'JBSWY3DPEHPK3PXP',
+      sites: [`http://${HOSTS.unrelated}:${servers.primary.port}`],
+    });
+    const sealed = await sealVault({ accounts: [account] }, unlocked);
+    const session = { key: bytesToBase64(unlocked.key), kdf: unlocked.kdf };
+    await browser.serviceWorker?.evaluate(
+      async ([vault, key]) => {
+        type Area = { set(items: object): Promise<void> };
+        const storage = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome
+          .storage;
+        await storage.local.set({ 'vault.current': vault });
+        await storage.session.set({ 'vault.key': key, 'vault.lastActivity': Date.now() });
+      },
+      [sealed, session] as const,
+    );
+    const popup = await openPopupFor(page);
+    const tabId = await tabIdOf(page.url());
+    const report = (await popup.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ type: 'autofill:fill-active-tab', tabId: id }),
+      tabId,
+    )) as { outcome: string };
+    expect(report.outcome).toBe('no-account');
+    expect(await page.inputValue('#otp_code')).toBe('');
+    await popup.reload();
+    await nmcStatusShown(popup);
+    await expect.poll(() => popup.locator('.nmc-status').getAttribute('data-state')).toBe('login');
+    expect(await popup.locator('.nmc-emailed-code').textContent()).toContain(
+      'sends its one-time code by e-mail, to the address of the user signing in',
+    );
+    expect(await popup.locator('.nmc-login').getAttribute('data-emailed-code')).toBe('true');
+    await popup.close();
+    await page.close();
+  });
+
+  it('lists every checked NMC in the fleet view with card, model and AOS, and exports CSV and JSON', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const okRow = options.locator(`tr[data-origin="${fixtureUrl(HOSTS.french, '').replace(/\/nmc\/$/, '')}"]`);
-    await expect.poll(() => okRow.getAttribute('data-status')).toBe('ok');
-    expect(await okRow.textContent()).toContain('maj-firmware');
+    const port = servers.primary.port;
+    const row = (host: string) => options.locator(`tr[data-origin="http://${host}:${port}"]`);
+    await expect.poll(() => row(HOSTS.french).getAttribute('data-status')).toBe('ok');
+    expect(await row(HOSTS.french).textContent()).toContain('maj-firmware');
+    expect(await row(HOSTS.nmc2).getAttribute('data-status')).toBe('not-applicable');
+    expect(await row(HOSTS.nmc2).getAttribute('data-generation')).toBe('nmc2');
+    expect(await row(HOSTS.nmc2).locator('.nmc-fleet-model').textContent()).toBe('AP9631');
+    expect(await row(HOSTS.pdu).locator('.nmc-fleet-aos').textContent()).toBe('v7.2.2');
+    expect(await row(HOSTS.watch).locator('.nmc-fleet-generation').textContent()).toBe('NMC3');
+    expect(await row(HOSTS.watch).locator('.nmc-fleet-aos').textContent()).toBe('v3.4.0.7');
 
     const [csvDownload] = await Promise.all([
       options.waitForEvent('download'),
@@ -406,16 +590,24 @@ describe('NMC3 checker in Chromium', () => {
     ]);
     const csv = readFileSync((await csvDownload.path()) ?? '', 'utf8');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('host,status,checked_at,candidate,candidates,users_known,users_to_check,mfa,firmware');
-    const port = servers.primary.port;
+    expect(lines[0]).toBe(
+      '"host","status","checked_at","generation","model","aos","mfa","candidate","candidates","tool_accounts","users_known","users_to_check"',
+    );
     // The ok host lost its update user when the page removed that row.
-    expect(csv).toContain(`http://${HOSTS.ok}:${port},unknown,`);
-    expect(csv).toContain(`http://${HOSTS.french}:${port},ok,`);
-    expect(csv).toContain(`http://${HOSTS.atRisk}:${port},at-risk,`);
-    expect(csv).toContain(`http://${HOSTS.noEmailColumn}:${port},ok,`);
-    expect(csv).toContain(`http://${HOSTS.watch}:${port},at-risk,`);
-    expect(csv).toContain(',v3.4.0.7');
+    expect(csv).toContain(`"http://${HOSTS.ok}:${port}","unknown",`);
+    expect(csv).toContain(`"http://${HOSTS.french}:${port}","ok",`);
+    expect(csv).toContain(`"http://${HOSTS.atRisk}:${port}","at-risk",`);
+    expect(csv).toContain(`"http://${HOSTS.noEmailColumn}:${port}","ok",`);
+    expect(csv).toMatch(
+      new RegExp(`"http://${HOSTS.watch}:${port}","at-risk","[^"]+","nmc3","AP9641","v3\\.4\\.0\\.7"`),
+    );
+    expect(csv).toMatch(
+      new RegExp(`"http://${HOSTS.nmc2}:${port}","not-applicable","[^"]+","nmc2","AP9631","v6\\.9\\.6"`),
+    );
+    expect(csv).toContain('"secure-nmc-system-tool:fwupdate"');
+    expect(csv).not.toContain('05.3');
     expect(csv).not.toContain('@example.com');
+    for (const line of lines) expect(line.startsWith('"') && line.endsWith('"')).toBe(true);
 
     const [jsonDownload] = await Promise.all([
       options.waitForEvent('download'),
@@ -430,8 +622,10 @@ describe('NMC3 checker in Chromium', () => {
       expect.objectContaining({ origin: `http://${HOSTS.many}:${port}`, status: 'ok', candidate: 'fw-0777' }),
     );
     expect(JSON.stringify(json)).not.toContain('@example');
-    // The unrelated page never reported anything.
-    expect(json.hosts.some((host) => host.origin.includes(HOSTS.unrelated))).toBe(false);
+    // The unrelated page, the log-on page and the page not understood never reported anything.
+    for (const host of [HOSTS.unrelated, HOSTS.login, HOSTS.unknownLayout, HOSTS.confirm]) {
+      expect(json.hosts.some((entry) => entry.origin.includes(host))).toBe(false);
+    }
     await options.close();
   });
 

@@ -22,6 +22,11 @@ export interface LaunchOptions {
    * reaches by granting the optional per-site permission.
    */
   grantHostPermissions?: string[];
+  /**
+   * A public key (base64 DER SubjectPublicKeyInfo) written as the copy's manifest `key`: the extension id then
+   * follows from it and is known before launch, as managed policy needs (see test/lib/managed-policy.ts).
+   */
+  manifestKey?: string;
   /** Extra Chromium switches. */
   args?: string[];
   colorScheme?: 'light' | 'dark';
@@ -60,7 +65,12 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const builtExtension =
     options.extension === true ? CHROME_EXTENSION_DIR : options.extension ? resolve(options.extension) : undefined;
   // A private copy, so a rebuild of the extension during a run cannot change what this browser loaded.
-  const extensionDir = builtExtension && copyExtension(builtExtension, userDataDir, options.grantHostPermissions);
+  const extensionDir =
+    builtExtension &&
+    copyExtension(builtExtension, userDataDir, {
+      hostPermissions: options.grantHostPermissions ?? [],
+      ...(options.manifestKey ? { key: options.manifestKey } : {}),
+    });
   const args = [...QUIET_SWITCHES, ...(options.args ?? [])];
   if (options.hosts?.length) {
     const rules = options.hosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ');
@@ -96,16 +106,21 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   }
 }
 
-function copyExtension(builtDir: string, userDataDir: string, hostPermissions: string[] = []): string {
+function copyExtension(
+  builtDir: string,
+  userDataDir: string,
+  changes: { hostPermissions: string[]; key?: string },
+): string {
   if (!existsSync(join(builtDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${builtDir}: run the build first (pnpm --dir extension build)`);
   }
   const copy = `${userDataDir}-extension`;
   cpSync(builtDir, copy, { recursive: true });
-  if (hostPermissions.length > 0) {
+  if (changes.hostPermissions.length > 0 || changes.key) {
     const manifestPath = join(copy, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-    manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hostPermissions];
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[]; key?: string };
+    manifest.host_permissions = [...(manifest.host_permissions ?? []), ...changes.hostPermissions];
+    if (changes.key) manifest.key = changes.key;
     writeFileSync(manifestPath, JSON.stringify(manifest));
   }
   return copy;

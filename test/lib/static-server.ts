@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -75,7 +76,8 @@ async function handle(root: string, base: string, request: IncomingMessage, resp
   }
   const candidate = normalize(join(root, relative));
   if (candidate !== root && !candidate.startsWith(root + sep)) return notFound(response);
-  for (const path of [candidate, join(candidate, 'index.html'), `${candidate}.html`]) {
+  for (const path of [queryVariant(candidate, url), candidate, join(candidate, 'index.html'), `${candidate}.html`]) {
+    if (path === undefined) continue;
     const info = await stat(path).catch(() => undefined);
     if (info?.isFile()) {
       if (path === join(candidate, 'index.html') && !url.pathname.endsWith('/')) {
@@ -100,6 +102,19 @@ async function handle(root: string, base: string, request: IncomingMessage, resp
     return;
   }
   notFound(response);
+}
+
+/**
+ * A page that differs by one query parameter, as a device's Web UI does (`usercfg.htm?user=apc`), is stored as
+ * `usercfg@user=apc.htm`. Only a single plain `key=value` is mapped; anything else is served from the path alone.
+ */
+function queryVariant(candidate: string, url: URL): string | undefined {
+  const entries = [...url.searchParams];
+  if (entries.length !== 1) return undefined;
+  const [key, value] = entries[0] as [string, string];
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(key) || !/^[A-Za-z0-9._-]{0,64}$/.test(value)) return undefined;
+  const extension = extname(candidate);
+  return `${candidate.slice(0, candidate.length - extension.length)}@${key}=${value}${extension}`;
 }
 
 function notFound(response: ServerResponse) {

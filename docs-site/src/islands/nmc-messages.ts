@@ -11,6 +11,9 @@ import type { Lang } from '../lib/locale.ts';
 import { policyFigure } from '../lib/policy-figures.ts';
 
 const MFA_VERSION = POLICY.nmc3.mfaFirmware.version;
+/** "Super User ou Administrator", rendered from POLICY. */
+const COUNTED_FR = policyFigure('nmcCountedUserTypes', 'fr');
+const TOOL_NAMES = new Map(POLICY.nmc3.tools.map((tool) => [tool.id, tool.name]));
 
 interface FindingContext {
   user: string;
@@ -18,6 +21,8 @@ interface FindingContext {
   /** Users whose e-mail the pasted list does not show (only for `emails-unknown`). */
   unknownEmails: string;
   tools: string;
+  /** The tools a tool-account finding is about. */
+  accountTools: string;
 }
 
 /**
@@ -38,20 +43,34 @@ const FRENCH_FINDINGS: Record<NmcFindingCode, (context: FindingContext) => strin
   'update-user-found': ({ user }) =>
     `${user} n’a pas d’adresse e-mail, est activé et peut mettre à jour le firmware : les outils de mise à jour peuvent se connecter avec ${user}.`,
   'no-update-user': ({ tools }) =>
-    `Aucun Super User ni Administrator activé sans adresse e-mail : les mises à jour du firmware depuis ${tools} échoueront tant que la MFA est active.`,
+    `Aucun ${COUNTED_FR} activé sans adresse e-mail (nous ne comptons que ces types, par précaution) : les mises à jour du firmware depuis ${tools} échoueront tant que la MFA est active.`,
   'no-users': () => 'Aucun utilisateur local n’a été trouvé : aucun ne peut donc servir aux mises à jour du firmware.',
   'blank-email-user-disabled': ({ user }) =>
     `${user} n’a pas d’adresse e-mail mais le compte est désactivé : les outils de mise à jour ne peuvent pas s’y connecter.`,
   'blank-email-user-cannot-update-firmware': ({ user, userType }) =>
-    `${user} n’a pas d’adresse e-mail mais est de type ${userType} ; seuls un Super User ou un Administrator peuvent mettre à jour le firmware.`,
+    `${user} n’a pas d’adresse e-mail mais est de type ${userType} ; nous ne comptons qu’un ${COUNTED_FR} comme capable de mettre à jour le firmware (précaution de notre part : l’éditeur ne précise pas quels types le peuvent).`,
   'blank-email-user-type-unknown': ({ user }) =>
-    `${user} n’a pas d’adresse e-mail, mais son type d’utilisateur est inconnu : vérifiez qu’il s’agit d’un Super User ou d’un Administrator.`,
+    `${user} n’a pas d’adresse e-mail, mais son type d’utilisateur est inconnu : vérifiez qu’il s’agit d’un ${COUNTED_FR}.`,
   'blank-email-user-status-unknown': ({ user }) =>
     `${user} n’a pas d’adresse e-mail, mais on ignore si le compte est activé : vérifiez son état.`,
   'user-type-unrecognised': ({ user, userType }) =>
     `Le type d’utilisateur « ${userType} » de ${user} est inconnu du vérificateur ; il n’est pas compté comme pouvant mettre à jour le firmware.`,
   'emails-unknown': ({ unknownEmails }) =>
     `Adresse e-mail encore inconnue pour : ${unknownEmails}. Ouvrez la fiche de chacun de ces utilisateurs pour vérifier.`,
+  'card-without-mfa': () =>
+    'Cette carte n’est pas une Network Management Card 3 (NMC2 ou PDU en rack) : elle n’a pas de MFA, la vérification ne s’applique pas.',
+  'tool-account-ok': ({ user, accountTools }) =>
+    `${accountTools} se connectent avec ${user}, qui n’a pas d’adresse e-mail ; rien de ce qui est indiqué ne l’exclut.`,
+  'tool-account-email-set': ({ user, accountTools }) =>
+    `${user} a une adresse e-mail : la carte lui envoie par e-mail un code à usage unique que ${accountTools} ne peuvent pas saisir, ${accountTools} échoueront.`,
+  'tool-account-disabled': ({ user, accountTools }) =>
+    `${user} est désactivé : ${accountTools} ne peuvent pas s’y connecter.`,
+  'tool-account-cannot-update-firmware': ({ user, accountTools }) =>
+    `${user} n’est pas un ${COUNTED_FR}, seuls types que nous comptons (par précaution) : les mises à jour depuis ${accountTools} risquent d’échouer.`,
+  'tool-account-email-unknown': ({ user, accountTools }) =>
+    `${accountTools} se connectent avec ${user}, dont l’adresse e-mail n’est pas encore connue.`,
+  'tool-account-missing': ({ user, accountTools }) =>
+    `${accountTools} se connectent avec ${user}, qui ne figure pas dans la liste.`,
 };
 
 export function describeFinding(finding: NmcFinding, users: readonly NmcUser[], lang: Lang): string {
@@ -65,6 +84,9 @@ export function describeFinding(finding: NmcFinding, users: readonly NmcUser[], 
       .map((candidate) => candidate.name)
       .join(', '),
     tools: policyFigure('affectedTools', 'fr'),
+    accountTools: new Intl.ListFormat('fr', { type: 'conjunction' }).format(
+      (finding.tools ?? []).map((tool) => TOOL_NAMES.get(tool) ?? tool),
+    ),
   });
 }
 
@@ -125,18 +147,21 @@ export function fixSteps(evaluation: NmcEvaluation, lang: Lang): string[] {
   if (evaluation.status !== 'at-risk' && evaluation.status !== 'unknown') return [];
   const path = policyFigure('nmcMenuPath', lang);
   const field = policyFigure('nmcEmailField', lang);
+  const counted = policyFigure('nmcCountedUserTypes', lang);
+  const next = policyFigure('nmcNextButton', lang);
+  const apply = policyFigure('nmcApplyButton', lang);
   return lang === 'fr'
     ? [
         `Dans l’interface Web de la carte, ouvrez ${path}.`,
-        'Choisissez un utilisateur activé de type Super User ou Administrator que les outils de mise à jour utiliseront (créez-en un dédié au besoin).',
-        `Cliquez sur cet utilisateur, videz le champ ${field} et appliquez.`,
+        `Choisissez un utilisateur activé que les outils utiliseront (créez-en un dédié au besoin) ; nous conseillons un ${counted}, par précaution.`,
+        `Cliquez sur cet utilisateur, videz le champ ${field}, cliquez sur ${next}, puis sur ${apply} dans la page de confirmation.`,
         'Configurez les outils de mise à jour avec ce nom d’utilisateur et son mot de passe, long et unique.',
         'Collez à nouveau la liste ici pour confirmer le résultat OK.',
       ]
     : [
         `In the card's Web UI, open ${path}.`,
-        'Pick an enabled Super User or Administrator for the update tools to use (create a dedicated one if needed).',
-        `Click that user, clear the ${field} field and apply.`,
+        `Pick an enabled user for the tools to use (create a dedicated one if needed); by our caution, a ${counted}.`,
+        `Click that user, clear the ${field} field, click ${next}, then ${apply} on the confirmation page.`,
         'Configure the update tools with that user name and its long, unique password.',
         'Paste the list here again to confirm the result is OK.',
       ];

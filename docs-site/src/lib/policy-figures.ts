@@ -21,6 +21,36 @@ export const POLICY_FIGURES = {
   // The Web UI's own English labels: admins follow them on screen, so they are not translated.
   nmcMenuPath: () => formatMenuPath(),
   nmcEmailField: () => POLICY.nmc3.emailFieldLabel,
+  nmc2Models: (lang: Lang) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(POLICY.withoutMfa.nmc2Models),
+  /** The first tool alone (the one the vendor article's steps are written for). */
+  updateTool: () => POLICY.nmc3.affectedTools[0] ?? '',
+  /** Data Center Expert and EcoStruxure IT Expert: the tools whose discovery and communication are affected too. */
+  monitoringTools: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+      POLICY.nmc3.tools.filter((tool) => tool.id !== 'secure-nmc-system-tool').map((tool) => tool.name),
+    ),
+  toolSearchAlias: () => POLICY.nmc3.toolSearchAliases[0] ?? '',
+  nmcUserTypes: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+      POLICY.nmc3.userTypes.map((type) => POLICY.nmc3.userTypeLabels[type]),
+    ),
+  /** Super User or Administrator: the types our caution counts as able to update firmware. */
+  nmcCountedUserTypes: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+      POLICY.nmc3.firmwareCapableUserTypes.map((type) => POLICY.nmc3.userTypeLabels[type]),
+    ),
+  nmcUncountedUserTypes: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+      POLICY.nmc3.userTypes
+        .filter((type) => !(POLICY.nmc3.firmwareCapableUserTypes as readonly string[]).includes(type))
+        .map((type) => POLICY.nmc3.userTypeLabels[type]),
+    ),
+  nmcSuperUser: () => POLICY.nmc3.userTypeLabels['super-user'],
+  nmcUserScreen: () => POLICY.nmc3.userScreen.title,
+  nmcAccessLabel: () => POLICY.nmc3.userScreen.accessLabel,
+  nmcEnableLabel: () => POLICY.nmc3.userScreen.enableLabel,
+  nmcNextButton: () => POLICY.nmc3.userScreen.saveSteps[0] ?? '',
+  nmcApplyButton: () => POLICY.nmc3.userScreen.saveSteps[1] ?? '',
 } as const satisfies Record<string, (lang: Lang) => string>;
 
 export type PolicyFigure = keyof typeof POLICY_FIGURES;

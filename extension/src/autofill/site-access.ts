@@ -1,3 +1,4 @@
+import { originPattern } from '../origin-pattern';
 import type { FillActiveTabMessage, FillReport, SetAlwaysDetectMessage } from './messages';
 
 /**
@@ -19,7 +20,7 @@ export async function fillActiveTab(accountId?: string): Promise<FillReport> {
  * the content script there (for the in-field button). Resolves false when the user declines.
  */
 export async function enableAlwaysDetect(origin: string): Promise<boolean> {
-  const granted = await browser.permissions.request({ origins: [`${new URL(origin).origin}/*`] });
+  const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
   if (!granted) return false;
   const message: SetAlwaysDetectMessage = { type: 'autofill:set-always-detect', origin, enabled: true };
   const reply = (await browser.runtime.sendMessage(message)) as { enabled?: boolean } | undefined;
@@ -30,5 +31,5 @@ export async function enableAlwaysDetect(origin: string): Promise<boolean> {
 export async function disableAlwaysDetect(origin: string): Promise<void> {
   const message: SetAlwaysDetectMessage = { type: 'autofill:set-always-detect', origin, enabled: false };
   await browser.runtime.sendMessage(message);
-  await browser.permissions.remove({ origins: [`${new URL(origin).origin}/*`] }).catch(() => false);
+  await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
 }

@@ -12,7 +12,11 @@ import {
   isAutofillMessage,
   type SetAlwaysDetectMessage,
 } from '../autofill/messages';
-import { readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
+import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
+import { loadManagedPolicy, onManagedPolicyChanged } from '../managed/browser-policy';
+import { effectiveAutofillSettings, exactHostAccounts, inFieldButtonAllowed } from '../managed/effective';
+import type { ManagedPolicy } from '../managed/policy';
+import { originPattern } from '../origin-pattern';
 import { VaultStore } from '../vault/store';
 
 /** The injected script (WXT builds the unlisted `entrypoints/autofill.ts` here). */
@@ -48,6 +52,12 @@ interface PendingChoice {
   windowId?: number;
 }
 
+/** The autofill settings in force (the user's, constrained by the organisation's policy), with that policy. */
+async function readEffectiveAutofill(): Promise<{ settings: AutofillSettings; policy: ManagedPolicy }> {
+  const [user, { policy }] = await Promise.all([readAutofillSettings(browser.storage.local), loadManagedPolicy()]);
+  return { settings: effectiveAutofillSettings(user, policy), policy };
+}
+
 function vaultStore(): VaultStore {
   return new VaultStore(browser.storage.local, browser.storage.session);
 }
@@ -68,6 +78,9 @@ export function registerAutofill(): void {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info, tab));
   browser.permissions.onRemoved.addListener(() => void syncAlwaysDetectScripts());
+  // A policy that forbids the in-field button takes it off every site at once, and gives it back when lifted.
+  browser.runtime.onStartup.addListener(() => void syncAlwaysDetectScripts());
+  onManagedPolicyChanged(() => void syncAlwaysDetectScripts());
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isAutofillMessage(message) || sender.id !== browser.runtime.id) return undefined;
     handleMessage(message, sender).then(sendResponse, (error: unknown) =>
@@ -122,7 +135,7 @@ async function handleMessage(message: AutofillMessage, sender: Browser.runtime.M
     }
     case 'autofill:hello': {
       const origin = senderOrigin(sender);
-      const settings = await readAutofillSettings(browser.storage.local);
+      const { settings } = await readEffectiveAutofill();
       return {
         inFieldButton: !!origin && settings.alwaysDetect.includes(origin),
         buttonLabel: i18n.t('autofill.fieldButton'),
@@ -176,8 +189,8 @@ export async function fillInTab(tabId: number, request: FillRequest): Promise<Fi
     return { outcome: 'locked', frameOrigin: origin };
   }
   const accounts = (await store.open()).accounts;
-  const settings = await readAutofillSettings(browser.storage.local);
-  const decision = decide(origin, accounts, request.accountId, settings.exactHost);
+  const { settings, policy } = await readEffectiveAutofill();
+  const decision = decide(origin, accounts, request.accountId, exactHostAccounts(accounts, settings, policy));
   const report = (outcome: FillReport['outcome'], accountId?: string): FillReport =>
     accountId ? { outcome, frameOrigin: origin, accountId } : { outcome, frameOrigin: origin };
   const host = describeOrigin(origin)?.host ?? origin;
@@ -411,6 +424,7 @@ async function notify(
 async function setAlwaysDetect(message: SetAlwaysDetectMessage): Promise<{ enabled: boolean }> {
   const origin = describeOrigin(message.origin)?.origin;
   if (!origin) throw new Error('Not a web origin.');
+  if (message.enabled && !inFieldButtonAllowed((await loadManagedPolicy()).policy)) return { enabled: false };
   await updateAutofillSettings(browser.storage.local, (settings) => ({
     ...settings,
     alwaysDetect: toggled(settings.alwaysDetect, origin, message.enabled),
@@ -424,10 +438,10 @@ async function setAlwaysDetect(message: SetAlwaysDetectMessage): Promise<{ enabl
 
 /** Registered scripts follow the settings AND the granted permissions: a revoked permission removes the script. */
 export async function syncAlwaysDetectScripts(): Promise<void> {
-  const settings = await readAutofillSettings(browser.storage.local);
+  const { settings } = await readEffectiveAutofill();
   const wanted = new Map<string, string>();
   for (const origin of settings.alwaysDetect) {
-    const pattern = `${origin}/*`;
+    const pattern = originPattern(origin);
     if (await browser.permissions.contains({ origins: [pattern] })) {
       wanted.set(`${ALWAYS_DETECT_SCRIPT_PREFIX}${origin}`, pattern);
     }

@@ -3,7 +3,9 @@
  * script on watched origins, and the one-off injector behind "check this page".
  */
 import { browser } from 'wxt/browser';
+import { loadManagedPolicy } from '../managed/browser-policy';
 import { answerMfa, checkHost, emptyKnowledge, mergePageRead } from '../nmc/knowledge';
+import { managedToolAccounts } from '../nmc/managed-hosts';
 import {
   forgetHost,
   loadHost,
@@ -13,7 +15,9 @@ import {
   saveOwnedPermissions,
   saveWatched,
 } from '../nmc/store';
+import { forgetToolAccounts, getToolAccounts, setToolAccounts } from '../nmc/tool-accounts';
 import type { NmcCheckResult, NmcContentState, NmcRequest, NmcTabState } from '../nmc/types';
+import { originPattern } from '../origin-pattern';
 
 const CONTENT_SCRIPT_ID = 'mfa-companion-nmc';
 const CONTENT_SCRIPT_FILE = '/nmc.js';
@@ -79,7 +83,7 @@ async function handle(request: NmcRequest, sender: Sender): Promise<unknown> {
     case 'nmc:watch': {
       requireExtensionPage(sender);
       const origin = webOrigin(request.origin);
-      if (!(await browser.permissions.contains({ origins: [`${origin}/*`] }))) {
+      if (!(await browser.permissions.contains({ origins: [originPattern(origin)] }))) {
         return { error: 'permission-missing' };
       }
       await saveWatched([...(await loadWatched()), origin]);
@@ -96,15 +100,36 @@ async function handle(request: NmcRequest, sender: Sender): Promise<unknown> {
       const owned = await loadOwnedPermissions();
       if (owned.includes(origin)) {
         await saveOwnedPermissions(owned.filter((item) => item !== origin));
-        await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+        await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
       }
       await syncRegistration();
       return { watched: false };
     }
-    case 'nmc:forget-host':
+    case 'nmc:forget-host': {
       requireExtensionPage(sender);
-      await forgetHost(webOrigin(request.origin));
+      const origin = webOrigin(request.origin);
+      await forgetHost(origin);
+      // The organisation's tool accounts stay: the card is still in its fleet.
+      if (managedToolAccounts((await loadManagedPolicy()).policy.nmcHosts, origin).length === 0) {
+        await forgetToolAccounts(origin);
+      }
       return { forgotten: true };
+    }
+    case 'nmc:set-tool-accounts': {
+      // The banner names accounts for its own page's card; an extension page names the origin it means.
+      const origin =
+        request.origin !== undefined && isExtensionPage(sender) ? webOrigin(request.origin) : senderOrigin(sender);
+      const accounts = Array.isArray(request.accounts) ? request.accounts.slice(0, 32) : [];
+      // The organisation's accounts for this card are not the admin's to replace.
+      const managed = managedToolAccounts((await loadManagedPolicy()).policy.nmcHosts, origin).length > 0;
+      if (!managed)
+        await setToolAccounts(
+          origin,
+          accounts.map((account) => ({ tool: account?.tool as never, user: String(account?.user ?? '') })),
+        );
+      const known = (await loadHost(origin)) ?? emptyKnowledge(origin, new Date());
+      return { result: checkHost(known, await getToolAccounts(origin)) };
+    }
     default:
       return { error: 'unknown request' };
   }
@@ -122,7 +147,7 @@ function webOrigin(value: string): string {
 
 async function saveAndCheck(known: Parameters<typeof saveHost>[0]): Promise<NmcCheckResult> {
   await saveHost(known);
-  return checkHost(known);
+  return checkHost(known, await getToolAccounts(known.origin));
 }
 
 async function injectInto(tabId: number): Promise<void> {
@@ -140,9 +165,22 @@ async function tabState(tabId: number): Promise<NmcTabState> {
     | undefined;
   if (!state) return { kind: 'not-checked', origin, watched };
   if (state.kind === 'checked') return { kind: 'checked', origin, watched, result: state.result };
-  // No list on this page (e.g. the About page): still show what is known about this NMC.
+  // No list on this page (the About page, the log-on page): still show what is known about this NMC.
   const known = await loadHost(origin);
-  const result = state.result ?? (known && known.users.length > 0 ? checkHost(known) : undefined);
+  const stored =
+    known && (known.users.length > 0 || known.generation !== undefined)
+      ? checkHost(known, await getToolAccounts(origin))
+      : undefined;
+  if (state.kind === 'login') {
+    const login: NmcTabState = { kind: 'login', origin, watched, emailedCodeStep: state.emailedCodeStep };
+    return stored ? { ...login, result: stored } : login;
+  }
+  if (state.kind === 'not-understood') {
+    return stored
+      ? { kind: 'not-understood', origin, watched, result: stored }
+      : { kind: 'not-understood', origin, watched };
+  }
+  const result = state.result ?? stored;
   return result ? { kind: 'no-user-list', origin, watched, result } : { kind: 'no-user-list', origin, watched };
 }
 
@@ -159,7 +197,7 @@ async function updateRegistration(): Promise<void> {
   const watched = await loadWatched();
   const granted: string[] = [];
   for (const origin of watched) {
-    if (await browser.permissions.contains({ origins: [`${origin}/*`] })) granted.push(`${origin}/*`);
+    if (await browser.permissions.contains({ origins: [originPattern(origin)] })) granted.push(originPattern(origin));
   }
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });

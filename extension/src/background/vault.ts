@@ -67,7 +67,12 @@ export function registerVault(): void {
   // (already Chrome's default; stated explicitly so no other code can widen it unnoticed).
   const session = browser.storage.session as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
   void session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
-  void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 });
+  // Created once, not on every start: the background starts again for each event (the alarm itself included), and
+  // re-creating the alarm then would replace the one being delivered (Firefox drops that event) and push the check
+  // back a minute every time.
+  void browser.alarms.get(AUTO_LOCK_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void lockIfIdle();
     if (alarm.name === CLIPBOARD_ALARM) void runPendingClear();

@@ -4,24 +4,28 @@
  * names come from the page.
  */
 
-import { parseFirmwareVersion } from '@mfa-companion/policy';
+import { POLICY, parseFirmwareVersion } from '@mfa-companion/policy';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { nmcDocsUrl } from './docs-link';
 import type { NmcCheckResult } from './types';
-import { describeFinding, fixSteps, headline, pagesNote, visibleFindings } from './wording';
+import { cardSummary, describeFinding, fixSteps, headline, pagesNote, signInLines, visibleFindings } from './wording';
 
 export interface BannerActions {
   /** Present only when the list links to user pages that are still to be read. */
   checkAll?: () => void;
   /** `firmwareVersion` only when the admin typed one that reads as a version. */
   answerMfa: (value: boolean | 'unknown', firmwareVersion?: string) => void;
+  /** Names the accounts the tools sign in with on this card (an empty list forgets them). */
+  nameToolAccounts: (accounts: Array<{ tool: string; user: string }>) => void;
 }
 
 export interface BannerView {
   result: NmcCheckResult;
   progress?: { done: number; total: number };
   failures?: string[];
+  /** The organisation's copy of the docs site (managed policy), when it names one. */
+  docsBaseUrl?: string;
 }
 
 const STYLE = `
@@ -51,6 +55,11 @@ p { margin: 6px 0; }
 .question label { display: block; margin-top: 4px; }
 .question input { font: inherit; padding: 2px 6px; width: 12em; }
 .error { color: #a31515; }
+.card, .sign-in { font-size: 12px; color: #444; }
+details.tools { margin-top: 6px; }
+details.tools summary { cursor: pointer; }
+.tools label { display: block; margin-top: 4px; }
+.tools input { font: inherit; padding: 2px 6px; width: 16em; }
 @media (prefers-color-scheme: dark) {
   .banner { background: #232323; color: #eee; }
   .ok .headline { color: #8fd694; } .at-risk .headline { color: #ff8a80; } .unknown .headline { color: #ffcc80; }
@@ -103,6 +112,8 @@ export class NmcBanner {
       ),
     );
 
+    const card = cardSummary(result);
+    if (card) banner.append(element('p', { class: 'card' }, i18n.t('nmc.banner.card', [card])));
     const pages = pagesNote(result);
     if (pages) banner.append(element('p', { class: 'pages' }, pages));
     const findings = visibleFindings(result);
@@ -117,7 +128,12 @@ export class NmcBanner {
         element('ol', { class: 'fix' }, ...fixSteps().map((step) => element('li', {}, step))),
       );
     }
+    const signIn = signInLines(result);
+    if (signIn.length > 0) {
+      banner.append(element('ul', { class: 'sign-in' }, ...signIn.map((line) => element('li', {}, line))));
+    }
     if (result.askMfa && status !== 'ok') banner.append(this.#mfaQuestion(actions));
+    if (status !== 'not-applicable') banner.append(this.#toolAccounts(result, actions));
 
     const row = element('div', { class: 'actions' });
     if (view.progress) {
@@ -137,7 +153,11 @@ export class NmcBanner {
       row.append(
         element(
           'a',
-          { href: nmcDocsUrl(browser.i18n.getUILanguage()), target: '_blank', rel: 'noopener noreferrer' },
+          {
+            href: nmcDocsUrl(browser.i18n.getUILanguage(), view.docsBaseUrl),
+            target: '_blank',
+            rel: 'noopener noreferrer',
+          },
           i18n.t('nmc.banner.docs'),
         ),
       );
@@ -188,6 +208,53 @@ export class NmcBanner {
       firmware,
       group,
     );
+  }
+
+  /** Which accounts the tools sign in with; collapsed, with a suggestion to fill it in when nothing is named. */
+  #toolAccounts(result: NmcCheckResult, actions: BannerActions): HTMLElement {
+    const named = result.toolAccounts;
+    if (named.length > 0 && named.every((account) => account.source === 'policy')) {
+      // Named by the organisation's policy: shown, not editable here.
+      const users = [...new Set(named.map((account) => account.user))].join(', ');
+      return element(
+        'p',
+        { class: 'tools', 'data-managed': 'toolAccounts' },
+        `${i18n.t('nmc.banner.toolAccountsNamed', [users])} (${i18n.t('managed.badge')})`,
+      );
+    }
+    const summary =
+      named.length === 0
+        ? i18n.t('nmc.banner.toolAccountsSuggest')
+        : i18n.t('nmc.banner.toolAccountsNamed', [[...new Set(named.map((account) => account.user))].join(', ')]);
+    const details = element('details', { class: 'tools' }, element('summary', {}, summary));
+    const inputs = POLICY.nmc3.tools.map((tool) => {
+      const input = element('input', {
+        id: `nmc-tool-${tool.id}`,
+        type: 'text',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        'data-tool': tool.id,
+      });
+      input.value = named
+        .filter((account) => account.tool === tool.id)
+        .map((account) => account.user)
+        .join(', ');
+      details.append(element('label', { for: input.id }, tool.name), input);
+      return input;
+    });
+    const save = element('button', { type: 'button', class: 'save-tools' }, i18n.t('nmc.banner.toolAccountsSave'));
+    save.addEventListener('click', () => {
+      const accounts = inputs.flatMap((input) =>
+        input.value
+          .split(',')
+          .map((user) => user.trim())
+          .filter((user) => user !== '')
+          .map((user) => ({ tool: input.dataset.tool ?? '', user })),
+      );
+      actions.nameToolAccounts(accounts);
+    });
+    details.append(element('p', {}, i18n.t('nmc.banner.toolAccountsHint')), element('div', { class: 'actions' }, save));
+    return details;
   }
 
   dismiss(): void {

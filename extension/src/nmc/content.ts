@@ -2,9 +2,11 @@
  * The NMC checker inside a page: read what the page shows, let the background merge it with what is known
  * about this NMC, show the verdict. Injected on demand ("check this page") or on watched origins only.
  */
+import { describePageStructure, readNmcPageDetailed } from '@mfa-companion/policy/dom';
 import { browser } from 'wxt/browser';
+import { loadManagedPolicy } from '../managed/browser-policy';
 import { NmcBanner } from './banner';
-import { readNmcPage, readUserForm } from './dom-reader';
+import { pageReadOf } from './knowledge';
 import type { NmcCheckResult, NmcContentState, NmcPageRead, NmcRequest, NmcTabRequest } from './types';
 
 const INSTANCE = Symbol.for('mfa-companion.nmc-checker');
@@ -22,8 +24,10 @@ export async function runNmcChecker(): Promise<void> {
   const checker = new PageChecker();
   global[INSTANCE] = checker;
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-    if ((message as NmcTabRequest | undefined)?.type !== 'nmc:get-state') return undefined;
-    sendResponse(checker.state());
+    const type = (message as NmcTabRequest | undefined)?.type;
+    if (type === 'nmc:get-state') sendResponse(checker.state());
+    // Built only on the admin's click in the popup, returned to it alone: it goes to the clipboard, nowhere else.
+    else if (type === 'nmc:get-structure') sendResponse({ text: describePageStructure(document, location.href) });
     return undefined;
   });
   await checker.refresh();
@@ -31,6 +35,9 @@ export async function runNmcChecker(): Promise<void> {
 
 class PageChecker {
   #banner = new NmcBanner();
+  /** Read once per page: where the banner's "how to fix" link points (the organisation's docs, if set). */
+  #docsBaseUrl = loadManagedPolicy().then(({ policy }) => policy.docsBaseUrl);
+  #docsBase: string | undefined;
   #read: NmcPageRead | undefined;
   #result: NmcCheckResult | undefined;
   #checking = false;
@@ -39,22 +46,30 @@ class PageChecker {
   #rereadTimer: ReturnType<typeof setTimeout> | undefined;
 
   state(): NmcContentState {
+    // Read again: the page may have moved on since (the log-on form replaced by its code step).
+    const reading = readNmcPageDetailed(document, location.href);
+    if (reading.page === 'login') return { kind: 'login', emailedCodeStep: reading.emailedCodeStep === true };
     if (this.#read?.list || this.#read?.user) {
       if (this.#result) return { kind: 'checked', result: this.#result };
     }
+    // A page of the card that should carry a reading but gave none: the popup offers "Copy page structure".
+    const empty = reading.page === 'other' || (reading.page === 'users-list' && reading.users.length === 0);
+    if (!this.#read && reading.looksLikeNmc && empty) return { kind: 'not-understood' };
     return this.#result ? { kind: 'no-user-list', result: this.#result } : { kind: 'no-user-list' };
   }
 
   async refresh(): Promise<void> {
     this.#watchForTableChanges();
-    const read = readNmcPage(document, location.href);
-    // Pages without users, e-mail field or NMC settings (anything unrelated) get no banner and send nothing.
+    const reading = readNmcPageDetailed(document, location.href);
+    // The log-on page is never read. Pages without users, user form or card facts (anything unrelated) get no
+    // banner and send nothing.
+    const read = reading.page === 'login' ? undefined : pageReadOf(reading);
     if (!read) return;
     const report = JSON.stringify(read);
     if (report === this.#lastReport && this.#result) return this.#render();
     this.#read = read;
     this.#lastReport = report;
-    this.#result = await ask({ type: 'nmc:report', read });
+    [this.#result, this.#docsBase] = await Promise.all([ask({ type: 'nmc:report', read }), this.#docsBaseUrl]);
     this.#render();
   }
 
@@ -84,10 +99,11 @@ class PageChecker {
     if (!result || !(this.#read?.list || this.#read?.user)) return;
     const pending = this.#pendingUserPages(result);
     this.#banner.render(
-      { result, ...extra },
+      { result, ...extra, ...(this.#docsBase ? { docsBaseUrl: this.#docsBase } : {}) },
       {
         ...(pending.length > 0 && !this.#checking ? { checkAll: () => void this.#checkAllUsers() } : {}),
         answerMfa: (value, firmwareVersion) => void this.#answerMfa(value, firmwareVersion),
+        nameToolAccounts: (accounts) => void this.#nameToolAccounts(accounts),
       },
     );
   }
@@ -108,6 +124,11 @@ class PageChecker {
     this.#render();
   }
 
+  async #nameToolAccounts(accounts: Array<{ tool: string; user: string }>): Promise<void> {
+    this.#result = (await ask({ type: 'nmc:set-tool-accounts', accounts })) ?? this.#result;
+    this.#render();
+  }
+
   /**
    * Reads each pending user's edit page in the admin's own session. Only on this click, only URLs of this
    * very origin (checked again here), one at a time so the card's small web server is not flooded.
@@ -124,8 +145,8 @@ class PageChecker {
           const response = await fetch(url, { credentials: 'same-origin', redirect: 'error', cache: 'no-store' });
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
           const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-          const user = readUserForm(page);
-          if (!user || user.name !== name) throw new Error('no user form');
+          const user = pageReadOf(readNmcPageDetailed(page, response.url || url))?.user;
+          if (!user || user.name.toLowerCase() !== name.toLowerCase()) throw new Error('no user form');
           this.#result = (await ask({ type: 'nmc:report', read: { user } })) ?? this.#result;
         } catch {
           failures.push(name);

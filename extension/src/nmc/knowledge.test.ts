@@ -65,11 +65,11 @@ describe('host knowledge', () => {
   });
 
   it('lets the page override the admin answer about MFA, never the reverse', () => {
-    const fromPage = mergePageRead(start(), { settings: { mfaEnabled: false, firmwareVersion: 'v3.4.0.7' } }, NOW);
+    const fromPage = mergePageRead(start(), { card: { mfaEnabled: false, aosVersion: 'v3.4.0.7' } }, NOW);
     expect(answerMfa(fromPage, true, NOW).mfa).toEqual({ value: false, source: 'page' });
     const answered = answerMfa(start(), 'unknown', NOW);
     expect(checkHost(answered).askMfa).toBe(false);
-    expect(mergePageRead(answered, { settings: { mfaEnabled: true } }, NOW).mfa).toEqual({
+    expect(mergePageRead(answered, { card: { mfaEnabled: true } }, NOW).mfa).toEqual({
       value: true,
       source: 'page',
     });
@@ -87,9 +87,9 @@ describe('fleet export', () => {
   it('writes CSV with a header, quoting and formula-safe cells', () => {
     const csv = fleetToCsv([record]);
     expect(csv.split('\r\n')[0]).toBe(
-      'host,status,checked_at,candidate,candidates,users_known,users_to_check,mfa,firmware',
+      '"host","status","checked_at","generation","model","aos","mfa","candidate","candidates","tool_accounts","users_known","users_to_check"',
     );
-    expect(csv).toContain(`${ORIGIN},ok,2026-11-25T04:00:00.000Z,"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain(`"${ORIGIN}","ok","2026-11-25T04:00:00.000Z","unknown","","","true","'=HYPERLINK(""x"")"`);
   });
 
   it('writes versioned JSON', () => {

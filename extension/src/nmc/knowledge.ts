@@ -2,7 +2,9 @@
  * What the extension knows about one NMC, merged from every page the admin opened there. Pure functions,
  * unit-tested without a browser; storage lives in store.ts.
  */
-import { evaluateNmcUsers, type NmcUser, usersStillToCheck } from '@mfa-companion/policy';
+import { evaluateNmcUsers, type NmcEvaluationInput, type NmcUser, usersStillToCheck } from '@mfa-companion/policy';
+import type { NmcPageReadingDetailed } from '@mfa-companion/policy/dom';
+import type { ToolAccount } from './tool-accounts';
 import type { EmailState, FleetRecord, HostKnowledge, KnownUser, NmcCheckResult, NmcPageRead } from './types';
 
 export function emptyKnowledge(origin: string, now: Date): HostKnowledge {
@@ -48,11 +50,14 @@ export function mergePageRead(known: HostKnowledge, read: NmcPageRead, now: Date
   const next: HostKnowledge = { ...known, users, updatedAt: now.toISOString() };
   if (listPages) next.listPages = listPages;
   else delete next.listPages;
-  if (read.settings?.mfaEnabled !== undefined) next.mfa = { value: read.settings.mfaEnabled, source: 'page' };
-  if (read.settings?.firmwareVersion !== undefined) {
-    next.firmwareVersion = read.settings.firmwareVersion;
+  const card = read.card;
+  if (card?.mfaEnabled !== undefined) next.mfa = { value: card.mfaEnabled, source: 'page' };
+  if (card?.aosVersion !== undefined) {
+    next.firmwareVersion = card.aosVersion.slice(0, 80);
     next.firmwareSource = 'page';
   }
+  if (card?.model !== undefined) next.model = card.model.slice(0, 80);
+  if (card?.generation !== undefined) next.generation = card.generation;
   return next;
 }
 
@@ -92,7 +97,7 @@ function unreadPages(known: HostKnowledge): number[] {
   return Array.from({ length: pages.count }, (_, index) => index + 1).filter((page) => !pages.seen.includes(page));
 }
 
-export function checkHost(known: HostKnowledge): NmcCheckResult {
+export function checkHost(known: HostKnowledge, toolAccounts: readonly ToolAccount[] = []): NmcCheckResult {
   const pagesToRead = unreadPages(known);
   const users: NmcUser[] = known.users.map((user) => {
     const entry: NmcUser = { name: user.name };
@@ -106,18 +111,46 @@ export function checkHost(known: HostKnowledge): NmcCheckResult {
   // An unread page may hold the update account: it stands in the rule as a user whose e-mail is unknown,
   // so the verdict can be "ok" (a candidate seen elsewhere) or "unknown", never a premature "at-risk".
   for (const page of pagesToRead) users.push({ name: `#page-${page}` });
-  const input: Parameters<typeof evaluateNmcUsers>[0] = { mfaEnabled: known.mfa?.value ?? 'unknown', users };
-  if (known.firmwareVersion !== undefined) input.firmwareVersion = known.firmwareVersion;
+  const input: NmcEvaluationInput = { mfaEnabled: known.mfa?.value ?? 'unknown', users, sources: {} };
+  const sources = input.sources ?? {};
+  if (known.mfa) sources.mfaEnabled = known.mfa.source;
+  if (known.firmwareVersion !== undefined) {
+    input.firmwareVersion = known.firmwareVersion;
+    sources.firmwareVersion = known.firmwareSource ?? 'answer';
+  }
+  if (known.generation !== undefined) {
+    input.generation = known.generation;
+    sources.generation = 'page';
+  }
+  if (known.model !== undefined) {
+    input.model = known.model;
+    sources.model = 'page';
+  }
+  if (toolAccounts.length > 0) {
+    input.toolAccounts = toolAccounts.map(({ tool, user }) => ({ tool, user }));
+    sources.toolAccounts = 'answer';
+  }
   const evaluation = evaluateNmcUsers(input);
   const result: NmcCheckResult = {
     origin: known.origin,
     evaluation,
     usersToCheck: usersStillToCheck(knownUsers),
     pagesToRead,
-    askMfa: known.mfa === undefined,
+    // A card known to have no MFA needs no question about it.
+    askMfa: known.mfa === undefined && evaluation.status !== 'not-applicable',
     usersKnown: known.users.length,
+    toolAccounts: [...toolAccounts],
+    signIn: {
+      emailedCode: known.users.filter((user) => user.email === 'set').map((user) => user.name),
+      passwordOnly: known.users.filter((user) => user.email === 'blank').map((user) => user.name),
+    },
   };
-  if (known.firmwareVersion !== undefined) result.firmwareVersion = known.firmwareVersion;
+  if (known.firmwareVersion !== undefined) {
+    result.firmwareVersion = known.firmwareVersion;
+    result.firmwareSource = known.firmwareSource ?? 'answer';
+  }
+  if (known.model !== undefined) result.model = known.model;
+  if (known.generation !== undefined) result.generation = known.generation;
   return result;
 }
 
@@ -132,25 +165,56 @@ export function toFleetRecord(known: HostKnowledge, result: NmcCheckResult): Fle
     usersToCheck: result.evaluation.status === 'ok' ? [] : result.usersToCheck,
     mfa: known.mfa?.value ?? 'unknown',
     firmwareVersion: known.firmwareVersion ?? '',
+    generation: known.generation ?? 'unknown',
+    model: known.model ?? '',
+    toolAccounts: result.toolAccounts.map((account) => `${account.tool}:${account.user}`),
   };
+}
+
+/**
+ * What one page read adds to the host's knowledge. A user shown on the confirmation page (after Next, before
+ * Apply) is not saved yet, so it is not taken as the card's state; the list read after Apply is.
+ */
+export function pageReadOf(reading: NmcPageReadingDetailed): NmcPageRead | undefined {
+  const read: NmcPageRead = {};
+  if (reading.page === 'users-list' && reading.users.length > 0) {
+    read.list = { users: reading.users, userPages: reading.userPages };
+    if (reading.pager) read.list.page = reading.pager;
+  }
+  if (reading.page === 'user-page' && !reading.pendingApply && reading.users[0]) read.user = reading.users[0];
+  if (Object.keys(reading.card).length > 0) read.card = { ...reading.card };
+  return read.list || read.user || read.card ? read : undefined;
 }
 
 const CSV_COLUMNS = [
   'host',
   'status',
   'checked_at',
+  'generation',
+  'model',
+  'aos',
+  'mfa',
   'candidate',
   'candidates',
+  'tool_accounts',
   'users_known',
   'users_to_check',
-  'mfa',
-  'firmware',
 ] as const;
 
-/** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+// Bidirectional overrides and isolates, and every control character: they reorder or hide what a cell shows.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+/**
+ * A spreadsheet runs a cell as a formula when it starts with = + - @ (also their full-width forms); in locales
+ * that split on `;`, or on import with tab or `|` as separator, each piece after one counts as a start too.
+ */
+const FORMULA_START = /(^|[;\t|])([\s]*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])/g;
+
+/** Every cell quoted (RFC 4180), bidi and control characters stripped, formula starts neutralised with a quote. */
+export function csvCell(value: string): string {
+  const visible = value.replace(BIDI, '').replace(CONTROLS_BUT_TAB, '');
+  const safe = visible.replace(FORMULA_START, "$1$2'").replaceAll('\t', ' ');
+  return `"${safe.replaceAll('"', '""')}"`;
 }
 
 export function fleetToCsv(records: readonly FleetRecord[]): string {
@@ -159,17 +223,20 @@ export function fleetToCsv(records: readonly FleetRecord[]): string {
       record.origin,
       record.status,
       record.checkedAt,
+      record.generation,
+      record.model,
+      record.firmwareVersion,
+      String(record.mfa),
       record.candidate,
       record.candidates.join(' '),
+      record.toolAccounts.join(' '),
       String(record.usersKnown),
       record.usersToCheck.join(' '),
-      String(record.mfa),
-      record.firmwareVersion,
     ]
       .map(csvCell)
       .join(','),
   );
-  return `${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
+  return `${[CSV_COLUMNS.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
 }
 
 export function fleetToJson(records: readonly FleetRecord[], exportedAt: Date): string {

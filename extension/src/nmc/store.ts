@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { checkHost, toFleetRecord } from './knowledge';
+import { cleanToolAccounts, TOOL_ACCOUNTS_PREFIX } from './tool-accounts';
 import type { FleetRecord, HostKnowledge } from './types';
 
 const HOST_PREFIX = 'nmc:host:';
@@ -32,7 +33,11 @@ export async function loadAllHosts(): Promise<HostKnowledge[]> {
 }
 
 export async function loadFleet(): Promise<FleetRecord[]> {
-  return (await loadAllHosts()).map((host) => toFleetRecord(host, checkHost(host)));
+  const everything = await browser.storage.local.get(null);
+  return (await loadAllHosts()).map((host) => {
+    const accounts = cleanToolAccounts(everything[TOOL_ACCOUNTS_PREFIX + host.origin]);
+    return toFleetRecord(host, checkHost(host, accounts));
+  });
 }
 
 export async function loadWatched(): Promise<string[]> {

@@ -1,4 +1,5 @@
-import type { NmcEvaluation, NmcUser } from '@mfa-companion/policy';
+import type { NmcEvaluation, NmcGeneration, NmcUser } from '@mfa-companion/policy';
+import type { ToolAccount } from './tool-accounts';
 
 /** What one NMC page showed. Several kinds can appear on one page. */
 export interface NmcPageRead {
@@ -11,7 +12,8 @@ export interface NmcPageRead {
   };
   /** A single user's edit form, which always shows the E-mail Address field. */
   user?: NmcUser;
-  settings?: { mfaEnabled?: boolean; firmwareVersion?: string };
+  /** What the card says about itself (About > Network, an MFA setting). `aosVersion` is the card's own AOS. */
+  card?: { model?: string; generation?: NmcGeneration; aosVersion?: string; mfaEnabled?: boolean };
 }
 
 /** Whether a user's address is blank, set or not seen yet. The address itself is never stored. */
@@ -36,6 +38,9 @@ export interface HostKnowledge {
   listPages?: { count: number; seen: number[] };
   /** Where the firmware version came from; a page of the card beats the admin's answer. */
   firmwareSource?: 'page' | 'answer';
+  /** The card's model number and generation, from About > Network. */
+  model?: string;
+  generation?: NmcGeneration;
   /** ISO date of the last read or answer. */
   updatedAt: string;
 }
@@ -50,7 +55,12 @@ export interface FleetRecord {
   usersKnown: number;
   usersToCheck: string[];
   mfa: boolean | 'unknown';
+  /** The card's AOS version ('' when not known). */
   firmwareVersion: string;
+  generation: NmcGeneration;
+  model: string;
+  /** Named tool accounts, "tool:user". */
+  toolAccounts: string[];
 }
 
 export interface NmcCheckResult {
@@ -64,13 +74,28 @@ export interface NmcCheckResult {
   /** Pages of a paged user list not read yet; their users may include the update account. */
   pagesToRead: number[];
   firmwareVersion?: string;
+  /** Where the AOS version came from: About > Network, or the admin's answer in the banner. */
+  firmwareSource?: 'page' | 'answer';
+  model?: string;
+  generation?: NmcGeneration;
+  /** The accounts the admin named for the tools on this host; the verdict is about them when there are any. */
+  toolAccounts: ToolAccount[];
+  /**
+   * Who signs in how: users with an address get the card's e-mailed one-time code (so they depend on its e-mail
+   * settings); blank-e-mail users sign in with their password alone. Unknown e-mails are in neither list.
+   */
+  signIn: { emailedCode: string[]; passwordOnly: string[] };
 }
 
 export type NmcTabState =
   | { kind: 'unsupported' }
   | { kind: 'not-checked'; origin: string; watched: boolean }
   | { kind: 'no-user-list'; origin: string; watched: boolean; result?: NmcCheckResult }
-  | { kind: 'checked'; origin: string; watched: boolean; result: NmcCheckResult };
+  | { kind: 'checked'; origin: string; watched: boolean; result: NmcCheckResult }
+  /** The card's log-on page (or its e-mailed code step): nothing is read there and no code is filled. */
+  | { kind: 'login'; origin: string; watched: boolean; emailedCodeStep: boolean; result?: NmcCheckResult }
+  /** Looks like an NMC page, but nothing could be read: the popup offers "Copy page structure". */
+  | { kind: 'not-understood'; origin: string; watched: boolean; result?: NmcCheckResult };
 
 /** Messages the NMC pieces exchange; every one is tagged `nmc:` so other listeners ignore them. */
 export type NmcRequest =
@@ -81,10 +106,14 @@ export type NmcRequest =
   /** `grantedForWatch`: the permission was requested for this watch, not already held for another feature. */
   | { type: 'nmc:watch'; origin: string; tabId?: number; grantedForWatch: boolean }
   | { type: 'nmc:unwatch'; origin: string }
-  | { type: 'nmc:forget-host'; origin: string };
+  | { type: 'nmc:forget-host'; origin: string }
+  /** From the banner (the sender's origin) or an extension page (`origin` given). */
+  | { type: 'nmc:set-tool-accounts'; origin?: string; accounts: Array<{ tool: string; user: string }> };
 
 /** Sent by the background to the content script of a tab. */
-export type NmcTabRequest = { type: 'nmc:get-state' };
+export type NmcTabRequest = { type: 'nmc:get-state' } | { type: 'nmc:get-structure' };
 export type NmcContentState =
   | { kind: 'no-user-list'; result?: NmcCheckResult }
-  | { kind: 'checked'; result: NmcCheckResult };
+  | { kind: 'checked'; result: NmcCheckResult }
+  | { kind: 'login'; emailedCodeStep: boolean }
+  | { kind: 'not-understood' };

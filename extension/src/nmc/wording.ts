@@ -3,7 +3,15 @@
  * by their stable code; the rule's English message is only the fallback.
  */
 
-import { formatMenuPath, type NmcFinding, type NmcFindingCode, type NmcStatus, POLICY } from '@mfa-companion/policy';
+import {
+  formatMenuPath,
+  type NmcFinding,
+  type NmcFindingCode,
+  type NmcGeneration,
+  type NmcStatus,
+  type NmcToolId,
+  POLICY,
+} from '@mfa-companion/policy';
 import { i18n } from '#i18n';
 import type { NmcCheckResult } from './types';
 
@@ -25,21 +33,71 @@ export function headline(result: NmcCheckResult): string {
   const { status, candidates } = result.evaluation;
   if (status === 'ok') return i18n.t('nmc.headline.ok', [candidates[0] ?? '']);
   if (status === 'at-risk') return i18n.t('nmc.headline.atRisk');
-  if (status === 'not-applicable') return i18n.t('nmc.headline.notApplicable');
+  if (status === 'not-applicable') {
+    const noMfaCard = result.evaluation.findings.some((finding) => finding.code === 'card-without-mfa');
+    return i18n.t(noMfaCard ? 'nmc.headline.noMfaCard' : 'nmc.headline.notApplicable');
+  }
   return i18n.t('nmc.headline.unknown');
 }
 
+const TOOL_NAMES = new Map(POLICY.nmc3.tools.map((tool) => [tool.id, tool.name]));
+const toolList = (tools: readonly NmcToolId[] | undefined) =>
+  (tools ?? []).map((tool) => TOOL_NAMES.get(tool) ?? tool).join(', ');
+
 export function fixSteps(): string[] {
+  const [next, apply] = POLICY.nmc3.userScreen.saveSteps;
   return [
     i18n.t('nmc.fix.step1', [formatMenuPath()]),
     i18n.t('nmc.fix.step2'),
-    i18n.t('nmc.fix.step3', [POLICY.nmc3.emailFieldLabel]),
+    i18n.t('nmc.fix.step3', [POLICY.nmc3.emailFieldLabel, next ?? '', apply ?? '']),
     i18n.t('nmc.fix.step4', [POLICY.nmc3.affectedTools.join(', ')]),
+    i18n.t('nmc.fix.step5'),
+    i18n.t('nmc.fix.alsoAffected', [
+      POLICY.nmc3.tools
+        .filter((tool) => tool.id !== 'secure-nmc-system-tool')
+        .map((tool) => tool.name)
+        .join(', '),
+      POLICY.nmc3.affectedFunctions.filter((item) => item !== 'firmware updates').join(', '),
+    ]),
   ];
+}
+
+/** "AP9641 (NMC3), AOS v3.4.0.7": what is known about the card itself, or nothing. */
+export function cardSummary(result: NmcCheckResult): string | undefined {
+  const parts: string[] = [];
+  const generation = result.generation === undefined ? undefined : generationLabel(result.generation);
+  if (result.model) parts.push(generation ? `${result.model} (${generation})` : result.model);
+  else if (generation && result.generation !== 'unknown') parts.push(generation);
+  if (result.firmwareVersion) {
+    const version = `AOS ${result.firmwareVersion.replace(/^(?:aos\s*)?/i, '')}`;
+    // The admin's typed answer is said to be one; a version read on About > Network needs no note.
+    parts.push(result.firmwareSource === 'answer' ? `${version} ${i18n.t('nmc.finding.sourceAnswer')}` : version);
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+export function generationLabel(generation: NmcGeneration): string {
+  if (generation === 'nmc3') return i18n.t('nmc.fleet.generationNmc3');
+  if (generation === 'nmc2') return i18n.t('nmc.fleet.generationNmc2');
+  return i18n.t('nmc.fleet.generationUnknown');
+}
+
+/** Who gets the card's e-mailed code and who signs in with a password alone; lines only for non-empty groups. */
+export function signInLines(result: NmcCheckResult): string[] {
+  if (result.evaluation.status === 'not-applicable') return [];
+  const lines: string[] = [];
+  if (result.signIn.emailedCode.length > 0) {
+    lines.push(i18n.t('nmc.banner.signInEmailed', [result.signIn.emailedCode.join(', ')]));
+  }
+  if (result.signIn.passwordOnly.length > 0) {
+    lines.push(i18n.t('nmc.banner.signInPasswordOnly', [result.signIn.passwordOnly.join(', ')]));
+  }
+  return lines;
 }
 
 export function describeFinding(finding: NmcFinding, result: NmcCheckResult): string {
   const user = finding.user ?? '';
+  const tools = toolList(finding.tools);
   const firmware = result.firmwareVersion ?? '';
   const texts: Record<NmcFindingCode, () => string> = {
     'mfa-disabled': () => i18n.t('nmc.finding.mfaDisabled'),
@@ -57,8 +115,19 @@ export function describeFinding(finding: NmcFinding, result: NmcCheckResult): st
     'blank-email-user-status-unknown': () => i18n.t('nmc.finding.blankEmailUserStatusUnknown', [user]),
     'user-type-unrecognised': () => i18n.t('nmc.finding.userTypeUnrecognised', [user]),
     'emails-unknown': () => i18n.t('nmc.finding.emailsUnknown', [result.usersToCheck.join(', ')]),
+    'card-without-mfa': () => i18n.t('nmc.finding.cardWithoutMfa'),
+    'tool-account-ok': () => i18n.t('nmc.finding.toolAccountOk', [user, tools]),
+    'tool-account-email-set': () => i18n.t('nmc.finding.toolAccountEmailSet', [user, tools]),
+    'tool-account-disabled': () => i18n.t('nmc.finding.toolAccountDisabled', [user, tools]),
+    'tool-account-cannot-update-firmware': () => i18n.t('nmc.finding.toolAccountCannotUpdateFirmware', [user, tools]),
+    'tool-account-email-unknown': () => i18n.t('nmc.finding.toolAccountEmailUnknown', [user, tools]),
+    'tool-account-missing': () => i18n.t('nmc.finding.toolAccountMissing', [user, tools]),
   };
-  return texts[finding.code]?.() || finding.message;
+  const text = texts[finding.code]?.() || finding.message;
+  // Where the fact came from: a page of the card, or the admin's own answer.
+  if (finding.source === 'page') return `${text} ${i18n.t('nmc.finding.sourcePage')}`;
+  if (finding.source === 'answer') return `${text} ${i18n.t('nmc.finding.sourceAnswer')}`;
+  return text;
 }
 
 /** Findings worth a line: the "found" one repeats the headline, and an OK verdict needs no info notes. */
@@ -67,7 +136,7 @@ export function visibleFindings(result: NmcCheckResult): NmcFinding[] {
   return result.evaluation.findings.filter(
     (finding) =>
       finding.code !== 'update-user-found' &&
-      !(ok && finding.severity === 'info') &&
+      !(ok && finding.severity === 'info' && finding.code !== 'tool-account-ok') &&
       // Unknown only because of unread pages: pagesNote() says that in words.
       !(finding.code === 'emails-unknown' && result.usersToCheck.length === 0),
   );

@@ -1,6 +1,9 @@
 import { type Account, exportEncryptedBackup, exportOtpauthList } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { unencryptedExportAllowed } from '../managed/effective';
+import { ManagedBadge } from '../managed/ManagedBadge';
+import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { describeError } from '../ui/errors';
 import { NewPassphraseFields } from '../ui/PassphraseForms';
 import { dated, downloadText } from './download';
@@ -10,6 +13,7 @@ export function BackupSection(props: { accounts: Account[] }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
   const [acknowledged, setAcknowledged] = useState(false);
+  const { policy, loaded: policyLoaded } = useManagedPolicy();
   return (
     <section class="stack" aria-labelledby="backup-title">
       <h2 id="backup-title">{i18n.t('options.backup')}</h2>
@@ -42,33 +46,42 @@ export function BackupSection(props: { accounts: Account[] }) {
           </p>
         )}
       </form>
-      <details>
-        <summary>{i18n.t('options.plainTitle')}</summary>
-        <div class="stack">
-          <p class="error">{i18n.t('options.plainWarning')}</p>
-          <label class="checkbox">
-            <input
-              type="checkbox"
-              checked={acknowledged}
-              onChange={(event) => setAcknowledged(event.currentTarget.checked)}
-            />
-            {i18n.t('options.plainAcknowledge')}
-          </label>
-          <button
-            type="button"
-            disabled={!acknowledged}
-            onClick={() =>
-              downloadText(
-                dated('mfa-companion-otpauth-UNENCRYPTED', 'txt'),
-                exportOtpauthList(props.accounts),
-                'text/plain',
-              )
-            }
-          >
-            {i18n.t('options.exportPlain')}
-          </button>
-        </div>
-      </details>
+      {policyLoaded && !unencryptedExportAllowed(policy) && (
+        <p class="note" data-managed="allowUnencryptedExport">
+          {i18n.t('managed.exportOff')}
+          <ManagedBadge />
+        </p>
+      )}
+      {/* Not rendered before the policy is known, so a forbidden export never shows, not even for a moment. */}
+      {policyLoaded && unencryptedExportAllowed(policy) && (
+        <details>
+          <summary>{i18n.t('options.plainTitle')}</summary>
+          <div class="stack">
+            <p class="error">{i18n.t('options.plainWarning')}</p>
+            <label class="checkbox">
+              <input
+                type="checkbox"
+                checked={acknowledged}
+                onChange={(event) => setAcknowledged(event.currentTarget.checked)}
+              />
+              {i18n.t('options.plainAcknowledge')}
+            </label>
+            <button
+              type="button"
+              disabled={!acknowledged}
+              onClick={() =>
+                downloadText(
+                  dated('mfa-companion-otpauth-UNENCRYPTED', 'txt'),
+                  exportOtpauthList(props.accounts),
+                  'text/plain',
+                )
+              }
+            >
+              {i18n.t('options.exportPlain')}
+            </button>
+          </div>
+        </details>
+      )}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { type Account, applyImport, type ImportPreview, parseImport, previewImport } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { withIssuerSites } from '../managed/effective';
+import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { describeError } from '../ui/errors';
 import { ImportPreviewView } from '../ui/ImportPreviewView';
 import { vaultStore } from '../vault/browser-store';
@@ -11,6 +13,7 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
   const [preview, setPreview] = useState<ImportPreview | undefined>();
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
   const [busy, setBusy] = useState(false);
+  const { policy } = useManagedPolicy();
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setMessage(undefined);
@@ -71,7 +74,9 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
             disabled={busy || preview.toAdd.length === 0}
             onClick={() =>
               void run(async () => {
-                await vaultStore().save(applyImport(props.accounts, preview));
+                // New accounts of an issuer the organisation lists get its sites bound.
+                const toAdd = withIssuerSites(preview.toAdd, policy);
+                await vaultStore().save(applyImport(props.accounts, { ...preview, toAdd }));
                 setMessage({ text: i18n.t('options.imported', [preview.toAdd.length]), error: false });
                 setPreview(undefined);
                 await props.onImported();

@@ -2,12 +2,13 @@ import type { Account } from '@mfa-companion/vault';
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { UnlockForm } from '../ui/PassphraseForms';
-import { readSettings, vaultStore } from '../vault/browser-store';
+import { readUserSettings, vaultStore } from '../vault/browser-store';
 import { DEFAULT_SETTINGS, type VaultSettings } from '../vault/settings';
 import { BackupSection } from './BackupSection';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { FleetView } from './FleetView';
 import { ImportSection } from './ImportSection';
+import { ManagedSection } from './ManagedSection';
 import { PhoneSection } from './PhoneSection';
 import { SecuritySection } from './SecuritySection';
 import { WipeSection } from './WipeSection';
@@ -21,7 +22,7 @@ export function OptionsApp() {
   const [settings, setSettings] = useState<VaultSettings>(DEFAULT_SETTINGS);
 
   const refresh = async () => {
-    const [current, loaded] = await Promise.all([store.status(), readSettings()]);
+    const [current, loaded] = await Promise.all([store.status(), readUserSettings()]);
     setSettings(loaded);
     if (current === 'unlocked') {
       setAccounts((await store.open()).accounts);
@@ -37,6 +38,7 @@ export function OptionsApp() {
   return (
     <main class="options stack">
       <h1>{i18n.t('options.title')}</h1>
+      <ManagedSection />
       {status === 'locked' && (
         <section>
           <p>{i18n.t('options.locked')}</p>

@@ -1,10 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { constrainAutoLock, effectiveVaultSettings } from '../managed/effective';
+import { ManagedBadge } from '../managed/ManagedBadge';
+import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { writeSettings } from '../vault/browser-store';
 import { SETTINGS_LIMITS, type VaultSettings } from '../vault/settings';
 
+/** Chrome tells extensions when the screen locks; Firefox's idle API knows only "active" and "idle". */
+export const SCREEN_LOCK_REPORTED =
+  (browser.idle as unknown as { IdleState?: { LOCKED?: string } } | undefined)?.IdleState?.LOCKED === 'locked';
+
+/** `settings` are the user's own choices; what the organisation sets is shown in their place, locked. */
 export function SecuritySection(props: { settings: VaultSettings; onSaved(settings: VaultSettings): void }) {
+  const { policy } = useManagedPolicy();
   const [draft, setDraft] = useState(props.settings);
   const [saved, setSaved] = useState(false);
   const [clipboardAllowed, setClipboardAllowed] = useState(false);
@@ -12,7 +21,12 @@ export function SecuritySection(props: { settings: VaultSettings; onSaved(settin
   useEffect(() => {
     void browser.permissions.contains({ permissions: ['clipboardRead'] }).then(setClipboardAllowed);
   }, []);
-  const save = async (next: VaultSettings) => {
+  const shown = effectiveVaultSettings(draft, policy);
+  const maxAutoLock = policy.autoLockMaxMinutes;
+  const save = async (change: Partial<VaultSettings>) => {
+    const next = { ...draft, ...change };
+    // Stored as asked, except an auto-lock the policy would not allow: saved as the longest it allows.
+    if (change.autoLockMinutes !== undefined) next.autoLockMinutes = constrainAutoLock(change.autoLockMinutes, policy);
     setDraft(next);
     await writeSettings(next);
     props.onSaved(next);
@@ -21,33 +35,52 @@ export function SecuritySection(props: { settings: VaultSettings; onSaved(settin
   return (
     <section class="stack" aria-labelledby="security-title">
       <h2 id="security-title">{i18n.t('options.security')}</h2>
-      <label for="auto-lock">{i18n.t('options.autoLock')}</label>
+      <label for="auto-lock">
+        {i18n.t('options.autoLock')}
+        {maxAutoLock !== undefined && <ManagedBadge />}
+      </label>
       <input
         id="auto-lock"
         type="number"
-        min={0}
-        max={SETTINGS_LIMITS.maxAutoLockMinutes}
-        value={draft.autoLockMinutes}
-        onChange={(event) => void save({ ...draft, autoLockMinutes: Number(event.currentTarget.value) })}
+        min={maxAutoLock === undefined ? 0 : 1}
+        max={maxAutoLock ?? SETTINGS_LIMITS.maxAutoLockMinutes}
+        value={shown.autoLockMinutes}
+        aria-describedby={maxAutoLock === undefined ? undefined : 'auto-lock-max'}
+        onChange={(event) => void save({ autoLockMinutes: Number(event.currentTarget.value) })}
       />
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={draft.lockOnSystemLock}
-          onChange={(event) => void save({ ...draft, lockOnSystemLock: event.currentTarget.checked })}
-        />
-        {i18n.t('options.lockOnSystemLock')}
+      {maxAutoLock !== undefined && (
+        <p id="auto-lock-max" class="note">
+          {i18n.t('managed.autoLockMax', [maxAutoLock])}
+        </p>
+      )}
+      {SCREEN_LOCK_REPORTED ? (
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={shown.lockOnSystemLock}
+            disabled={policy.lockOnSystemLock !== undefined}
+            onChange={(event) => void save({ lockOnSystemLock: event.currentTarget.checked })}
+          />
+          {i18n.t('options.lockOnSystemLock')}
+          {policy.lockOnSystemLock !== undefined && <ManagedBadge />}
+        </label>
+      ) : (
+        <p class="note">{i18n.t('options.lockOnSystemLockUnavailable')}</p>
+      )}
+      <label for="clipboard-clear">
+        {i18n.t('options.clipboardClear')}
+        {policy.clipboardClearSeconds !== undefined && <ManagedBadge />}
       </label>
-      <label for="clipboard-clear">{i18n.t('options.clipboardClear')}</label>
       <input
         id="clipboard-clear"
         type="number"
         min={0}
         max={SETTINGS_LIMITS.maxClipboardClearSeconds}
-        value={draft.clipboardClearSeconds}
-        onChange={(event) => void save({ ...draft, clipboardClearSeconds: Number(event.currentTarget.value) })}
+        value={shown.clipboardClearSeconds}
+        disabled={policy.clipboardClearSeconds !== undefined}
+        onChange={(event) => void save({ clipboardClearSeconds: Number(event.currentTarget.value) })}
       />
-      {draft.clipboardClearSeconds > 0 &&
+      {shown.clipboardClearSeconds > 0 &&
         (clipboardAllowed ? (
           <p class="note">{i18n.t('options.clipboardAllowed')}</p>
         ) : (

@@ -2,7 +2,16 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { NmcRequest, NmcTabState } from '../nmc/types';
-import { describeFinding, fixSteps, headline, pagesNote, visibleFindings } from '../nmc/wording';
+import {
+  cardSummary,
+  describeFinding,
+  fixSteps,
+  headline,
+  pagesNote,
+  signInLines,
+  visibleFindings,
+} from '../nmc/wording';
+import { originPattern } from '../origin-pattern';
 import { tabIdFromQuery } from './tab';
 
 /** The tab this popup is about: the active tab, or the one `?tabId=` names. */
@@ -28,7 +37,7 @@ export function NmcStatus() {
     const reply = (await send({ type: 'nmc:tab-status', tabId: id })) as NmcTabState & { error?: string };
     setState(reply.error ? { kind: 'unsupported' } : reply);
     if (!reply.error && reply.kind !== 'unsupported') {
-      setHasAccess(await browser.permissions.contains({ origins: [`${reply.origin}/*`] }).catch(() => false));
+      setHasAccess(await browser.permissions.contains({ origins: [originPattern(reply.origin)] }).catch(() => false));
     }
   }, []);
 
@@ -54,7 +63,7 @@ export function NmcStatus() {
     if (watched) {
       await send({ type: 'nmc:unwatch', origin });
     } else {
-      const origins = [`${origin}/*`];
+      const origins = [originPattern(origin)];
       // Known before the click: the request must be the click's first call for the browser to show its prompt.
       const alreadyGranted = hasAccess === true;
       // Asked from the click itself: the browser shows its prompt for exactly this origin, nothing wider.
@@ -68,7 +77,7 @@ export function NmcStatus() {
   return (
     <section class="nmc-status" aria-labelledby="nmc-status-heading" data-state={state.kind}>
       <h2 id="nmc-status-heading">{i18n.t('nmc.popup.heading')}</h2>
-      <NmcStateBody state={state} />
+      <NmcStateBody state={state} tabId={tabId} />
       {problem && <p role="alert">{problem}</p>}
       {state.kind !== 'unsupported' && (
         <div class="nmc-actions">
@@ -86,7 +95,34 @@ export function NmcStatus() {
   );
 }
 
-function NmcStateBody({ state }: { state: NmcTabState }) {
+/**
+ * "Copy page structure for a bug report": the content script builds it (labels and shapes, every value replaced by
+ * a placeholder) and hands it to this popup, which puts it on the clipboard. Nothing is sent anywhere.
+ */
+function CopyStructure({ tabId }: { tabId: number }) {
+  const [done, setDone] = useState<'copied' | 'failed'>();
+  const copy = async () => {
+    try {
+      const reply = (await browser.tabs.sendMessage(tabId, { type: 'nmc:get-structure' })) as { text?: string };
+      if (typeof reply?.text !== 'string') throw new Error('no structure');
+      await navigator.clipboard.writeText(reply.text);
+      setDone('copied');
+    } catch {
+      setDone('failed');
+    }
+  };
+  return (
+    <div class="nmc-structure">
+      <button type="button" onClick={() => void copy()}>
+        {i18n.t('nmc.popup.copyStructure')}
+      </button>
+      <p class="hint">{i18n.t('nmc.popup.copyStructureHint')}</p>
+      {done && <p role="status">{i18n.t(done === 'copied' ? 'nmc.popup.copied' : 'nmc.popup.copyFailed')}</p>}
+    </div>
+  );
+}
+
+function NmcStateBody({ state, tabId }: { state: NmcTabState; tabId: number }) {
   if (state.kind === 'unsupported') return <p>{i18n.t('nmc.popup.unsupported')}</p>;
   const host = <p class="nmc-host">{i18n.t('nmc.popup.host', [state.origin])}</p>;
   const watching = state.watched ? <p>{i18n.t('nmc.popup.watching')}</p> : null;
@@ -100,10 +136,24 @@ function NmcStateBody({ state }: { state: NmcTabState }) {
     );
   }
   const result = state.result;
+  const card = result ? cardSummary(result) : undefined;
   return (
     <>
       {host}
+      {state.kind === 'login' && (
+        <div class="nmc-login" data-emailed-code={String(state.emailedCodeStep)}>
+          <p>{i18n.t('nmc.popup.login')}</p>
+          <p class="nmc-emailed-code">{i18n.t('nmc.popup.emailedCode')}</p>
+        </div>
+      )}
+      {state.kind === 'not-understood' && (
+        <>
+          <p class="nmc-not-understood">{i18n.t('nmc.popup.notUnderstood')}</p>
+          <CopyStructure tabId={tabId} />
+        </>
+      )}
       {state.kind === 'no-user-list' && <p>{i18n.t('nmc.popup.noUserList')}</p>}
+      {card && <p class="nmc-card">{i18n.t('nmc.popup.card', [card])}</p>}
       {result && (
         <div class={`nmc-verdict ${result.evaluation.status}`} data-status={result.evaluation.status}>
           <p class="nmc-headline">
@@ -121,6 +171,13 @@ function NmcStateBody({ state }: { state: NmcTabState }) {
                 <li key={step}>{step}</li>
               ))}
             </ol>
+          )}
+          {signInLines(result).length > 0 && (
+            <ul class="nmc-sign-in">
+              {signInLines(result).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
           )}
           <p>{i18n.t('nmc.popup.usersKnown', [String(result.usersKnown)])}</p>
         </div>

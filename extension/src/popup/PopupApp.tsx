@@ -6,6 +6,15 @@ import { i18n } from '#i18n';
 import { AccountChooser } from '../autofill/AccountChooser';
 import type { FillReport } from '../autofill/messages';
 import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
+import {
+  effectiveAutofillSettings,
+  effectiveVaultSettings,
+  inFieldButtonAllowed,
+  isExactHost,
+  withIssuerSites,
+} from '../managed/effective';
+import { ManagedBadge } from '../managed/ManagedBadge';
+import type { ManagedPolicy } from '../managed/policy';
 import { copyCode } from '../ui/clipboard';
 import { describeError } from '../ui/errors';
 import { GearIcon, LockIcon, PlusIcon } from '../ui/icons';
@@ -27,7 +36,7 @@ import { afterFirstPaint } from './after-paint';
 import { BindOffer } from './BindOffer';
 import { describeFillReport, type FillNotice, fillPopupTarget, hostOf } from './fill';
 import { NmcStatus } from './NmcStatus';
-import { earlyVaultReads } from './prefetch';
+import { earlyManagedPolicy, earlyVaultReads } from './prefetch';
 import { SitePanel } from './SitePanel';
 import { activeWebTab, type PopupTab } from './tab';
 
@@ -55,6 +64,8 @@ export interface InitialState {
   siteMatches: ReadonlySet<string>;
   settings: VaultSettings;
   tab: PopupTab;
+  /** The settings above are already constrained by it; kept for what the popup shows as set by the organisation. */
+  policy: ManagedPolicy;
   autofillSettings: AutofillSettings;
   error?: string;
 }
@@ -77,18 +88,21 @@ export async function loadInitialState(): Promise<InitialState> {
     siteMatches: new Set(),
     settings: DEFAULT_SETTINGS,
     tab: {},
+    policy: {},
     autofillSettings: await autofillFrom({}),
   };
   try {
-    const [loaded, [stored], tab] = await Promise.all([
+    const [loaded, [stored], tab, { policy }] = await Promise.all([
       store.load(earlyVaultReads).catch((caught: unknown) => ({ status: 'error' as const, caught })),
       earlyVaultReads.catch((): Awaited<typeof earlyVaultReads> => [{}, {}]),
       activeWebTab(),
+      earlyManagedPolicy,
     ]);
     performance.mark('popup-vault-opened');
     initial.tab = tab;
-    initial.settings = normalizeSettings(stored[SETTINGS_KEY]);
-    initial.autofillSettings = await autofillFrom(stored);
+    initial.policy = policy;
+    initial.settings = effectiveVaultSettings(normalizeSettings(stored[SETTINGS_KEY]), policy);
+    initial.autofillSettings = effectiveAutofillSettings(await autofillFrom(stored), policy);
     if (loaded.status === 'error') {
       initial.error = describeError(loaded.caught);
       return initial;
@@ -122,6 +136,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   const [view, setView] = useState<View>(initial.view);
   const [accounts, setAccounts] = useState<Account[]>(initial.accounts);
   const settings = initial.settings;
+  const policy = initial.policy;
   const tab = initial.tab;
   const [query, setQuery] = useState('');
   const [toast, setToast] = useState<Toast | undefined>();
@@ -362,7 +377,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           tabWindowId={tab.windowId}
           onCancel={() => setView('list')}
           onAdd={async (added) => {
-            if (await commit([...accounts, ...added])) {
+            if (await commit([...accounts, ...withIssuerSites(added, policy)])) {
               setView('list');
               showToast({ message: i18n.t('add.added', added.length, [added.length]) });
             }
@@ -419,6 +434,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
         <SitePanel
           origin={tab.origin}
           alwaysDetect={autofillSettings.alwaysDetect.includes(tab.origin)}
+          alwaysDetectForbidden={!inFieldButtonAllowed(policy)}
           notice={fillNotice}
           filling={filling}
           onFillPage={() => void fill()}
@@ -466,8 +482,9 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           account={menu}
           options={{
             submitAfterFill: autofillSettings.submitAfterFill.includes(menu.id),
-            exactHost: autofillSettings.exactHost.includes(menu.id),
+            exactHost: isExactHost(menu.id, autofillSettings, policy),
           }}
+          managedOptions={policy.exactHostOnly ? ['exactHost'] : []}
           onOptionChange={(option, enabled) => void setAccountOption(option, menu, enabled)}
           onClose={() => setMenu(undefined)}
           onPin={() => {
@@ -558,6 +575,8 @@ const ACCOUNT_OPTIONS: readonly AccountOption[] = ['submitAfterFill', 'exactHost
 function AccountMenu(props: {
   account: Account;
   options: Record<AccountOption, boolean>;
+  /** Options the organisation's policy fixes: shown, not changeable. */
+  managedOptions: readonly AccountOption[];
   onOptionChange(option: AccountOption, enabled: boolean): void;
   onClose(): void;
   onPin(): void;
@@ -584,22 +603,27 @@ function AccountMenu(props: {
       <button type="button" onClick={() => props.onMove(1)}>
         {i18n.t('list.moveDown')}
       </button>
-      {ACCOUNT_OPTIONS.map((option) => (
-        <Fragment key={option}>
-          <label class="checkbox">
-            <input
-              type="checkbox"
-              checked={props.options[option]}
-              aria-describedby={`${option}-hint`}
-              onChange={(event) => props.onOptionChange(option, event.currentTarget.checked)}
-            />
-            {i18n.t(`autofill.popup.${option}`)}
-          </label>
-          <p id={`${option}-hint`} class="note">
-            {i18n.t(`autofill.popup.${option}Hint`)}
-          </p>
-        </Fragment>
-      ))}
+      {ACCOUNT_OPTIONS.map((option) => {
+        const managed = props.managedOptions.includes(option);
+        return (
+          <Fragment key={option}>
+            <label class="checkbox">
+              <input
+                type="checkbox"
+                checked={props.options[option]}
+                disabled={managed}
+                aria-describedby={`${option}-hint`}
+                onChange={(event) => props.onOptionChange(option, event.currentTarget.checked)}
+              />
+              {i18n.t(`autofill.popup.${option}`)}
+              {managed && <ManagedBadge />}
+            </label>
+            <p id={`${option}-hint`} class="note">
+              {i18n.t(`autofill.popup.${option}Hint`)}
+            </p>
+          </Fragment>
+        );
+      })}
       <button type="button" onClick={props.onShowQr}>
         {i18n.t('phone.menuItem')}
       </button>

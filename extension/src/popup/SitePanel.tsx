@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { disableAlwaysDetect, enableAlwaysDetect } from '../autofill/site-access';
+import { ManagedBadge } from '../managed/ManagedBadge';
 import type { FillNotice } from './fill';
 import { hostOf } from './fill';
 
@@ -8,6 +9,8 @@ export interface SitePanelProps {
   origin: string;
   /** Whether "always detect" is on for this origin (from the autofill settings). */
   alwaysDetect: boolean;
+  /** The organisation's policy does not allow the in-field button: the switch shows off and locked. */
+  alwaysDetectForbidden?: boolean;
   notice: FillNotice | undefined;
   filling: boolean;
   onFillPage(): void;
@@ -58,12 +61,14 @@ export function SitePanel(props: SitePanelProps) {
         <label class="checkbox">
           <input
             type="checkbox"
-            checked={switchingTo ?? props.alwaysDetect}
+            checked={!props.alwaysDetectForbidden && (switchingTo ?? props.alwaysDetect)}
+            disabled={props.alwaysDetectForbidden}
             aria-busy={switchingTo !== undefined}
             aria-describedby="always-detect-hint"
             onChange={(event) => void toggleAlwaysDetect(event.currentTarget.checked)}
           />
           {i18n.t('autofill.popup.alwaysDetect')}
+          {props.alwaysDetectForbidden && <ManagedBadge />}
         </label>
       </div>
       <p id="always-detect-hint" class="note">

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { AUTOFILL_SETTINGS_KEY } from '../autofill/settings';
+import { loadManagedPolicy } from '../managed/browser-policy';
 import { LOCAL_KEYS, type LoadReads, SESSION_KEYS, SETTINGS_KEY } from '../vault/storage-keys';
 import { isSessionCacheFor } from '../vault/store';
 
@@ -39,3 +40,6 @@ export const earlyVaultReads: LoadReads = (
   const [stored, session] = reads;
   return [{ ...stored, ...(await browser.storage.local.get(LOCAL_KEYS.previous)) }, session];
 });
+
+/** The organisation's policy, read alongside (its own storage area, so its own call). */
+export const earlyManagedPolicy = loadManagedPolicy();

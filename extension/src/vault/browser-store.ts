@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { loadManagedPolicy } from '../managed/browser-policy';
+import { effectiveVaultSettings } from '../managed/effective';
 import { loadSettings, saveSettings, type VaultSettings } from './settings';
 import type { StorageAreaLike } from './storage-area';
 import { VaultStore } from './store';
@@ -14,5 +16,12 @@ export function vaultStore(): VaultStore {
   return store;
 }
 
-export const readSettings = (): Promise<VaultSettings> => loadSettings(localArea);
+/** The user's own choices, as stored (the options page edits these). */
+export const readUserSettings = (): Promise<VaultSettings> => loadSettings(localArea);
+
+/** The settings in force: the user's choices constrained by the organisation's policy. */
+export async function readSettings(): Promise<VaultSettings> {
+  const [user, managed] = await Promise.all([readUserSettings(), loadManagedPolicy()]);
+  return effectiveVaultSettings(user, managed.policy);
+}
 export const writeSettings = (settings: VaultSettings): Promise<void> => saveSettings(localArea, settings);

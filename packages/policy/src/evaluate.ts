@@ -1,4 +1,5 @@
-import { type NmcUserTypeId, POLICY } from './facts.ts';
+import { classifyNmcModel } from './card.ts';
+import { type NmcGeneration, type NmcToolId, type NmcUserTypeId, POLICY } from './facts.ts';
 import { compareFirmwareVersions, type FirmwareVersion, parseFirmwareVersion } from './firmware.ts';
 import { classifyUserType, parseEnabledLabel } from './labels.ts';
 
@@ -11,11 +12,31 @@ export interface NmcUser {
   enabled?: boolean;
 }
 
+/** Where a fact about the card came from: read on one of its pages, or the admin's own answer. */
+export type NmcFactSource = 'page' | 'answer';
+
+/** An account a tool signs in to the card with, as the admin named it. */
+export interface NmcToolAccount {
+  tool: NmcToolId;
+  user: string;
+}
+
 export interface NmcEvaluationInput {
   mfaEnabled: boolean | 'unknown';
+  /** The card's own AOS version (About > Network, APC OS(AOS) Version), never a UPS or PDU firmware revision. */
   firmwareVersion?: string;
+  /** `nmc2` (NMC2 cards, rack PDUs): no MFA, so nothing to check. */
+  generation?: NmcGeneration;
+  /** The card's model number (Hardware Factory); a known non-NMC3 model makes the check not applicable. */
+  model?: string;
   users: NmcUser[];
+  /** The accounts the update and monitoring tools sign in with; when given, the verdict is about them. */
+  toolAccounts?: NmcToolAccount[];
+  /** Where `mfaEnabled`, `firmwareVersion`, `generation`, `model` and `toolAccounts` came from; findings say it. */
+  sources?: Partial<Record<NmcSourcedFact, NmcFactSource>>;
 }
+
+export type NmcSourcedFact = 'mfaEnabled' | 'firmwareVersion' | 'generation' | 'model' | 'toolAccounts';
 
 export type NmcStatus = 'ok' | 'at-risk' | 'not-applicable' | 'unknown';
 export type NmcSeverity = 'error' | 'warning' | 'info';
@@ -35,13 +56,24 @@ export type NmcFindingCode =
   | 'blank-email-user-type-unknown'
   | 'blank-email-user-status-unknown'
   | 'user-type-unrecognised'
-  | 'emails-unknown';
+  | 'emails-unknown'
+  | 'card-without-mfa'
+  | 'tool-account-ok'
+  | 'tool-account-email-set'
+  | 'tool-account-disabled'
+  | 'tool-account-cannot-update-firmware'
+  | 'tool-account-email-unknown'
+  | 'tool-account-missing';
 
 export interface NmcFinding {
   code: NmcFindingCode;
   severity: NmcSeverity;
   message: string;
   user?: string;
+  /** For tool-account findings: the tools that sign in as `user`. */
+  tools?: NmcToolId[];
+  /** Where the fact behind this finding came from, when it is a fact about the card or the admin's naming. */
+  source?: NmcFactSource;
 }
 
 export interface NmcEvaluation {
@@ -124,6 +156,12 @@ export function evaluateNmcUsers(given: NmcEvaluationInput): NmcEvaluation {
   const input: NmcEvaluationInput = { mfaEnabled: cleanMfa(raw.mfaEnabled), users: cleanUsers(raw.users) };
   const firmwareVersion = cleanFirmware(raw.firmwareVersion);
   if (firmwareVersion !== undefined) input.firmwareVersion = firmwareVersion;
+  if (raw.generation === 'nmc3' || raw.generation === 'nmc2' || raw.generation === 'unknown') {
+    input.generation = raw.generation;
+  }
+  if (typeof raw.model === 'string' && raw.model.trim() !== '') input.model = raw.model.trim().slice(0, 120);
+  input.sources = cleanSources(raw.sources);
+  const toolAccounts = cleanToolAccounts(raw.toolAccounts);
   const applicability = decideApplicability(input, findings);
   if (applicability === 'not-applicable') return { status: 'not-applicable', findings, candidates: [] };
 
@@ -154,7 +192,7 @@ export function evaluateNmcUsers(given: NmcEvaluationInput): NmcEvaluation {
       findings.push({
         code: 'blank-email-user-cannot-update-firmware',
         severity: 'warning',
-        message: `${name} has no e-mail address but is a ${user.userType?.trim()}; only a Super User or an Administrator can update firmware.`,
+        message: `${name} has no e-mail address but is a ${user.userType?.trim()}; we only count a Super User or an Administrator as able to update firmware (our caution: the vendor does not say which types can).`,
         user: name,
       });
     } else if (type?.kind === 'unrecognised') {
@@ -196,6 +234,8 @@ export function evaluateNmcUsers(given: NmcEvaluationInput): NmcEvaluation {
     }
   }
 
+  if (toolAccounts.length > 0) return judgeToolAccounts(input, toolAccounts, applicability, findings);
+
   // Only users who could turn out to be the update account matter for what is still unknown.
   const emailUnknown = usersStillToCheck(input.users);
   if (candidates.length > 0) return { status: applicability === 'unreadable' ? 'unknown' : 'ok', findings, candidates };
@@ -226,11 +266,33 @@ export function evaluateNmcUsers(given: NmcEvaluationInput): NmcEvaluation {
 }
 
 function decideApplicability(input: NmcEvaluationInput, findings: NmcFinding[]): Applicability {
+  const sources = input.sources ?? {};
+  const modelGeneration = input.model === undefined ? 'unknown' : classifyNmcModel(input.model);
+  if (input.generation === 'nmc2' || (input.generation !== 'nmc3' && modelGeneration === 'nmc2')) {
+    const byModel = input.generation !== 'nmc2';
+    const source = byModel ? sources.model : sources.generation;
+    findings.push({
+      code: 'card-without-mfa',
+      severity: 'info',
+      message: withSource(
+        byModel
+          ? `Model ${input.model} is not a Network Management Card 3: it has no MFA, so this check does not apply.`
+          : 'This card is not a Network Management Card 3 (an NMC2 or a rack PDU): it has no MFA, so this check does not apply.',
+        source,
+      ),
+      ...(source ? { source } : {}),
+    });
+    return 'not-applicable';
+  }
   if (input.mfaEnabled === false) {
     findings.push({
       code: 'mfa-disabled',
       severity: 'info',
-      message: 'Multi-factor authentication is off, so firmware updates do not need a user without an e-mail address.',
+      message: withSource(
+        'Multi-factor authentication is off, so firmware updates do not need a user without an e-mail address.',
+        sources.mfaEnabled,
+      ),
+      ...(sources.mfaEnabled ? { source: sources.mfaEnabled } : {}),
     });
     return 'not-applicable';
   }
@@ -239,6 +301,7 @@ function decideApplicability(input: NmcEvaluationInput, findings: NmcFinding[]):
     const version = parseFirmwareVersion(input.firmwareVersion);
     if (version === undefined) {
       findings.push({
+        ...(sources.firmwareVersion ? { source: sources.firmwareVersion } : {}),
         code: 'firmware-unparseable',
         severity: 'warning',
         message: `"${input.firmwareVersion.trim().slice(0, 80)}" is not a firmware version this checker can read (expected something like v${MFA_FIRMWARE.text}.0.1).`,
@@ -247,17 +310,26 @@ function decideApplicability(input: NmcEvaluationInput, findings: NmcFinding[]):
     }
     firmwareSupportsMfa = compareFirmwareVersions(version, MFA_FIRMWARE) >= 0;
     if (!firmwareSupportsMfa) {
+      const source = sources.firmwareVersion;
       findings.push(
         input.mfaEnabled === true
           ? {
               code: 'firmware-before-mfa-but-mfa-reported',
               severity: 'warning',
-              message: `MFA is reported on, but firmware v${version.text} predates MFA (added in AOS v${MFA_FIRMWARE.text}); check the firmware version.`,
+              message: withSource(
+                `MFA is reported on, but AOS v${version.text} predates MFA (added in AOS v${MFA_FIRMWARE.text}); check the firmware version.`,
+                source,
+              ),
+              ...(source ? { source } : {}),
             }
           : {
               code: 'firmware-before-mfa',
               severity: 'info',
-              message: `Firmware v${version.text} predates MFA (added in AOS v${MFA_FIRMWARE.text}), so this check does not apply yet. Run it again after upgrading.`,
+              message: withSource(
+                `AOS v${version.text} predates MFA (added in AOS v${MFA_FIRMWARE.text}), so this check does not apply yet. Run it again after upgrading.`,
+                source,
+              ),
+              ...(source ? { source } : {}),
             },
       );
       return 'not-applicable';
@@ -270,4 +342,128 @@ function decideApplicability(input: NmcEvaluationInput, findings: NmcFinding[]):
     message: `Whether MFA is on is not known, nor whether the firmware is v${MFA_FIRMWARE.text} or later.`,
   });
   return 'unknown';
+}
+
+const SOURCE_WORDS: Record<NmcFactSource, string> = {
+  page: 'read on a page of the card',
+  answer: 'from your answer',
+};
+
+function withSource(message: string, source: NmcFactSource | undefined): string {
+  return source === undefined ? message : `${message} (${SOURCE_WORDS[source]})`;
+}
+
+const SOURCED_FACTS: readonly NmcSourcedFact[] = [
+  'mfaEnabled',
+  'firmwareVersion',
+  'generation',
+  'model',
+  'toolAccounts',
+];
+
+function cleanSources(value: unknown): Partial<Record<NmcSourcedFact, NmcFactSource>> {
+  const sources: Partial<Record<NmcSourcedFact, NmcFactSource>> = {};
+  if (typeof value !== 'object' || value === null) return sources;
+  for (const fact of SOURCED_FACTS) {
+    const source = (value as Record<string, unknown>)[fact];
+    if (source === 'page' || source === 'answer') sources[fact] = source;
+  }
+  return sources;
+}
+
+const TOOL_IDS: ReadonlySet<string> = new Set(POLICY.nmc3.tools.map((tool) => tool.id));
+const TOOL_NAMES: ReadonlyMap<NmcToolId, string> = new Map(POLICY.nmc3.tools.map((tool) => [tool.id, tool.name]));
+
+/** Named tool accounts, grouped by user name (trimmed, at most 64 characters), tools in POLICY order. */
+function cleanToolAccounts(value: unknown): Array<{ user: string; tools: NmcToolId[] }> {
+  if (!Array.isArray(value)) return [];
+  const byUser = new Map<string, Set<NmcToolId>>();
+  for (const entry of value as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { tool, user } = entry as Record<string, unknown>;
+    if (typeof tool !== 'string' || !TOOL_IDS.has(tool) || typeof user !== 'string') continue;
+    const name = user.trim().slice(0, 64);
+    if (name === '') continue;
+    const tools = byUser.get(name) ?? new Set<NmcToolId>();
+    tools.add(tool as NmcToolId);
+    byUser.set(name, tools);
+  }
+  const order = POLICY.nmc3.tools.map((tool) => tool.id);
+  return [...byUser].map(([user, tools]) => ({ user, tools: order.filter((id) => tools.has(id)) }));
+}
+
+/**
+ * The verdict when the admin named the accounts the tools use: each named account must have a blank e-mail, be
+ * enabled and be of a type we count; otherwise the tools that sign in as it fail, and the finding names them.
+ */
+function judgeToolAccounts(
+  input: NmcEvaluationInput,
+  accounts: Array<{ user: string; tools: NmcToolId[] }>,
+  applicability: Applicability,
+  findings: NmcFinding[],
+): NmcEvaluation {
+  const source = input.sources?.toolAccounts;
+  const sourced = source ? { source } : {};
+  const candidates: string[] = [];
+  let failing = false;
+  let unsure = false;
+  for (const { user: name, tools } of accounts) {
+    const toolNames = tools.map((tool) => TOOL_NAMES.get(tool) ?? tool).join(', ');
+    const user =
+      input.users.find((known) => known.name === name) ??
+      input.users.find((known) => known.name.toLowerCase() === name.toLowerCase());
+    const base = { user: name, tools, ...sourced };
+    if (user === undefined) {
+      unsure = true;
+      findings.push({
+        ...base,
+        code: 'tool-account-missing',
+        severity: 'warning',
+        message: `${toolNames} sign in as ${name}, which is not among the local users read so far; open the user list to check it exists.`,
+      });
+    } else if (user.email === undefined) {
+      unsure = true;
+      findings.push({
+        ...base,
+        code: 'tool-account-email-unknown',
+        severity: 'warning',
+        message: `${toolNames} sign in as ${name}, whose e-mail address is not known yet; open this user to check it.`,
+      });
+    } else if (user.email.trim() !== '') {
+      failing = true;
+      findings.push({
+        ...base,
+        code: 'tool-account-email-set',
+        severity: 'error',
+        message: `${name} has an e-mail address, so with MFA on the card e-mails it a one-time code that ${toolNames} cannot enter: ${toolNames} will fail. Remove the E-mail Address of ${name}, or name a user without one.`,
+      });
+    } else if (user.enabled === false) {
+      failing = true;
+      findings.push({
+        ...base,
+        code: 'tool-account-disabled',
+        severity: 'error',
+        message: `${name} is disabled, so ${toolNames} cannot sign in as it.`,
+      });
+    } else if (canUpdateFirmware(user.userType) === false) {
+      failing = true;
+      findings.push({
+        ...base,
+        code: 'tool-account-cannot-update-firmware',
+        severity: 'error',
+        message: `${name} is a ${user.userType?.trim()}; by our caution only a Super User or an Administrator can update firmware, so firmware updates from ${toolNames} are expected to fail.`,
+      });
+    } else {
+      candidates.push(name);
+      findings.push({
+        ...base,
+        code: 'tool-account-ok',
+        severity: 'info',
+        message: `${toolNames} sign in as ${name}, which has no e-mail address and nothing shown rules it out.`,
+      });
+    }
+  }
+  if (failing) return { status: applicability === 'applies' ? 'at-risk' : 'unknown', findings, candidates };
+  if (unsure || applicability === 'unreadable') return { status: 'unknown', findings, candidates };
+  return { status: 'ok', findings, candidates };
 }

@@ -21,6 +21,30 @@ export interface FactSource {
 
 export type NmcUserTypeId = 'super-user' | 'administrator' | 'device-user' | 'read-only-user' | 'network-only-user';
 
+/** The tools that sign in to an NMC3 as a local user for firmware updates, discovery and file transfer. */
+export type NmcToolId = 'secure-nmc-system-tool' | 'ecostruxure-it-expert' | 'data-center-expert';
+
+/** Which card a page belongs to: only an NMC3 (AOS 3.4 and later) has MFA. */
+export type NmcGeneration = 'nmc3' | 'nmc2' | 'unknown';
+
+const NMC3_DCE_ITE_FAQ: FactSource = {
+  publisher: 'Schneider Electric',
+  document: 'Community FAQ on NMC 3 multi-factor authentication affecting DCE and ITE communication',
+  scope: 'Network Management Card 3 firmware 3.4.0 and later, Data Center Expert and EcoStruxure IT Expert',
+};
+
+const NMC3_USER_GUIDE: FactSource = {
+  publisher: 'Schneider Electric',
+  document: 'Network Management Card 3 User Guide (990-91148D)',
+  scope: 'Network Management Card 3 (AP9640, AP9641, AP9643) Web UI',
+};
+
+const PROJECT_DEVICE_KNOWLEDGE: FactSource = {
+  publisher: 'MFA Companion',
+  document: 'Our own reading of public NMC2, rack PDU and NMC3 About pages and user guides',
+  scope: 'Telling card generations apart; not a vendor statement',
+};
+
 const SMARTCONNECT_FAQ: FactSource = {
   publisher: 'Schneider Electric',
   document: 'SmartConnect help centre, frequently asked questions about MFA and accounts',
@@ -84,19 +108,61 @@ export const POLICY = {
     emailFieldLabel: 'E-mail Address',
     /** Tools whose firmware updates fail when MFA is on and every local user has an e-mail address. */
     affectedTools: ['Secure NMC System Tool', 'EcoStruxure IT Expert', 'Data Center Expert'],
+    /** The same tools with stable ids, in the order of `affectedTools`. */
+    tools: [
+      { id: 'secure-nmc-system-tool', name: 'Secure NMC System Tool', shortName: 'Secure NMC System Tool' },
+      { id: 'ecostruxure-it-expert', name: 'EcoStruxure IT Expert', shortName: 'IT Expert' },
+      { id: 'data-center-expert', name: 'Data Center Expert', shortName: 'DCE' },
+    ],
+    /** The vendor article's title spells the first tool "Secure Network System Tool": readers search for both. */
+    toolSearchAliases: ['Secure Network System Tool'],
+    /** Besides firmware updates, what DCE and IT Expert do through the same local user (community FAQ). */
+    affectedFunctions: ['firmware updates', 'discovery', 'file transfer', 'device communication'],
+    /** The card sends the one-time password by e-mail after the user name and password are accepted. */
+    otpDelivery: 'email',
     /** Every local user type an NMC3 knows. */
     userTypes: ['super-user', 'administrator', 'device-user', 'read-only-user', 'network-only-user'],
+    /** The user types as the English Web UI and the User Guide name them. */
+    userTypeLabels: {
+      'super-user': 'Super User',
+      administrator: 'Administrator',
+      'device-user': 'Device User',
+      'read-only-user': 'Read-Only User',
+      'network-only-user': 'Network-Only User',
+    },
+    /** The per-user screen, its enable box, and the two steps that save it (Next, then Apply on the confirmation page). */
+    userScreen: {
+      title: 'User Configuration',
+      accessLabel: 'Access',
+      enableLabel: 'Enable',
+      saveSteps: ['Next', 'Apply'],
+    },
     /**
      * Only these user types are allowed to update firmware. Not from the article (which only asks for a user
      * without an e-mail address): it is NMC user-role knowledge, and it makes this project's check stricter.
      */
     firmwareCapableUserTypes: ['super-user', 'administrator'],
+    /** The rule above is this project's caution: the User Guide does not say which types may upload firmware. */
+    firmwareCapableRuleIsOurs: true,
     /**
      * The fix: at least one local user without an e-mail address (MFA does not apply to it), which the
      * tools then use.
      */
     requiredBlankEmailUsers: 1,
     source: NMC3_FIRMWARE_ARTICLE,
+    communicationSource: NMC3_DCE_ITE_FAQ,
+    userGuideSource: NMC3_USER_GUIDE,
+  },
+  /** Cards and devices without MFA: what the checker needs to say "not applicable" instead of guessing. */
+  withoutMfa: {
+    /** Network Management Card 2 part numbers (AOS 6.x/7.x, no MFA). */
+    nmc2Models: ['AP9630', 'AP9631', 'AP9635'],
+    /** Rack PDUs run the NMC2-era AOS 6.x/7.x line: their model numbers start like this (our reading). */
+    rackPduModelPrefixes: ['AP7', 'AP8'],
+    /** Application module names seen on rack PDU About pages. */
+    rackPduApplicationNames: ['rpdu', 'rpdu2g'],
+    aosMajorVersions: [6, 7],
+    source: PROJECT_DEVICE_KNOWLEDGE,
   },
 } as const satisfies {
   otp: { maxValidity: Duration; source: FactSource };
@@ -116,9 +182,25 @@ export const POLICY = {
     userListMenuPath: readonly string[];
     emailFieldLabel: string;
     affectedTools: readonly string[];
+    tools: ReadonlyArray<{ id: NmcToolId; name: string; shortName: string }>;
+    toolSearchAliases: readonly string[];
+    affectedFunctions: readonly string[];
+    otpDelivery: 'email';
     userTypes: readonly NmcUserTypeId[];
+    userTypeLabels: Readonly<Record<NmcUserTypeId, string>>;
+    userScreen: { title: string; accessLabel: string; enableLabel: string; saveSteps: readonly string[] };
     firmwareCapableUserTypes: readonly NmcUserTypeId[];
+    firmwareCapableRuleIsOurs: boolean;
     requiredBlankEmailUsers: number;
+    source: FactSource;
+    communicationSource: FactSource;
+    userGuideSource: FactSource;
+  };
+  withoutMfa: {
+    nmc2Models: readonly string[];
+    rackPduModelPrefixes: readonly string[];
+    rackPduApplicationNames: readonly string[];
+    aosMajorVersions: readonly number[];
     source: FactSource;
   };
 };

@@ -1,13 +1,17 @@
+export { classifyNmcModel } from './card.ts';
 export { NmcParseError, type NmcParseErrorCode } from './errors.ts';
 export {
   canUpdateFirmware,
   evaluateNmcUsers,
   type NmcEvaluation,
   type NmcEvaluationInput,
+  type NmcFactSource,
   type NmcFinding,
   type NmcFindingCode,
   type NmcSeverity,
+  type NmcSourcedFact,
   type NmcStatus,
+  type NmcToolAccount,
   type NmcUser,
   usersStillToCheck,
 } from './evaluate.ts';
@@ -17,6 +21,8 @@ export {
   type FactSource,
   formatDuration,
   formatMenuPath,
+  type NmcGeneration,
+  type NmcToolId,
   type NmcUserTypeId,
   POLICY,
   type Policy,

@@ -7,15 +7,17 @@ import type { NmcUserTypeId } from './facts.ts';
 
 // A list repeats the same few labels ("Administrator", "Enabled") on every row: remember recent short ones.
 const NORMALIZED = new Map<string, string>();
-const NORMALIZED_LIMIT = 512;
+// Large enough for a 1,000-user list read twice per row (name and caption checks) without thrashing.
+const NORMALIZED_LIMIT = 4096;
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 /** Lower case, accents removed, punctuation folded to single spaces: "Type d'Utilisateur:" → "type d utilisateur". */
 export function normalizeLabel(text: string): string {
   const cached = NORMALIZED.get(text);
   if (cached !== undefined) return cached;
-  const normalized = text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII (most labels and user names) has no accents to strip: skip the Unicode decomposition.
+  const folded = PLAIN_ASCII.test(text) ? text : text.normalize('NFD').replace(/\p{M}+/gu, '');
+  const normalized = folded
     .toLowerCase()
     .replace(/[^\p{L}\p{N}@]+/gu, ' ')
     .trim();
@@ -90,11 +92,11 @@ export type NmcUserTypeMatch = { kind: 'known'; id: NmcUserTypeId } | { kind: 'u
 
 // Matched on words, not whole labels, so "Administrator (local)" or "Super utilisateur" still land right.
 const USER_TYPE_PATTERNS: ReadonlyArray<readonly [NmcUserTypeId, RegExp]> = [
-  ['super-user', /\bsuper ?(?:user|utilisateur|admin(?:istrator|istrateur)?)\b|\bsuperuser\b/],
+  ['super-user', /\bsuper ?(?:users?|utilisateurs?|admin(?:istrators?|istrateurs?)?)\b|\bsuperusers?\b/],
   ['network-only-user', /\bnetwork ?only\b|\breseau (?:uniquement|seulement|seul)\b|\bnetwork user\b/],
   ['read-only-user', /\bread ?only\b|\breadonly\b|\blecture (?:seule|uniquement|seulement)\b|\bread user\b/],
   ['device-user', /\bdevices?\b|\bperipheriques?\b|\bappareils?\b/],
-  ['administrator', /\badmin(?:istrator|istrateur|istratrice)?\b/],
+  ['administrator', /\badmins?\b|\badministrat(?:ors?|eurs?|rices?)\b/],
 ];
 
 const USER_TYPES_SEEN = new Map<string, NmcUserTypeMatch>();

@@ -24,7 +24,7 @@ export type RowOutcome = { kind: 'user'; user: NmcUser } | { kind: 'header' } | 
  */
 export function readUserRow(columns: NmcColumns, cells: readonly string[]): RowOutcome {
   const trimmed = fitCellsToHeader(
-    cells.map((cell) => cell.replace(INVISIBLE, '').trim()),
+    cells.map((cell) => (HAS_INVISIBLE.test(cell) ? cell.replace(INVISIBLE, '') : cell).trim()),
     columns.width,
   );
   if (trimmed.every((cell) => cell === '')) return { kind: 'skip', reason: 'empty row' };
@@ -52,6 +52,7 @@ export function readUserRow(columns: NmcColumns, cells: readonly string[]): RowO
   return { kind: 'user', user };
 }
 
+const HAS_INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/u;
 // A line of dashes or box-drawing characters under a terminal header: its dashes must never read as blank e-mails.
 const RULER = /^[-=_+|:─━┼┬┴├┤│┃═]*$/u;
 // A selection box or tick copied with the name ("☐ apc").

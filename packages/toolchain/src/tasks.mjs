@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './bootstrap.mjs';
-import { ensureChromium } from './chromium.mjs';
+import { ensureBrowsers } from './browsers.mjs';
 import { Tally } from './summary.mjs';
 import { listWorkspaces } from './workspaces.mjs';
 
@@ -50,7 +50,7 @@ function runVitest(tally, workspace, reportDir) {
 }
 
 function test() {
-  ensureChromium();
+  ensureBrowsers(['chromium', 'firefox']);
   installDependencies();
   const tally = new Tally();
   const workspaces = listWorkspaces(root);
@@ -86,7 +86,7 @@ function test() {
 function bench() {
   installDependencies();
   if (build() !== 0) return 1;
-  ensureChromium();
+  ensureBrowsers(['chromium']);
   banner('benchmarks');
   return sh('pnpm', ['-r', '--workspace-concurrency=1', '--if-present', 'run', 'bench'], { allowFailure: true });
 }
