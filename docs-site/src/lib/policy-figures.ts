@@ -1,5 +1,5 @@
 import { FIREFOX_MIN_VERSION } from '@mfa-companion/extension/browser-support';
-import { DEFAULT_DIGITS, DEFAULT_PERIOD, MAX_DIGITS, MIN_DIGITS } from '@mfa-companion/otp';
+import { DEFAULT_DIGITS, DEFAULT_PERIOD, MAX_DIGITS, MIN_DIGITS, STEAM_PERIOD } from '@mfa-companion/otp';
 import { formatDuration, formatMenuPath, POLICY } from '@mfa-companion/policy';
 import type { Lang } from './locale.ts';
 
@@ -72,6 +72,7 @@ export const TECHNICAL_FIGURES = {
   totpDigits: (lang: Lang) => new Intl.NumberFormat(lang).format(DEFAULT_DIGITS),
   totpMinDigits: (lang: Lang) => new Intl.NumberFormat(lang).format(MIN_DIGITS),
   totpMaxDigits: (lang: Lang) => new Intl.NumberFormat(lang).format(MAX_DIGITS),
+  steamPeriod: (lang: Lang) => seconds(STEAM_PERIOD, lang),
   firefoxMinVersion: () => String(FIREFOX_MIN_VERSION),
 } as const satisfies Record<string, (lang: Lang) => string>;
 
