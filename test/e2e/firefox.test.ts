@@ -151,6 +151,18 @@ describe('Firefox ESR: the installed add-on', () => {
     await page.close();
   });
 
+  it('fills the field right-clicked, from the context menu entry (the real menus path)', async () => {
+    const page = await firefox.openPage(`${servers.primary.url}autofill/plain-autocomplete.html`);
+    await page.bringToFront();
+    const field = await page.box({ css: '#otp' });
+    const startedAt = Date.now();
+    await page.mouseClick(field.x + 10, field.y + field.height / 2, 'right');
+    await firefox.chooseContextMenuItem('Fill one-time code');
+    await expect.poll(() => page.value({ css: '#otp' }), { timeout: 5000 }).not.toBe('');
+    expect(codesAround(startedAt)).toContain(await page.value({ css: '#otp' }));
+    await page.close();
+  });
+
   it('contacted nothing but the fixture server', () => {
     const elsewhere = firefox
       .requestedUrls()

@@ -11,6 +11,7 @@ import { type LaunchedBrowser, launchBrowser } from './browser.ts';
 import { describeTarget, findElement, type Target, toWire } from './find-element.ts';
 import {
   bidiCommand,
+  chooseContextMenuItem,
   currentUrl,
   type LaunchedFirefox,
   launchFirefox,
@@ -58,7 +59,7 @@ export interface DriverPage {
   /** The element's box in the viewport (CSS pixels). */
   box(target: Target): Promise<{ x: number; y: number; width: number; height: number }>;
   /** A real mouse click at a point of the viewport (for what page scripts cannot reach, like a closed shadow root). */
-  mouseClick(x: number, y: number): Promise<void>;
+  mouseClick(x: number, y: number, button?: 'left' | 'right'): Promise<void>;
   count(css: string): Promise<number>;
   /**
    * Runs `fn` (a function declaration; `this` is the shadow root) in the closed shadow root of the first
@@ -94,6 +95,8 @@ export interface ExtensionBrowser {
    * runs extension commands. Firefox only: headless Chromium never routes keys to extension commands.
    */
   pressShortcut(chord: string): Promise<void>;
+  /** Picks `label` in the browser's open page context menu (Firefox only; Chromium's is native UI). */
+  chooseContextMenuItem(label: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -153,6 +156,7 @@ async function launchChromiumDriver(options: ExtensionBrowserOptions): Promise<E
     tabIdOf: (url) => tabIdOf(inExtension, url),
     requestedUrls: () => [...requested],
     pressShortcut: () => Promise.reject(new Error('headless Chromium does not route keys to extension commands')),
+    chooseContextMenuItem: () => Promise.reject(new Error("Chromium's context menu is native UI")),
     close: () => launched.close(),
   };
 }
@@ -268,8 +272,8 @@ class ChromiumPage implements DriverPage {
   async box(target: Target) {
     return (await this.element(target)).evaluate((element) => element.getBoundingClientRect().toJSON());
   }
-  async mouseClick(x: number, y: number) {
-    await this.page.mouse.click(x, y);
+  async mouseClick(x: number, y: number, button: 'left' | 'right' = 'left') {
+    await this.page.mouse.click(x, y, { button });
   }
   count(css: string) {
     return this.page.evaluate((selector) => document.querySelectorAll(selector).length, css);
@@ -367,6 +371,7 @@ async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<Ex
     tabIdOf: (url) => tabIdOf(inExtension, url),
     requestedUrls: () => launched.requests.map((request) => request.url),
     pressShortcut: (chord) => pressInBrowserWindow(browser, chord),
+    chooseContextMenuItem: (label) => chooseContextMenuItem(browser, label),
     close: async () => {
       await launched.close();
       rmSync(scratchDir, { recursive: true, force: true });
@@ -464,8 +469,8 @@ class FirefoxPage implements DriverPage {
   async box(target: Target) {
     return (await this.element(target)).evaluate((element) => element.getBoundingClientRect().toJSON());
   }
-  async mouseClick(x: number, y: number) {
-    await this.page.mouse.click(x, y);
+  async mouseClick(x: number, y: number, button: 'left' | 'right' = 'left') {
+    await this.page.mouse.click(x, y, { button });
   }
   count(css: string) {
     return this.page.evaluate((selector) => document.querySelectorAll(selector).length, css);

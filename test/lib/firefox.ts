@@ -272,3 +272,37 @@ export async function pressInBrowserWindow(browser: Browser, chord: string): Pro
   })) as { type: string; exceptionDetails?: { text: string } };
   if (result.exceptionDetails) throw new Error(`key chord failed: ${result.exceptionDetails.text}`);
 }
+
+/**
+ * Picks `label` in the page's context menu, which must be open (after a right-click in the page): the browser's
+ * own menu, so an extension entry runs through Firefox's menus API exactly as a user's click does.
+ */
+export async function chooseContextMenuItem(browser: Browser, label: string): Promise<void> {
+  const tree = (await bidiCommand(browser, 'browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+    contexts: Array<{ context: string; url: string }>;
+  };
+  const window = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window');
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const result = (await bidiCommand(browser, 'script.callFunction', {
+      functionDeclaration: `function (label) {
+        const menu = document.getElementById('contentAreaContextMenu');
+        if (menu.state !== 'open') return 'closed';
+        const item = [...menu.querySelectorAll('menuitem')].find((entry) => entry.label === label && !entry.hidden);
+        if (!item) return 'missing: ' + [...menu.querySelectorAll('menuitem')].filter((e) => !e.hidden).map((e) => e.label).join(' | ');
+        menu.activateItem(item);
+        return 'chosen';
+      }`,
+      arguments: [{ type: 'string', value: label }],
+      target: { context: window.context },
+      awaitPromise: false,
+    })) as { result?: { value?: string }; exceptionDetails?: { text: string } };
+    if (result.exceptionDetails) throw new Error(`context menu: ${result.exceptionDetails.text}`);
+    const outcome = result.result?.value ?? '';
+    if (outcome === 'chosen') return;
+    if (outcome.startsWith('missing') && attempt > 10)
+      throw new Error(`no "${label}" in the context menu (${outcome})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the context menu never opened');
+}
