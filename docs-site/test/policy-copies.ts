@@ -53,7 +53,7 @@ export function numberWords(value: number): string[] {
 /** The number in digits or words, not glued to other digits, letters or a decimal part. */
 function numberPattern(value: number): string {
   const words = numberWords(value).map((word) => escape(word).replace(/[- ]/g, HYPHEN_OR_SPACE));
-  const digits = `(?<![\\w.,/:])${value}(?![\\w]|[.,]\\d)`;
+  const digits = `(?<![\\w.,/:])${value}(?![\\w]|[.,][\\dx])`;
   return words.length > 0 ? `(?:${digits}|(?<![\\p{L}-])(?:${words.join('|')}))` : digits;
 }
 
@@ -155,7 +155,7 @@ export function policyCopies(policy: unknown): PolicyCopy[] {
       const partOfVersion =
         /version|major|minor|patch/i.test(key) || (isRecord(parent) && Object.values(parent).some(isVersion));
       if (partOfVersion || value < 2) continue;
-      const digits = `(?<![\\w.,/:])${value}(?![\\w]|[.,]\\d)`;
+      const digits = `(?<![\\w.,/:])${value}(?![\\w]|[.,][\\dx])`;
       const words = numberWords(value).map(escape).join('|');
       const stems = keyStems(path).map(escape).join('|');
       const spelled = words && stems ? `|(?<![\\p{L}-])(?:${words})${SPACE}+(?:\\S+${SPACE}+){0,2}?(?:${stems})` : '';

@@ -2,6 +2,7 @@
 // same steps through one driver (test/lib/driver.ts). Browser-specific behaviour has suites of its own.
 import { base32Decode, totp } from '@mfa-companion/otp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN } from '../fixtures/nmc/token.ts';
 import { BROWSER_NAMES, type DriverPage, type ExtensionBrowser, launchExtensionBrowser } from '../lib/driver.ts';
 import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
 
@@ -162,7 +163,9 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
   });
 
   it('shows the NMC banner on an at-risk NMC after "Check this page"', async () => {
-    const page = await browser.openPage(`http://${NMC_HOST}:${servers.primary.port}/nmc/at-risk/users.html`);
+    const page = await browser.openPage(
+      `http://${NMC_HOST}:${servers.primary.port}/nmc/at-risk/NMC/${TOKEN}/userman.htm`,
+    );
     const over = await popupOver(page);
     await over.click({ button: 'Check this page' });
     const banner = (predicate: string) =>
@@ -193,12 +196,20 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
     const page = await browser.openPage(url);
     await expect.poll(() => page.count('mfa-companion-autofill'), { timeout: 5000 }).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __received: Received }).__received)).toBeNull();
-    // The button sits in a closed shadow root, drawn at the field's right edge: click there.
+    // The button sits in a closed shadow root, drawn at the field's right edge: click there. It takes clicks only
+    // once it has been visible and in place for 500 ms (reported asynchronously), so an early click is ignored by
+    // design: click again until the page has its code.
     const field = await page.box({ css: '#otp' });
     const startedAt = Date.now();
-    await page.mouseClick(field.x + field.width - 15, field.y + field.height / 2);
+    const receivedNow = () => page.evaluate(() => (window as unknown as { __received: Received }).__received);
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { __received: Received }).__received), { timeout: 5000 })
+      .poll(
+        async () => {
+          if (!(await receivedNow())) await page.mouseClick(field.x + field.width - 15, field.y + field.height / 2);
+          return receivedNow();
+        },
+        { interval: 1000, timeout: 15_000 },
+      )
       .not.toBeNull();
     const received = await page.evaluate(() => (window as unknown as { __received: Received }).__received);
     expect(codesAround(GITHUB_SECRET, startedAt)).toContain(received?.value);
@@ -206,14 +217,16 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
   });
 
   it('watches an NMC: the checker then runs on its pages by itself', async () => {
-    const about = await browser.openPage(`http://${WATCHED_NMC_HOST}:${servers.primary.port}/nmc/about.html`);
+    const about = await browser.openPage(
+      `http://${WATCHED_NMC_HOST}:${servers.primary.port}/nmc/about/nmc3-aos34/NMC/${TOKEN}/aboutnmc.htm`,
+    );
     const over = await popupOver(about);
     await over.click({ button: 'Watch this NMC' });
     await over.waitFor({ button: 'Stop watching' });
     await over.close();
     await about.close();
     const list = await browser.openPage(
-      `http://${WATCHED_NMC_HOST}:${servers.primary.port}/nmc/blank-disabled/users.html`,
+      `http://${WATCHED_NMC_HOST}:${servers.primary.port}/nmc/blank-disabled/NMC/${TOKEN}/userman.htm`,
     );
     await expect
       .poll(() => list.closedShadowText('mfa-companion-nmc', '.banner'), { timeout: 10_000 })

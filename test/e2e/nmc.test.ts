@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { bytesToBase64, createAccount, createVault, sealVault } from '@mfa-companion/vault';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN } from '../fixtures/nmc/token.ts';
 import { type LaunchedBrowser, launchBrowser, recordRequests } from '../lib/browser.ts';
 import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
 import { axeViolations, readClipboard } from './extension-helpers.ts';
@@ -45,8 +46,6 @@ const HOSTS = {
   clipboard: 'localhost',
 } as const;
 
-/** The session token of every fixture page under /NMC/<token>/ (test/fixtures/nmc/generate.ts). */
-const TOKEN = 'Zk3vQ9xLm2PbR7tYw0HcJg';
 const card = (dir: string, file: string) => `${dir}/NMC/${TOKEN}/${file}`;
 const list = (state: string) => card(state, 'userman.htm');
 const about = (kind: string) => card(`about/${kind}`, kind === 'ups' ? 'aboutups.htm' : 'aboutnmc.htm');

@@ -21,6 +21,8 @@ export const POLICY_FIGURES = {
   // The Web UI's own English labels: admins follow them on screen, so they are not translated.
   nmcMenuPath: () => formatMenuPath(),
   nmcEmailField: () => POLICY.nmc3.emailFieldLabel,
+  /** The page of the menu path that lists the users ("Local Users"), for sentences that name the page alone. */
+  nmcUserListPage: () => POLICY.nmc3.userListMenuPath[2] ?? '',
   nmc2Models: (lang: Lang) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(POLICY.withoutMfa.nmc2Models),
   /** The first tool alone (the one the vendor article's steps are written for). */
   updateTool: () => POLICY.nmc3.affectedTools[0] ?? '',
