@@ -124,6 +124,21 @@ async function clickUntilFilled(page: Page, click: () => Promise<void>): Promise
     .not.toBeNull();
 }
 
+/** Turns the in-field button on or off for an origin, as the popup's "Always detect on this site" does. */
+function setAlwaysDetect(site: string, enabled: boolean): Promise<unknown> {
+  return controlPage.evaluate(
+    ([origin, on]) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: on }),
+    [site, enabled] as const,
+  );
+}
+
+/** Clicks the in-field button of `#otp`, drawn at the field's right edge, until the page has its code. */
+async function clickFieldButtonUntilFilled(page: Page): Promise<void> {
+  const box = await page.locator('#otp').boundingBox();
+  if (!box) throw new Error('no field box');
+  await clickUntilFilled(page, () => page.mouse.click(box.x + box.width - 15, box.y + box.height / 2));
+}
+
 /** The popup's fill message, from an extension page, for the tab showing `page`. */
 async function triggerFill(page: Page): Promise<FillReport> {
   const url = page.url();
@@ -412,10 +427,7 @@ describe('in-field button (opt-in per site)', () => {
     expect(await before.locator('mfa-companion-autofill').count()).toBe(0);
     await before.close();
 
-    const reply = await controlPage.evaluate(
-      (origin) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: true }),
-      site,
-    );
+    const reply = await setAlwaysDetect(site, true);
     expect(reply).toEqual({ enabled: true });
     const page = await openFixture('plain-autocomplete.html');
     try {
@@ -424,17 +436,12 @@ describe('in-field button (opt-in per site)', () => {
       // The button sits in a closed shadow root: click where it is drawn, at the field's right edge, once it has
       // been visible and in place long enough to count (see attachFieldButton).
       await page.waitForTimeout(BUTTON_SETTLE_MS);
-      const box = await page.locator('#otp').boundingBox();
-      if (!box) throw new Error('no field box');
       const startedAt = Date.now();
-      await clickUntilFilled(page, () => page.mouse.click(box.x + box.width - 15, box.y + box.height / 2));
+      await clickFieldButtonUntilFilled(page);
       expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
     } finally {
       await page.close();
-      await controlPage.evaluate(
-        (origin) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: false }),
-        site,
-      );
+      await setAlwaysDetect(site, false);
     }
   });
 });
@@ -478,10 +485,7 @@ describe('in-field button follows a re-rendered field', () => {
   it('comes back on the new field after the SPA replaces it, and fills it', async () => {
     const site = origin('127.0.0.1');
     await seedVault([account('Fixtures', SECRET_A, [site])]);
-    await controlPage.evaluate(
-      (origin) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: true }),
-      site,
-    );
+    await setAlwaysDetect(site, true);
     const page = await openFixture('spa-rerender.html');
     try {
       await page.waitForSelector('mfa-companion-autofill', { state: 'attached' });
@@ -499,18 +503,13 @@ describe('in-field button follows a re-rendered field', () => {
       });
       expect(await page.locator('mfa-companion-autofill').count()).toBe(1);
       await page.waitForTimeout(BUTTON_SETTLE_MS);
-      const box = await page.locator('#otp').boundingBox();
-      if (!box) throw new Error('no field box');
       const startedAt = Date.now();
-      await clickUntilFilled(page, () => page.mouse.click(box.x + box.width - 15, box.y + box.height / 2));
+      await clickFieldButtonUntilFilled(page);
       expect(expectedCodes(SECRET_A, startedAt)).toContain((await received(page))?.value);
       expect(await page.$eval('#otp', (input) => (input as HTMLInputElement).dataset.render)).toBe('2');
     } finally {
       await page.close();
-      await controlPage.evaluate(
-        (origin) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: false }),
-        site,
-      );
+      await setAlwaysDetect(site, false);
     }
   });
 });
@@ -747,13 +746,6 @@ describe('nothing a hostile page can read or trigger', () => {
       predicate: (candidate) => candidate.url().includes('/autofill-chooser.html'),
       timeout: 15_000,
     });
-  }
-
-  async function setAlwaysDetect(site: string, enabled: boolean): Promise<void> {
-    await controlPage.evaluate(
-      ([origin, on]) => chrome.runtime.sendMessage({ type: 'autofill:set-always-detect', origin, enabled: on }),
-      [site, enabled] as const,
-    );
   }
 
   it('several accounts, page trigger: the choice is made in an extension window, the page never sees the names', async () => {

@@ -175,7 +175,11 @@ async function tabIdOf(
   return id;
 }
 
-async function closedShadowText(page: DriverPage, hostTag: string, selector: string): Promise<string> {
+async function closedShadowText(
+  page: Pick<DriverPage, 'inClosedShadow'>,
+  hostTag: string,
+  selector: string,
+): Promise<string> {
   const text = await page.inClosedShadow<string>(
     hostTag,
     'function (selector) { return (this.querySelector(selector)?.textContent ?? "").replace(/\\s+/g, " ").trim(); }',
@@ -184,7 +188,11 @@ async function closedShadowText(page: DriverPage, hostTag: string, selector: str
   return text ?? '';
 }
 
-async function clickInClosedShadow(page: DriverPage, hostTag: string, name: string): Promise<void> {
+async function clickInClosedShadow(
+  page: Pick<DriverPage, 'inClosedShadow' | 'mouseClick'>,
+  hostTag: string,
+  name: string,
+): Promise<void> {
   // A real mouse click where the button is drawn: the driver's element handles cannot reach a closed shadow root.
   const box = await page.inClosedShadow<{ x: number; y: number; width: number; height: number } | null>(
     hostTag,
@@ -200,9 +208,74 @@ async function clickInClosedShadow(page: DriverPage, hostTag: string, name: stri
 
 type DomNode = { localName?: string; nodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
 
-class ChromiumPage implements DriverPage {
+/** What both drivers' pages and element handles have in common, which is all the shared methods below use. */
+interface EvaluatingPage {
+  evaluate(fn: never, arg?: never): Promise<unknown>;
+  mouse: { click(x: number, y: number, options: { button: 'left' | 'right' }): Promise<unknown> };
+}
+interface EvaluatingElement {
+  evaluate(fn: never, arg?: never): Promise<unknown>;
+}
+
+/**
+ * The page methods that read the same in both drivers: each driver finds elements its own way (`element`), and the
+ * rest is the same DOM code run in the page.
+ */
+abstract class SharedPage {
+  protected abstract readonly page: EvaluatingPage;
+  protected abstract element(target: Target, timeoutMs?: number): Promise<EvaluatingElement>;
+  abstract inClosedShadow<T>(hostTag: string, fn: string, arg?: string): Promise<T | undefined>;
+
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.page.evaluate(fn as never, arg as never) as Promise<R>;
+  }
+  private async onElement<R>(target: Target, fn: (element: Element) => R): Promise<R> {
+    return (await this.element(target)).evaluate(fn as never) as Promise<R>;
+  }
+  async waitFor(target: Target, timeoutMs?: number) {
+    await this.element(target, timeoutMs);
+  }
+  async waitForText(text: string, within?: string, timeoutMs = WAIT_MS) {
+    await this.element(within ? { text, within } : { text }, timeoutMs).catch(async () => {
+      throw new Error(`"${text}" never shown; ${within ?? 'the page'} says: ${await this.pageText(within)}`);
+    });
+  }
+  private pageText(within?: string) {
+    return this.text(within ? { css: ':scope', within } : { css: ':scope' })
+      .then((text) => text.replace(/\s+/g, ' ').slice(0, 600))
+      .catch(() => '?');
+  }
+  text(target: Target) {
+    return this.onElement(target, (element) => element.textContent ?? '');
+  }
+  value(target: Target) {
+    return this.onElement(target, (element) => (element as HTMLInputElement).value);
+  }
+  isChecked(target: Target) {
+    return this.onElement(target, (element) => (element as HTMLInputElement).checked === true);
+  }
+  box(target: Target): Promise<{ x: number; y: number; width: number; height: number }> {
+    return this.onElement(target, (element) => element.getBoundingClientRect().toJSON());
+  }
+  async mouseClick(x: number, y: number, button: 'left' | 'right' = 'left') {
+    await this.page.mouse.click(x, y, { button });
+  }
+  count(css: string) {
+    return this.evaluate((selector: string) => document.querySelectorAll(selector).length, css);
+  }
+  closedShadowText(hostTag: string, selector: string) {
+    return closedShadowText(this, hostTag, selector);
+  }
+  clickInClosedShadow(hostTag: string, name: string) {
+    return clickInClosedShadow(this, hostTag, name);
+  }
+}
+
+class ChromiumPage extends SharedPage implements DriverPage {
   readonly browserName = 'chromium';
-  constructor(private readonly page: PlaywrightPage) {}
+  constructor(protected readonly page: PlaywrightPage) {
+    super();
+  }
 
   async goto(url: string) {
     await this.page.goto(url);
@@ -213,10 +286,7 @@ class ChromiumPage implements DriverPage {
   async url() {
     return this.page.url();
   }
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    return this.page.evaluate(fn as never, arg as never) as Promise<R>;
-  }
-  private async element(target: Target, timeoutMs = WAIT_MS): Promise<PlaywrightElement<Element>> {
+  protected async element(target: Target, timeoutMs = WAIT_MS): Promise<PlaywrightElement<Element>> {
     const handle = await this.page
       .waitForFunction(findElement, toWire(target), { timeout: timeoutMs, polling: 50 })
       .catch((error: Error) => {
@@ -241,42 +311,11 @@ class ChromiumPage implements DriverPage {
   async setInputFiles(target: Target, file: UploadFile) {
     await (await this.element(target)).setInputFiles(file);
   }
-  async waitFor(target: Target, timeoutMs?: number) {
-    await this.element(target, timeoutMs);
-  }
-  async waitForText(text: string, within?: string, timeoutMs = WAIT_MS) {
-    await this.element(within ? { text, within } : { text }, timeoutMs).catch(async () => {
-      throw new Error(`"${text}" never shown; ${within ?? 'the page'} says: ${await this.pageText(within)}`);
-    });
-  }
-  private pageText(within?: string) {
-    return this.text(within ? { css: ':scope', within } : { css: ':scope' })
-      .then((text) => text.replace(/\s+/g, ' ').slice(0, 600))
-      .catch(() => '?');
-  }
-  async text(target: Target) {
-    return (await this.element(target)).evaluate((element) => element.textContent ?? '');
-  }
   async attribute(target: Target, name: string) {
     return (await this.element(target)).getAttribute(name);
   }
-  async value(target: Target) {
-    return (await this.element(target)).evaluate((element) => (element as HTMLInputElement).value);
-  }
   async isDisabled(target: Target) {
     return (await this.element(target)).isDisabled();
-  }
-  async isChecked(target: Target) {
-    return (await this.element(target)).evaluate((element) => (element as HTMLInputElement).checked === true);
-  }
-  async box(target: Target) {
-    return (await this.element(target)).evaluate((element) => element.getBoundingClientRect().toJSON());
-  }
-  async mouseClick(x: number, y: number, button: 'left' | 'right' = 'left') {
-    await this.page.mouse.click(x, y, { button });
-  }
-  count(css: string) {
-    return this.page.evaluate((selector) => document.querySelectorAll(selector).length, css);
   }
   async inClosedShadow<T>(hostTag: string, fn: string, arg?: string): Promise<T | undefined> {
     const cdp = await this.page.context().newCDPSession(this.page);
@@ -305,12 +344,6 @@ class ChromiumPage implements DriverPage {
     } finally {
       await cdp.detach();
     }
-  }
-  closedShadowText(hostTag: string, selector: string) {
-    return closedShadowText(this, hostTag, selector);
-  }
-  clickInClosedShadow(hostTag: string, name: string) {
-    return clickInClosedShadow(this, hostTag, name);
   }
   async download(action: () => Promise<void>) {
     const [download] = await Promise.all([this.page.waitForEvent('download'), action()]);
@@ -379,14 +412,16 @@ async function launchFirefoxDriver(options: ExtensionBrowserOptions): Promise<Ex
   };
 }
 
-class FirefoxPage implements DriverPage {
+class FirefoxPage extends SharedPage implements DriverPage {
   readonly browserName = 'firefox';
   constructor(
     private readonly browser: PuppeteerBrowser,
-    private readonly page: PuppeteerPage,
+    protected readonly page: PuppeteerPage,
     private readonly downloadDir: string,
     private readonly scratchDir: string,
-  ) {}
+  ) {
+    super();
+  }
 
   async goto(url: string) {
     await navigate(this.browser, this.page, url);
@@ -397,10 +432,7 @@ class FirefoxPage implements DriverPage {
   url() {
     return currentUrl(this.page);
   }
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    return this.page.evaluate(fn as never, arg as never) as Promise<R>;
-  }
-  private async element(target: Target, timeoutMs = WAIT_MS): Promise<PuppeteerElement<Element>> {
+  protected async element(target: Target, timeoutMs = WAIT_MS): Promise<PuppeteerElement<Element>> {
     const handle = await this.page
       .waitForFunction(findElement, { timeout: timeoutMs, polling: 50 }, toWire(target))
       .catch((error: Error) => {
@@ -438,42 +470,11 @@ class FirefoxPage implements DriverPage {
     writeFileSync(path, file.buffer);
     await ((await this.element(target)) as PuppeteerElement<HTMLInputElement>).uploadFile(path);
   }
-  async waitFor(target: Target, timeoutMs?: number) {
-    await this.element(target, timeoutMs);
-  }
-  async waitForText(text: string, within?: string, timeoutMs = WAIT_MS) {
-    await this.element(within ? { text, within } : { text }, timeoutMs).catch(async () => {
-      throw new Error(`"${text}" never shown; ${within ?? 'the page'} says: ${await this.pageText(within)}`);
-    });
-  }
-  private pageText(within?: string) {
-    return this.text(within ? { css: ':scope', within } : { css: ':scope' })
-      .then((text) => text.replace(/\s+/g, ' ').slice(0, 600))
-      .catch(() => '?');
-  }
-  async text(target: Target) {
-    return (await this.element(target)).evaluate((element) => element.textContent ?? '');
-  }
   async attribute(target: Target, name: string) {
     return (await this.element(target)).evaluate((element, attribute) => element.getAttribute(attribute), name);
   }
-  async value(target: Target) {
-    return (await this.element(target)).evaluate((element) => (element as HTMLInputElement).value);
-  }
   async isDisabled(target: Target) {
     return (await this.element(target)).evaluate((element) => (element as HTMLButtonElement).disabled === true);
-  }
-  async isChecked(target: Target) {
-    return (await this.element(target)).evaluate((element) => (element as HTMLInputElement).checked === true);
-  }
-  async box(target: Target) {
-    return (await this.element(target)).evaluate((element) => element.getBoundingClientRect().toJSON());
-  }
-  async mouseClick(x: number, y: number, button: 'left' | 'right' = 'left') {
-    await this.page.mouse.click(x, y, { button });
-  }
-  count(css: string) {
-    return this.page.evaluate((selector) => document.querySelectorAll(selector).length, css);
   }
   /** WebDriver BiDi serialises closed shadow roots too (`includeShadowTree: "all"`): call into one by its id. */
   async inClosedShadow<T>(hostTag: string, fn: string, arg?: string): Promise<T | undefined> {
@@ -502,12 +503,6 @@ class FirefoxPage implements DriverPage {
     if (called.exceptionDetails) throw new Error(called.exceptionDetails.text);
     const value = called.result;
     return (value?.type === 'string' ? JSON.parse(value.value as string) : undefined) as T | undefined;
-  }
-  closedShadowText(hostTag: string, selector: string) {
-    return closedShadowText(this, hostTag, selector);
-  }
-  clickInClosedShadow(hostTag: string, name: string) {
-    return clickInClosedShadow(this, hostTag, name);
   }
   async download(action: () => Promise<void>) {
     const before = new Set(readdirSync(this.downloadDir));
