@@ -190,7 +190,29 @@ async function nameToolAccount(page: Page, tool: string, user: string): Promise<
   await clickInBanner(page, 'Save accounts');
 }
 
+/**
+ * Clicks a banner button as the user does, with the mouse where it is drawn: the banner ignores the `click()` a page
+ * script could make on it (see "ignores clicks a page script makes on the banner").
+ */
 async function clickInBanner(page: Page, buttonText: string): Promise<void> {
+  const box = await inBanner<{ x: number; y: number; width: number; height: number } | null>(
+    page,
+    `function (label) {
+      const button = [...this.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
+      if (!button) return null;
+      // A button inside a closed <details> is first revealed, as the user does by opening it.
+      for (let d = button.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
+      button.scrollIntoView({ block: 'center' });
+      return button.getBoundingClientRect().toJSON();
+    }`,
+    buttonText,
+  );
+  if (!box) throw new Error(`no "${buttonText}" button in the banner`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** What a hostile page script can do: reach into the closed root and call `click()` (an untrusted event). */
+async function scriptClickInBanner(page: Page, buttonText: string): Promise<void> {
   const clicked = await inBanner<boolean>(
     page,
     `function (label) {
@@ -260,6 +282,21 @@ describe('NMC3 checker in Chromium', () => {
       [...document.querySelectorAll('#userTable tr')].find((row) => row.textContent?.includes('fwupdate'))?.remove(),
     );
     expect(await bannerText(page, (t) => !t.includes('OK —'))).toContain('Is multi-factor authentication');
+    await popup.close();
+    await page.close();
+  });
+
+  it('ignores clicks a page script makes on the banner: only the user answers', async () => {
+    const page = await openFixture(HOSTS.atRisk, list('at-risk'));
+    const popup = await checkThisPage(page);
+    expect(await bannerText(page)).toContain('Is multi-factor authentication (MFA) enabled on this NMC?');
+    // "No" would turn the verdict to OK for this host: a script on the page must not be able to answer it.
+    await scriptClickInBanner(page, 'No');
+    await scriptClickInBanner(page, '×');
+    await page.waitForTimeout(300);
+    const text = await bannerText(page);
+    expect(text).toContain('Is multi-factor authentication (MFA) enabled on this NMC?');
+    expect(text).not.toContain('OK —');
     await popup.close();
     await page.close();
   });

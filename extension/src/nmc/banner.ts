@@ -77,6 +77,16 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * A closed shadow root keeps nothing from the page's scripts (they can still reach in and call `click()`), and an
+ * answer such as "MFA is off" changes the verdict: only the user's own clicks and key presses count.
+ */
+function onUserClick(target: HTMLElement, action: () => void): void {
+  target.addEventListener('click', (event) => {
+    if (event.isTrusted) action();
+  });
+}
+
 export class NmcBanner {
   readonly #host: HTMLElement;
   readonly #root: ShadowRoot;
@@ -97,7 +107,7 @@ export class NmcBanner {
       'aria-label': i18n.t('nmc.banner.label'),
     });
     const close = element('button', { class: 'close', type: 'button', 'aria-label': i18n.t('nmc.banner.close') }, '×');
-    close.addEventListener('click', () => this.dismiss());
+    onUserClick(close, () => this.dismiss());
     banner.append(
       element(
         'div',
@@ -146,7 +156,7 @@ export class NmcBanner {
       );
     } else if (actions.checkAll) {
       const checkAll = element('button', { type: 'button', class: 'check-all' }, i18n.t('nmc.banner.checkAll'));
-      checkAll.addEventListener('click', actions.checkAll);
+      onUserClick(checkAll, actions.checkAll);
       row.append(checkAll);
     }
     if (status !== 'ok' && status !== 'not-applicable') {
@@ -187,7 +197,7 @@ export class NmcBanner {
     const group = element('div', { class: 'actions mfa', role: 'group', 'aria-label': i18n.t('nmc.banner.askMfa') });
     for (const [text, value] of answers) {
       const button = element('button', { type: 'button' }, text);
-      button.addEventListener('click', () => {
+      onUserClick(button, () => {
         const typed = firmware.value.trim();
         // A typo would be remembered for the host and turn every later verdict into "unknown": refuse it here.
         if (typed !== '' && !parseFirmwareVersion(typed)) {
@@ -243,7 +253,7 @@ export class NmcBanner {
       return input;
     });
     const save = element('button', { type: 'button', class: 'save-tools' }, i18n.t('nmc.banner.toolAccountsSave'));
-    save.addEventListener('click', () => {
+    onUserClick(save, () => {
       const accounts = inputs.flatMap((input) =>
         input.value
           .split(',')
