@@ -50,10 +50,18 @@ export function numberWords(value: number): string[] {
   return [`${enTens}-${EN_UNITS[unit]}`, `${enTens} ${EN_UNITS[unit]}`, ...fr];
 }
 
+/**
+ * The number in digits, not glued to other digits, letters, a decimal part or a version family ("6.x" is a
+ * version, not the count 6).
+ */
+function digitsPattern(value: number): string {
+  return `(?<![\\w.,/:])${value}(?![\\w]|[.,][\\dx])`;
+}
+
 /** The number in digits or words, not glued to other digits, letters or a decimal part. */
 function numberPattern(value: number): string {
   const words = numberWords(value).map((word) => escape(word).replace(/[- ]/g, HYPHEN_OR_SPACE));
-  const digits = `(?<![\\w.,/:])${value}(?![\\w]|[.,][\\dx])`;
+  const digits = digitsPattern(value);
   return words.length > 0 ? `(?:${digits}|(?<![\\p{L}-])(?:${words.join('|')}))` : digits;
 }
 
@@ -155,7 +163,7 @@ export function policyCopies(policy: unknown): PolicyCopy[] {
       const partOfVersion =
         /version|major|minor|patch/i.test(key) || (isRecord(parent) && Object.values(parent).some(isVersion));
       if (partOfVersion || value < 2) continue;
-      const digits = `(?<![\\w.,/:])${value}(?![\\w]|[.,][\\dx])`;
+      const digits = digitsPattern(value);
       const words = numberWords(value).map(escape).join('|');
       const stems = keyStems(path).map(escape).join('|');
       const spelled = words && stems ? `|(?<![\\p{L}-])(?:${words})${SPACE}+(?:\\S+${SPACE}+){0,2}?(?:${stems})` : '';

@@ -33,6 +33,11 @@ const GRANTED = ['127.0.0.1', NMC_HOST, WATCHED_NMC_HOST].map((host) => `http://
 /** The fixture pages' own record of what their framework state received. */
 type Received = { value: string; via: string } | null;
 
+/** What the fixture page's framework state has received so far (null until a fill). */
+function receivedBy(page: DriverPage): Promise<Received> {
+  return page.evaluate(() => (window as unknown as { __received: Received }).__received);
+}
+
 describe.each(browsers)('%s: the user journeys', (browserName) => {
   let browser: ExtensionBrowser;
   let servers: FixtureServers;
@@ -151,10 +156,8 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
       // The popup here is a tab of its own, which hides the page; Firefox then holds back its timers (and with them
       // Preact's effects). With the real popup the page stays in front, as it is again now.
       await page.bringToFront();
-      await expect
-        .poll(() => page.evaluate(() => (window as unknown as { __received: Received }).__received), { timeout: 5000 })
-        .not.toBeNull();
-      const received = await page.evaluate(() => (window as unknown as { __received: Received }).__received);
+      await expect.poll(() => receivedBy(page), { timeout: 5000 }).not.toBeNull();
+      const received = await receivedBy(page);
       expect(codesAround(GITHUB_SECRET, startedAt)).toContain(received?.value);
       expect(received?.via).not.toMatch(/^decoy/);
       await over.close();
@@ -195,23 +198,22 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
     await first.close();
     const page = await browser.openPage(url);
     await expect.poll(() => page.count('mfa-companion-autofill'), { timeout: 5000 }).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { __received: Received }).__received)).toBeNull();
+    expect(await receivedBy(page)).toBeNull();
     // The button sits in a closed shadow root, drawn at the field's right edge: click there. It takes clicks only
     // once it has been visible and in place for 500 ms (reported asynchronously), so an early click is ignored by
     // design: click again until the page has its code.
     const field = await page.box({ css: '#otp' });
     const startedAt = Date.now();
-    const receivedNow = () => page.evaluate(() => (window as unknown as { __received: Received }).__received);
     await expect
       .poll(
         async () => {
-          if (!(await receivedNow())) await page.mouseClick(field.x + field.width - 15, field.y + field.height / 2);
-          return receivedNow();
+          if (!(await receivedBy(page))) await page.mouseClick(field.x + field.width - 15, field.y + field.height / 2);
+          return receivedBy(page);
         },
         { interval: 1000, timeout: 15_000 },
       )
       .not.toBeNull();
-    const received = await page.evaluate(() => (window as unknown as { __received: Received }).__received);
+    const received = await receivedBy(page);
     expect(codesAround(GITHUB_SECRET, startedAt)).toContain(received?.value);
     await page.close();
   });

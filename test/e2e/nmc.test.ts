@@ -190,6 +190,9 @@ async function nameToolAccount(page: Page, tool: string, user: string): Promise<
   await clickInBanner(page, 'Save accounts');
 }
 
+/** In-page code (run with the banner's shadow root as `this`): the button whose text is `label`. */
+const FIND_BANNER_BUTTON = "[...this.querySelectorAll('button')].find((b) => b.textContent.trim() === label)";
+
 /**
  * Clicks a banner button as the user does, with the mouse where it is drawn: the banner ignores the `click()` a page
  * script could make on it (see "ignores clicks a page script makes on the banner").
@@ -198,7 +201,7 @@ async function clickInBanner(page: Page, buttonText: string): Promise<void> {
   const box = await inBanner<{ x: number; y: number; width: number; height: number } | null>(
     page,
     `function (label) {
-      const button = [...this.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
+      const button = ${FIND_BANNER_BUTTON};
       if (!button) return null;
       // A button inside a closed <details> is first revealed, as the user does by opening it.
       for (let d = button.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
@@ -216,7 +219,7 @@ async function scriptClickInBanner(page: Page, buttonText: string): Promise<void
   const clicked = await inBanner<boolean>(
     page,
     `function (label) {
-      const button = [...this.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
+      const button = ${FIND_BANNER_BUTTON};
       if (!button) return false;
       button.click();
       return true;
