@@ -1,6 +1,6 @@
 import { FIREFOX_MIN_VERSION } from '@mfa-companion/extension/browser-support';
 import { DEFAULT_DIGITS, DEFAULT_PERIOD, MAX_DIGITS, MIN_DIGITS, STEAM_PERIOD } from '@mfa-companion/otp';
-import { formatDuration, formatMenuPath, POLICY } from '@mfa-companion/policy';
+import { FACT_SOURCES, formatDuration, formatMenuPath, POLICY } from '@mfa-companion/policy';
 import type { Lang } from './locale.ts';
 
 /**
@@ -15,6 +15,9 @@ export const POLICY_FIGURES = {
   inactiveAfter: (lang: Lang) => formatDuration(POLICY.account.inactiveAfterNoLogin, lang),
   restorableUntil: (lang: Lang) => formatDuration(POLICY.account.restorableByPasswordResetWithin, lang),
   passwordResetModeDuration: (lang: Lang) => formatDuration(POLICY.passwordResetMode.duration, lang),
+  /** The product versions the vendor's password-reset help lists, from its entry in FACT_SOURCES. */
+  passwordResetProductVersions: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'conjunction' }).format(FACT_SOURCES['ebo-password-reset'].productVersions),
   nmcModels: (lang: Lang) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(POLICY.nmc3.models),
   mfaFirmwareVersion: () => POLICY.nmc3.mfaFirmware.version,
   affectedTools: (lang: Lang) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(POLICY.nmc3.affectedTools),
