@@ -31,6 +31,8 @@ export default defineConfig({
         fr: { label: 'Français', lang: 'fr' },
       },
       credits: false,
+      // Our own src/pages/404.astro (see there): Starlight's would warn that no `404` docs entry exists.
+      disable404Route: true,
       lastUpdated: false,
       customCss: ['./src/styles/custom.css'],
       components: {
