@@ -100,7 +100,10 @@ describe('sources', () => {
     ]);
     expect(
       sourceProblems(
-        page('The vendor says so.<Cite source="smartconnect-faq#otpExpiry" />', 'sources:\n  - smartconnect-faq#otpExpiry\n'),
+        page(
+          'The vendor says so.<Cite source="smartconnect-faq#otpExpiry" />',
+          'sources:\n  - smartconnect-faq#otpExpiry\n',
+        ),
         'en',
       ),
     ).toEqual([]);

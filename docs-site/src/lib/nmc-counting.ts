@@ -85,7 +85,8 @@ export function countingOutcomes(lang: Lang): CountingOutcome[] {
       users,
     });
     const about = evaluation.findings.filter(
-      (finding: NmcFinding) => finding.user === NAME && finding.code !== 'update-user-found' && finding.severity !== 'error',
+      (finding: NmcFinding) =>
+        finding.user === NAME && finding.code !== 'update-user-found' && finding.severity !== 'error',
     );
     const severity = about.some((finding) => finding.severity === 'warning')
       ? 'warning'

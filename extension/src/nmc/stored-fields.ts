@@ -18,7 +18,13 @@ export const STORED_HOST_FIELDS = [
 ] as const satisfies readonly (keyof HostKnowledge)[];
 
 /** Per known user of a card. `email` is only 'blank', 'set' or 'unknown': the address itself is never stored. */
-export const STORED_USER_FIELDS = ['name', 'email', 'userType', 'enabled', 'page'] as const satisfies readonly (keyof KnownUser)[];
+export const STORED_USER_FIELDS = [
+  'name',
+  'email',
+  'userType',
+  'enabled',
+  'page',
+] as const satisfies readonly (keyof KnownUser)[];
 
 export type StoredHostField = (typeof STORED_HOST_FIELDS)[number];
 export type StoredUserField = (typeof STORED_USER_FIELDS)[number];
