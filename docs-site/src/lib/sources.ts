@@ -64,14 +64,17 @@ export const OUR_SOURCE_TEXT_FR: Record<OurSourceId, { title: string; what: stri
   },
   'mfa-companion-nmc-caution': {
     title: 'La précaution de MFA Companion sur le compte de mise à jour NMC3',
-    what: 'Notre propre règle, plus stricte que l’article de l’éditeur : nous ne comptons qu’un Super User ou un Administrator activé.',
+    what: 'Notre propre précaution, plus stricte que l’article de l’éditeur : un utilisateur sans e-mail dont on sait qu’il est désactivé, ou qu’il n’est ni Super User ni Administrator, n’est pas compté comme compte de mise à jour.',
   },
 };
 
 /** Title and one-line description of a source in the page's language. */
 export function sourceText(id: FactSourceId, lang: Lang): { title: string; what: string; titleLang: Lang } {
   const source: RegisteredSource = FACT_SOURCES[id];
-  if (source.kind === 'ours' && lang === 'fr') return { ...OUR_SOURCE_TEXT_FR[id as OurSourceId], titleLang: 'fr' };
+  if (source.kind === 'ours' && lang === 'fr') {
+    const text = OUR_SOURCE_TEXT_FR[id as OurSourceId];
+    return { title: text.title, what: text.what, titleLang: 'fr' };
+  }
   return { title: source.title, what: source.document, titleLang: 'en' };
 }
 
@@ -114,7 +117,7 @@ export const SOURCE_LABELS: Record<
     parts: 'Cited parts:',
     appliesTo: 'Applies to:',
     versions: 'Product versions:',
-    ours: 'ours, not a vendor statement',
+    ours: 'Ours, not a vendor statement:',
     cite: (title) => `Source: ${title}`,
   },
   fr: {
@@ -125,7 +128,7 @@ export const SOURCE_LABELS: Record<
     parts: 'Parties citées\u00a0:',
     appliesTo: 'S’applique à\u00a0:',
     versions: 'Versions du produit\u00a0:',
-    ours: 'de nous, pas de l’éditeur',
+    ours: 'De nous, pas de l’éditeur\u00a0:',
     cite: (title) => `Source\u00a0: ${title}`,
   },
 };

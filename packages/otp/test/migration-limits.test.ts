@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { base32Decode, formatMigrationUri, MIGRATION_LIMITS, OTP_ALGORITHMS, parseMigrationUri } from '../src/index.js';
+import {
+  base32Decode,
+  formatMigrationUri,
+  MIGRATION_LIMITS,
+  OTP_ALGORITHMS,
+  type OtpAccount,
+  parseMigrationUri,
+} from '../src/index.js';
 
 const SECRET = base32Decode('JBSWY3DPEHPK3PXP');
+const BASE: OtpAccount = { type: 'totp', secret: SECRET, account: 'a', algorithm: 'SHA1', digits: 6, period: 30 };
 
 describe('MIGRATION_LIMITS', () => {
   it('states what a migration QR code carries: 30-second TOTP, 6 or 8 digits, SHA-1/256/512, TOTP and HOTP', () => {
@@ -19,10 +27,10 @@ describe('MIGRATION_LIMITS', () => {
       }
     }
     for (const period of [15, 60]) {
-      expect(() => formatMigrationUri([{ type: 'totp', secret: SECRET, account: 'a', period }])).toThrow(/30-second/);
+      expect(() => formatMigrationUri([{ ...BASE, period }])).toThrow(/30-second/);
     }
     for (const digits of [7, 9, 10]) {
-      expect(() => formatMigrationUri([{ type: 'totp', secret: SECRET, account: 'a', digits }])).toThrow(/6 or 8/);
+      expect(() => formatMigrationUri([{ ...BASE, digits }])).toThrow(/6 or 8/);
     }
   });
 });

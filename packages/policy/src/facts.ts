@@ -48,7 +48,7 @@ export type NmcToolId = 'secure-nmc-system-tool' | 'ecostruxure-it-expert' | 'da
 /** Which card a page belongs to: only an NMC3 (AOS 3.4 and later) has MFA. */
 export type NmcGeneration = 'nmc3' | 'nmc2' | 'unknown';
 
-const NMC3_DCE_ITE_FAQ: RegisteredSource = {
+const NMC3_DCE_ITE_FAQ = {
   id: 'nmc3-dce-ite-faq',
   title: 'Enabling NMC 3 multifactor authentication (MFA) can affect DCE and ITE communication',
   location: 'Schneider Electric Community, EcoStruxure IT Help Center, EcoStruxure IT FAQ',
@@ -56,9 +56,9 @@ const NMC3_DCE_ITE_FAQ: RegisteredSource = {
   publisher: 'Schneider Electric',
   document: 'Community FAQ on NMC 3 multi-factor authentication affecting DCE and ITE communication',
   scope: 'Network Management Card 3 firmware 3.4.0 and later, Data Center Expert and EcoStruxure IT Expert',
-};
+} as const satisfies RegisteredSource;
 
-const NMC3_USER_GUIDE: RegisteredSource = {
+const NMC3_USER_GUIDE = {
   id: 'nmc3-user-guide',
   title: 'UPS Network Management Card 3 User Guide',
   reference: '990-91148D',
@@ -69,18 +69,18 @@ const NMC3_USER_GUIDE: RegisteredSource = {
   publisher: 'Schneider Electric',
   document: 'Network Management Card 3 User Guide (990-91148D)',
   scope: 'Network Management Card 3 (AP9640, AP9641, AP9643) Web UI',
-};
+} as const satisfies RegisteredSource;
 
-const PROJECT_DEVICE_KNOWLEDGE: RegisteredSource = {
+const PROJECT_DEVICE_KNOWLEDGE = {
   id: 'mfa-companion-card-generations',
   title: 'How MFA Companion tells card generations apart',
   kind: 'ours',
   publisher: 'MFA Companion',
   document: 'Our own reading of public NMC2, rack PDU and NMC3 About pages and user guides',
   scope: 'Telling card generations apart; not a vendor statement',
-};
+} as const satisfies RegisteredSource;
 
-const SMARTCONNECT_FAQ: RegisteredSource = {
+const SMARTCONNECT_FAQ = {
   id: 'smartconnect-faq',
   title: 'Frequently Asked Questions (SmartConnect)',
   location: 'Schneider Electric Community, EcoStruxure IT Help Center, SmartConnect',
@@ -113,9 +113,9 @@ const SMARTCONNECT_FAQ: RegisteredSource = {
   publisher: 'Schneider Electric',
   document: 'SmartConnect help centre, frequently asked questions about MFA and accounts',
   scope: 'Schneider Electric cloud accounts used by SmartConnect',
-};
+} as const satisfies RegisteredSource;
 
-const SMARTCONNECT_NOTIFICATIONS: RegisteredSource = {
+const SMARTCONNECT_NOTIFICATIONS = {
   id: 'smartconnect-emails',
   title: 'Why did I receive an email from SmartConnect?',
   location: 'Schneider Electric Community, EcoStruxure IT Help Center, SmartConnect, Frequently Asked Questions',
@@ -130,9 +130,9 @@ const SMARTCONNECT_NOTIFICATIONS: RegisteredSource = {
   publisher: 'Schneider Electric',
   document: 'SmartConnect help centre, e-mails and event notifications',
   scope: 'SmartConnect event notifications for a registered UPS',
-};
+} as const satisfies RegisteredSource;
 
-const PCT_PASSWORD_RESET: RegisteredSource = {
+const PCT_PASSWORD_RESET = {
   id: 'ebo-password-reset',
   title: 'Password Reset Workflow; Setting an EcoStruxure PCT Server in Password Reset Mode',
   location: 'EcoStruxure Building Operation online help (products: Enterprise Central, Project Configuration Tool)',
@@ -145,9 +145,9 @@ const PCT_PASSWORD_RESET: RegisteredSource = {
   publisher: 'Schneider Electric',
   document: 'EcoStruxure Building Operation help, setting a Project Configuration Tool server to password reset mode',
   scope: 'EcoStruxure Project Configuration Tool servers',
-};
+} as const satisfies RegisteredSource;
 
-const NMC3_FIRMWARE_ARTICLE: RegisteredSource = {
+const NMC3_FIRMWARE_ARTICLE = {
   id: 'nmc3-firmware-mfa-article',
   title: 'Issues updating NMC firmware via the Secure Network System Tool, when Multi-factor Authentication is enabled',
   reference: 'FAQ000276382',
@@ -157,17 +157,18 @@ const NMC3_FIRMWARE_ARTICLE: RegisteredSource = {
   publisher: 'Schneider Electric',
   document: 'Knowledge base article on NMC firmware updates failing when MFA is enabled',
   scope: 'Network Management Card 3 running AOS firmware with multi-factor authentication',
-};
+} as const satisfies RegisteredSource;
 
 /** Our own rule on top of the vendor's: which user types the checkers count (see `firmwareCapableRuleIsOurs`). */
-const PROJECT_NMC_CAUTION: RegisteredSource = {
+const PROJECT_NMC_CAUTION = {
   id: 'mfa-companion-nmc-caution',
   title: 'MFA Companion’s caution on the NMC3 update account',
   publisher: 'MFA Companion',
-  document: 'Our own caution: count only an enabled Super User or Administrator as the update account',
+  document:
+    'Our own caution: a blank-e-mail user known to be disabled, or known to be neither a Super User nor an Administrator, is not counted as the update account',
   scope: 'MFA Companion’s NMC checkers; stricter than the vendor article, not a vendor statement',
   kind: 'ours',
-};
+} as const satisfies RegisteredSource;
 
 export const POLICY = {
   otp: {
