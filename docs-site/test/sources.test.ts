@@ -29,8 +29,8 @@ export function citedSources(source: string): string[] {
 const VENDOR_FIGURES = new Set(Object.keys(POLICY_FIGURES));
 const VENDOR_WORDS: Record<(typeof LANGS)[number], RegExp> = {
   // "the vendor's own support" (the home page's independence note) names no fact.
-  en: /\b(?:the vendor(?!'s own support)|vendor's(?! own support)|Schneider Electric (?:says|states|requires|recommends|treats|is implementing)|SmartConnect|APC Customer Support|Buildings support|the card (?:sends|e-mails))\b/i,
-  fr: /(?:(?<!support de )l’éditeur|(?<!support de )l'éditeur|Schneider Electric (?:indique|exige|dit|recommande|considère)|SmartConnect|support client APC|support Buildings|la carte envoie)/i,
+  en: /\b(?:the vendor(?!'s own support)|vendor's(?! own support)|Schneider Electric (?:says|states|requires|recommends|treats|is implementing)|SmartConnect|APC Customer Support|Buildings support|the card (?:sends|e-mails)|NMC3 [^.]*\b(?:sends|e-mails)\b)/i,
+  fr: /(?:(?<!support de )l’éditeur|(?<!support de )l'éditeur|Schneider Electric (?:indique|exige|dit|recommande|considère)|SmartConnect|support client APC|support Buildings|la carte envoie|NMC3 [^.]*\benvoie\b)/i,
 };
 
 export function statesVendorFact(source: string, lang: (typeof LANGS)[number]): string | undefined {
