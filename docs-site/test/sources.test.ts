@@ -143,6 +143,9 @@ describe('extension figures', () => {
 
   function typedCopies(source: string): string[] {
     const found = findCopies(source, durations).map((copy) => `"${copy.match}" (${copy.copy.path})`);
+    // A permission name is typed as code: look for it in backticks as well as in prose.
+    if (source.includes(`\`${CLIPBOARD_CLEAR_PERMISSION}\``))
+      found.push(`"${CLIPBOARD_CLEAR_PERMISSION}" (clipboardPermission)`);
     const lines = proseLines(source).map(plain);
     for (const name of EXTENSION_FIGURES) {
       for (const lang of LANGS) {
@@ -167,6 +170,7 @@ describe('extension figures', () => {
 
   it('catches a hand-typed copy of each', () => {
     expect(typedCopies(page(`Needs the optional ${CLIPBOARD_CLEAR_PERMISSION} permission.`))).toHaveLength(1);
+    expect(typedCopies(page(`Needs the optional \`${CLIPBOARD_CLEAR_PERMISSION}\` permission.`))).toHaveLength(1);
     expect(typedCopies(page('The vault locks after 15 minutes by default.'))).toHaveLength(1);
     expect(typedCopies(page('Cleared after thirty seconds.'))).toHaveLength(1);
     expect(typedCopies(page('Firefox grants http://192.168.1.20/*.'))).toHaveLength(1);
