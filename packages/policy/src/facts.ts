@@ -186,7 +186,7 @@ export const POLICY = {
     source: SMARTCONNECT_NOTIFICATIONS,
   },
   account: {
-    /** No sign-in for longer than this marks the account inactive. */
+    /** After no sign-in for longer than this, the account may become inactive (the FAQ says "may"). */
     inactiveAfterNoLogin: { value: 2, unit: 'year' },
     /** Until this long after the last sign-in, a password reset brings an inactive account back. */
     restorableByPasswordResetWithin: { value: 3, unit: 'year' },
