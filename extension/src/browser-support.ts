@@ -4,3 +4,29 @@
  * (wxt.config.ts) and the install page of the docs both read it from here.
  */
 export const FIREFOX_MIN_VERSION = 142;
+
+export type SupportedBrowser = 'chrome' | 'firefox';
+
+/**
+ * Whether the browser's idle API reports a locked screen (`idle.IdleState.LOCKED`), which is what "lock when the
+ * computer locks" listens for. Chrome does; Firefox's idle states are only "active" and "idle".
+ */
+export const REPORTS_SCREEN_LOCK: Readonly<Record<SupportedBrowser, boolean>> = Object.freeze({
+  chrome: true,
+  firefox: false,
+});
+
+/**
+ * Whether a host-permission match pattern can name a port. Chrome's can, so a grant covers exactly one origin;
+ * Firefox's cannot (bugs 1362809 and 1468162), so a grant covers the host on every port (see origin-pattern.ts).
+ */
+export const MATCH_PATTERNS_HAVE_PORTS: Readonly<Record<SupportedBrowser, boolean>> = Object.freeze({
+  chrome: true,
+  firefox: false,
+});
+
+/**
+ * The optional permission that clearing a copied code needs: the extension reads the clipboard first and clears it
+ * only if it still holds that code. Without the permission it never touches the clipboard after copying.
+ */
+export const CLIPBOARD_CLEAR_PERMISSION = 'clipboardRead';
