@@ -523,6 +523,44 @@ describe('import: andOTP', () => {
     });
   });
 
+  it('splits the labels of backups written before andOTP stored an issuer, as andOTP built them', async () => {
+    // Before andOTP 0.7 an account added from a link got the label issuer + " - " + the link's path (which may
+    // repeat the issuer as "Issuer:account"); the backup had no issuer field.
+    const old = (label: string, extra: Record<string, unknown> = {}) => ({
+      secret: 'JBSWY3DPEHPK3PXP',
+      label,
+      digits: 6,
+      type: 'TOTP',
+      algorithm: 'SHA1',
+      period: 30,
+      ...extra,
+    });
+    const file = [
+      old('Contoso Mail - jane.doe@contoso.test'),
+      old('Forge - Forge:dev-team'),
+      old('Acme - Ops - night shift'),
+      old('plain label'),
+      old('Router admin - ', { secret: 'GEZDGNBVGY3TQOJQ' }),
+      // Kept as written when the file stores an issuer of its own (a current backup).
+      old('Keep - as is', { issuer: 'Board', secret: 'MFRGGZDFMZTWQ2LK' }),
+      // A re-saved old entry: andOTP read it with issuer "" and wrote the label unchanged.
+      old('Example Bank - teller', { issuer: '', secret: 'KRUGKIDROVUWG2ZA' }),
+    ];
+    const parsed = await parseImport(JSON.stringify(file));
+    const names = parsed.entries.map((entry) =>
+      entry.status === 'ok' ? [entry.input.issuer, entry.input.account] : entry.status,
+    );
+    expect(names).toEqual([
+      ['Contoso Mail', 'jane.doe@contoso.test'],
+      ['Forge', 'dev-team'],
+      ['Acme', 'Ops - night shift'],
+      ['', 'plain label'],
+      ['Router admin', ''],
+      ['Board', 'Keep - as is'],
+      ['Example Bank', 'teller'],
+    ]);
+  });
+
   it('decrypts the current (PBKDF2) and the old (SHA-256 key) encrypted formats, given as bytes', async () => {
     for (const file of [andOtpEncrypted(entries, 'andotp pässword'), andOtpOldEncrypted(entries, 'andotp pässword')]) {
       await expectCode(parseImport(file, { passphrase: 'andotp password' }), 'WRONG_PASSPHRASE');
