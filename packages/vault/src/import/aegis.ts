@@ -15,6 +15,7 @@ import {
   toEntry,
   unsupported,
 } from './util.js';
+import { parseBoundedJson } from './limits.js';
 
 /** Aegis slot type for a password-derived key (0 = raw, 2 = biometric: unusable outside the phone). */
 const PASSWORD_SLOT = 1;
@@ -64,12 +65,7 @@ export async function parseAegis(json: Record<string, unknown>, passphrase: stri
       throw new VaultError('CORRUPT_VAULT', 'The Aegis database is damaged.');
     throw error;
   });
-  let db: unknown;
-  try {
-    db = JSON.parse(utf8.decode(plaintext));
-  } catch (cause) {
-    throw new VaultError('CORRUPT_VAULT', 'The decrypted Aegis database is not valid JSON.', { cause });
-  }
+  const db = parseBoundedJson(utf8.decode(plaintext), 'The decrypted Aegis database is not valid JSON.');
   if (!isRecord(db)) throw new VaultError('CORRUPT_VAULT', 'The decrypted Aegis database is not an object.');
   return { format: 'aegis-encrypted', entries: parseAegisDatabase(db) };
 }

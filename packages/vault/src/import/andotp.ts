@@ -15,6 +15,7 @@ import {
   toEntry,
   unsupported,
 } from './util.js';
+import { parseBoundedJson } from './limits.js';
 
 /*
  * andOTP (github.com/andOTP/andOTP; Database/Entry.java, Utilities/BackupHelper.java, EncryptionHelper.java):
@@ -69,12 +70,7 @@ export async function parseAndOtpEncrypted(bytes: Uint8Array, passphrase: string
   if (plaintext === undefined) {
     throw new VaultError('WRONG_PASSPHRASE', 'Wrong password, or this is not an encrypted andOTP backup.');
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(utf8.decode(plaintext));
-  } catch (cause) {
-    throw new VaultError('CORRUPT_VAULT', 'The decrypted andOTP backup is not valid JSON.', { cause });
-  }
+  const json = parseBoundedJson(utf8.decode(plaintext), 'The decrypted andOTP backup is not valid JSON.');
   if (!Array.isArray(json)) throw new VaultError('CORRUPT_VAULT', 'The decrypted andOTP backup is not an entry list.');
   return { format: 'andotp-encrypted', entries: parseAndOtpEntries(json) };
 }

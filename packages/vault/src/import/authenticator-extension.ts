@@ -16,6 +16,7 @@ import {
   toEntry,
   unsupported,
 } from './util.js';
+import { parseBoundedJson } from './limits.js';
 
 /*
  * The "Authenticator" browser extension (github.com/Authenticator-Extension/Authenticator), read from its
@@ -171,8 +172,12 @@ class EncryptedReader {
       if (entryPassphrase === null) return { problem: 'This entry is encrypted with another password.' };
       let inner: unknown;
       try {
-        inner = JSON.parse(utf8.decode(await decryptCryptoJsAes(value.data, entryPassphrase)));
+        inner = parseBoundedJson(
+          utf8.decode(await decryptCryptoJsAes(value.data, entryPassphrase)),
+          'An entry is not valid JSON.',
+        );
       } catch (error) {
+        if (isVaultError(error, 'INPUT_TOO_LARGE')) throw error;
         if (error instanceof SyntaxError || isVaultError(error))
           return { problem: 'This encrypted entry is damaged and cannot be read.' };
         throw error;

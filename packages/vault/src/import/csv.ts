@@ -1,14 +1,17 @@
 import { VaultError } from '../errors.js';
+import { IMPORT_BOUNDS } from '../kdf.js';
+import { assertBeforeDeadline, parseDeadline } from './limits.js';
 
-/** Largest table we read: a password manager export with many more rows than a vault may hold. */
-const MAX_ROWS = 200_000;
+const { maxCsvRows, maxFieldsPerCsvRow } = IMPORT_BOUNDS;
+/** How many characters are read between two looks at the clock. */
+const CLOCK_EVERY = 1 << 16;
 
 /**
  * RFC 4180 CSV: fields separated by commas, quoted with double quotes ("" inside quotes is one quote),
  * records ended by CRLF or LF; line breaks inside quoted fields are kept. A quote that never closes is a
  * damaged file, not something to guess at.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, deadline = parseDeadline()): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -17,14 +20,20 @@ export function parseCsv(text: string): string[][] {
   const endField = () => {
     row.push(field);
     field = '';
+    // Refused as soon as one row is past the bound, before the rest of a hostile row is even read.
+    if (row.length > maxFieldsPerCsvRow) {
+      throw new VaultError('INPUT_TOO_LARGE', `A row of the file has more than ${maxFieldsPerCsvRow} fields.`);
+    }
   };
   const endRow = () => {
     endField();
     if (!(row.length === 1 && row[0] === '')) rows.push(row);
-    if (rows.length > MAX_ROWS) throw new VaultError('INPUT_TOO_LARGE', `The file holds more than ${MAX_ROWS} rows.`);
+    if (rows.length > maxCsvRows)
+      throw new VaultError('INPUT_TOO_LARGE', `The file holds more than ${maxCsvRows} rows.`);
     row = [];
   };
   while (index < text.length) {
+    if (index % CLOCK_EVERY === 0) assertBeforeDeadline(deadline);
     const char = text[index] as string;
     if (quoted) {
       if (char === '"') {

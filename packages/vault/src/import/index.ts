@@ -28,6 +28,7 @@ import {
 import { parseTwoFas } from './twofas.js';
 import type { ImportEntry, ImportFormat, ImportOptions, ImportProblemCode, ParsedImport } from './types.js';
 import { isRecord } from './util.js';
+import { parseBoundedJson, parseDeadline } from './limits.js';
 
 export { UnsupportedImportError, type UnsupportedImportKind } from './recognised.js';
 export type { ImportEntry, ImportFormat, ImportOptions, ImportProblemCode, ParsedImport } from './types.js';
@@ -44,6 +45,7 @@ export const MAX_IMPORT_CHARS = 16 * 1024 * 1024;
  * (files we recognise but cannot read get UNSUPPORTED_IMPORT with what to export instead).
  */
 export async function parseImport(input: string | Uint8Array, options: ImportOptions = {}): Promise<ParsedImport> {
+  const deadline = parseDeadline();
   let text: string;
   if (input instanceof Uint8Array) {
     if (input.length > MAX_IMPORT_CHARS) {
@@ -66,14 +68,11 @@ export async function parseImport(input: string | Uint8Array, options: ImportOpt
   const recognised = recogniseText(trimmed);
   if (recognised) throw recognised;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(trimmed);
-    } catch (cause) {
-      throw new VaultError('CORRUPT_VAULT', 'The file looks like JSON but cannot be read (truncated or damaged).', {
-        cause,
-      });
-    }
+    const json = parseBoundedJson(
+      trimmed,
+      'The file looks like JSON but cannot be read (truncated or damaged).',
+      deadline,
+    );
     if (Array.isArray(json)) {
       if (isAndOtpJson(json)) return limitEntries(parseAndOtpJson(json));
       throw new VaultError('UNRECOGNIZED_IMPORT', 'Unrecognised JSON list: not an andOTP backup.');
@@ -83,7 +82,7 @@ export async function parseImport(input: string | Uint8Array, options: ImportOpt
     return limitEntries(parsed);
   }
   // A table is never an otpauth list, even when its TOTP column holds otpauth: URIs.
-  if (isTotpCsv(trimmed)) return limitEntries(parseTotpCsv(trimmed));
+  if (isTotpCsv(trimmed)) return limitEntries(parseTotpCsv(trimmed, deadline));
   if (looksLikeCsvHeader(trimmed)) {
     throw new VaultError(
       'UNRECOGNIZED_IMPORT',

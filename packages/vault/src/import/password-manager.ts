@@ -170,8 +170,8 @@ export function looksLikeCsvHeader(text: string): boolean {
   return header.length > 2 && header.every((name) => name.length < 64 && !name.includes(':'));
 }
 
-export function parseTotpCsv(text: string): ParsedImport {
-  const rows = parseCsv(text);
+export function parseTotpCsv(text: string, deadline?: number): ParsedImport {
+  const rows = parseCsv(text, deadline);
   const header = (rows[0] ?? []).map((name) => name.trim().toLowerCase());
   const column = {
     totp: findColumn(header, COLUMNS.totp),

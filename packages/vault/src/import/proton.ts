@@ -17,6 +17,7 @@ import {
   toEntry,
   unsupported,
 } from './util.js';
+import { parseBoundedJson } from './limits.js';
 
 /*
  * Proton Authenticator export (github.com/protonpass/proton-pass-common, proton-authenticator/src/entry/
@@ -75,12 +76,10 @@ export async function parseProtonAuthenticator(
       }
       throw error;
     }
-    let inner: unknown;
-    try {
-      inner = JSON.parse(utf8.decode(plaintext));
-    } catch (cause) {
-      throw new VaultError('CORRUPT_VAULT', 'The decrypted Proton Authenticator export is not valid JSON.', { cause });
-    }
+    const inner = parseBoundedJson(
+      utf8.decode(plaintext),
+      'The decrypted Proton Authenticator export is not valid JSON.',
+    );
     if (!isRecord(inner) || !Array.isArray(inner.entries)) {
       throw new VaultError('CORRUPT_VAULT', 'The decrypted Proton Authenticator export has no entry list.');
     }

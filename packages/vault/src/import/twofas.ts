@@ -15,6 +15,7 @@ import {
   toEntry,
   unsupported,
 } from './util.js';
+import { parseBoundedJson } from './limits.js';
 
 /*
  * 2FAS Authenticator backup (`.2fas`, JSON, schemaVersion 1–4), read from its apps' sources (2fas-android
@@ -88,11 +89,7 @@ async function decryptTwoFasServices(encrypted: string, passphrase: string | und
     }
     throw error;
   }
-  try {
-    return JSON.parse(utf8.decode(plaintext));
-  } catch (cause) {
-    throw new VaultError('CORRUPT_VAULT', 'The decrypted 2FAS services are not valid JSON.', { cause });
-  }
+  return parseBoundedJson(utf8.decode(plaintext), 'The decrypted 2FAS services are not valid JSON.');
 }
 
 /** Older 2FAS backups may carry only `otp.label` ("Issuer:account"): the account is what follows the colon. */
