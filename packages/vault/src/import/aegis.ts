@@ -4,6 +4,7 @@ import { base64ToBytes, bytesToBase64, concatBytes, hexToBytes, utf8 } from '../
 import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { KDF_BOUNDS, kdfMemoryBytes, type ScryptParams, validateKdfParams } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
+import { parseBoundedJson } from './limits.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import {
   assertListLength,
@@ -15,7 +16,6 @@ import {
   toEntry,
   unsupported,
 } from './util.js';
-import { parseBoundedJson } from './limits.js';
 
 /** Aegis slot type for a password-derived key (0 = raw, 2 = biometric: unusable outside the phone). */
 const PASSWORD_SLOT = 1;

@@ -4,6 +4,7 @@ import { utf8 } from '../encoding.js';
 import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { derivePbkdf2 } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
+import { parseBoundedJson } from './limits.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import {
   assertListLength,
@@ -15,7 +16,6 @@ import {
   toEntry,
   unsupported,
 } from './util.js';
-import { parseBoundedJson } from './limits.js';
 
 /*
  * andOTP (github.com/andOTP/andOTP; Database/Entry.java, Utilities/BackupHelper.java, EncryptionHelper.java):

@@ -3,6 +3,7 @@ import { base64ToBytes, bytesToBase64, hexToBytes, utf8 } from '../encoding.js';
 import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { deriveArgon2id } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
+import { parseBoundedJson } from './limits.js';
 import { decryptCryptoJsAes } from './openssl-aes.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import {
@@ -16,7 +17,6 @@ import {
   toEntry,
   unsupported,
 } from './util.js';
-import { parseBoundedJson } from './limits.js';
 
 /*
  * The "Authenticator" browser extension (github.com/Authenticator-Extension/Authenticator), read from its

@@ -7,6 +7,7 @@ import { isAegisExport, parseAegis } from './aegis.js';
 import { andOtpIterations, isAndOtpJson, parseAndOtpEncrypted, parseAndOtpJson } from './andotp.js';
 import { isAuthenticatorExtensionBackup, parseAuthenticatorExtension } from './authenticator-extension.js';
 import { isFreeOtpPlusJson, parseFreeOtpPlus } from './freeotp.js';
+import { parseBoundedJson, parseDeadline } from './limits.js';
 import { parseOtpauthList } from './otpauth-list.js';
 import {
   isBitwardenEncryptedJson,
@@ -28,7 +29,6 @@ import {
 import { parseTwoFas } from './twofas.js';
 import type { ImportEntry, ImportFormat, ImportOptions, ImportProblemCode, ParsedImport } from './types.js';
 import { isRecord } from './util.js';
-import { parseBoundedJson, parseDeadline } from './limits.js';
 
 export { UnsupportedImportError, type UnsupportedImportKind } from './recognised.js';
 export type { ImportEntry, ImportFormat, ImportOptions, ImportProblemCode, ParsedImport } from './types.js';
@@ -186,6 +186,11 @@ export interface ImportPreview {
   /** Same secret as an account already in the vault (or earlier in the same file). */
   duplicates: Array<{ label: string; existing: Pick<Account, 'id' | 'issuer' | 'account'> }>;
   invalid: Array<{ label: string; code: ImportProblemCode; message: string }>;
+  /**
+   * Per new account (by id), the sites it is bound to over https although the file gave them as http://: the
+   * preview says "bound over https". The account's `sites` already holds the https form.
+   */
+  upgradedSites?: Record<string, string[]>;
 }
 
 /**
@@ -193,7 +198,7 @@ export interface ImportPreview {
  * every field (id, order, dates) unless the id already exists, so a restore is byte for byte.
  */
 export function previewImport(existing: readonly Account[], parsed: ParsedImport, now = Date.now()): ImportPreview {
-  const preview: ImportPreview = { format: parsed.format, toAdd: [], duplicates: [], invalid: [] };
+  const preview: ImportPreview = { format: parsed.format, toAdd: [], duplicates: [], invalid: [], upgradedSites: {} };
   const bySecret = new Map(existing.map((account) => [account.secret, account]));
   const ids = new Set(existing.map((account) => account.id));
   for (const entry of parsed.entries as ImportEntry[]) {
@@ -223,6 +228,9 @@ export function previewImport(existing: readonly Account[], parsed: ParsedImport
       });
     }
     preview.toAdd.push(account);
+    if (entry.upgradedSites?.length && preview.upgradedSites) {
+      preview.upgradedSites[account.id] = entry.upgradedSites.filter((site) => account.sites.includes(site));
+    }
     bySecret.set(account.secret, account);
     ids.add(account.id);
   }

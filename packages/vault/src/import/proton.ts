@@ -5,6 +5,7 @@ import { base64ToBytes, utf8 } from '../encoding.js';
 import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { deriveArgon2id } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
+import { parseBoundedJson } from './limits.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import {
   assertListLength,
@@ -17,7 +18,6 @@ import {
   toEntry,
   unsupported,
 } from './util.js';
-import { parseBoundedJson } from './limits.js';
 
 /*
  * Proton Authenticator export (github.com/protonpass/proton-pass-common, proton-authenticator/src/entry/

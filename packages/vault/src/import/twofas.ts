@@ -4,6 +4,7 @@ import { base64ToBytes, utf8 } from '../encoding.js';
 import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { derivePbkdf2 } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
+import { parseBoundedJson } from './limits.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import {
   assertListLength,
@@ -15,7 +16,6 @@ import {
   toEntry,
   unsupported,
 } from './util.js';
-import { parseBoundedJson } from './limits.js';
 
 /*
  * 2FAS Authenticator backup (`.2fas`, JSON, schemaVersion 1–4), read from its apps' sources (2fas-android
