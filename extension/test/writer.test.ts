@@ -11,6 +11,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { MemoryStorageArea, type StorageAreaLike } from '../src/vault/storage-area';
 import { LOCAL_KEYS, SESSION_KEYS, VaultStore, VaultStoreError } from '../src/vault/store';
+import { VaultWriter } from '../src/vault/writer';
 
 // The cheapest settings our own files accept, and a stronger target so a re-seal is due.
 const FAST: KdfCost = { algorithm: 'argon2id', memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
@@ -230,6 +231,33 @@ describe('VaultWriter: every transition is one atomic write', () => {
     await store.changePassphrase(OLD, NEW);
     expect(await opensWith(current(disk), NEW)).toBeDefined();
     expect(await store.status()).toBe('locked');
+  });
+});
+
+describe('VaultWriter: a transition of its own', () => {
+  it('writes the vault and its extra keys in one set call, and reads them back for the next transition', async () => {
+    const { weakAB } = await texts();
+    const disk = await diskWith(weakAB);
+    const sets: string[][] = [];
+    const counting: StorageAreaLike = {
+      get: (keys) => disk.get(keys),
+      set: async (items) => (sets.push(Object.keys(items).sort()), disk.set(items)),
+      remove: (keys) => disk.remove(keys),
+    };
+    const writer = new VaultWriter(counting, new MemoryStorageArea(), [], undefined, ['vault.slots']);
+    const { unlocked } = await unlockVault(weakAB, OLD);
+    // What a key-slot migration would do: the same vault, a new key-slot record, one write.
+    await writer.run((state) => ({
+      next: { current: state.current as string, previous: null, key: unlocked.key, extra: { 'vault.slots': [1] } },
+      result: undefined,
+    }));
+    expect(sets).toEqual([[LOCAL_KEYS.vault, LOCAL_KEYS.previous, 'vault.slots'].sort()]);
+    expect(await writer.run((state) => ({ result: state.extra }))).toEqual({ 'vault.slots': [1] });
+    // A next state that does not open with its key is never written.
+    await expect(
+      writer.run(() => ({ next: { current: weakAB, previous: null, key: new Uint8Array(32) }, result: undefined })),
+    ).rejects.toSatisfy((error) => isVaultError(error, 'WRONG_PASSPHRASE'));
+    expect(sets).toHaveLength(1);
   });
 });
 

@@ -33,13 +33,18 @@ import { LOCAL_KEYS } from './storage-keys';
  * - **lock() wins.** Session writes happen inside the same lock, after the storage write; `lock()` takes the lock
  *   too, so once it resolves nothing decrypted is written to `storage.session` by an earlier transition.
  *
- * A new transition (key slots, migrations) is one more function passed to run(); nothing else changes.
+ * A new transition (key slots, migrations) is one more function passed to run(); nothing else changes. Keys of
+ * its own that must change together with the vault go in `next.extra` (same set) and are read back through the
+ * writer's `extraLocalKeys` (`state.extra`). The transitions of today live in `store.ts`: create, unlock (with
+ * the KDF re-seal), update/save, changePassphrase, restorePrevious; `lock()` and `wipe()` use `exclusive()`.
  */
 
 /** The vault as stored in `storage.local`: the current copy and the copy before the last save. */
 export interface StoredVault {
   current?: string;
   previous?: string;
+  /** The values of the writer's `extraLocalKeys` (key slots, migration markers…), as stored. */
+  extra?: Record<string, unknown>;
 }
 
 export interface NextState {
@@ -48,6 +53,8 @@ export interface NextState {
   previous: string | null;
   /** The key that opens `current`: checked before anything is written. */
   key: Uint8Array;
+  /** Other `storage.local` keys this transition changes, written in the same set (`null` clears one). */
+  extra?: Record<string, unknown>;
 }
 
 export interface TransitionOutcome<R> {
@@ -113,16 +120,21 @@ export class VaultWriter {
     private readonly session: StorageAreaLike,
     private readonly sessionKeys: readonly string[],
     private readonly locks: LockManagerLike = defaultLockManager(),
+    /** Further `storage.local` keys read into `StoredVault.extra` for every transition. */
+    private readonly extraLocalKeys: readonly string[] = [],
   ) {}
 
   /** Runs one transition under the vault lock; see the comment at the top of this file. */
   run<R>(transition: Transition<R>): Promise<R> {
     return this.locks.request(VAULT_LOCK_NAME, async () => {
       const [stored, session] = await Promise.all([
-        this.local.get([LOCAL_KEYS.vault, LOCAL_KEYS.previous]),
+        this.local.get([LOCAL_KEYS.vault, LOCAL_KEYS.previous, ...this.extraLocalKeys]),
         this.session.get([...this.sessionKeys]),
       ]);
       const state = toStoredVault(stored);
+      if (this.extraLocalKeys.length > 0) {
+        state.extra = Object.fromEntries(this.extraLocalKeys.map((key) => [key, stored[key]]));
+      }
       const outcome = await transition(state, session);
       if (outcome.next) await this.commit(outcome.next);
       if (outcome.session) {
@@ -147,7 +159,7 @@ export class VaultWriter {
     // Never store what we cannot read back with the key the session will hold.
     await openVaultWithKey(next.current, next.key);
     try {
-      await this.local.set({ [LOCAL_KEYS.vault]: next.current, [LOCAL_KEYS.previous]: next.previous });
+      await this.local.set({ ...next.extra, [LOCAL_KEYS.vault]: next.current, [LOCAL_KEYS.previous]: next.previous });
     } catch (error) {
       // The call may have failed after reaching the disk (the page closing mid-call): what is stored decides.
       const stored = await this.local.get(LOCAL_KEYS.vault).catch(() => ({}) as Record<string, unknown>);
