@@ -34,6 +34,16 @@ const shapes: Shape[] = [
     peer: (text) => JSON.parse(text),
   },
   {
+    name: 'otpauth list of 8M junk lines',
+    text: `otpauth://totp/a?secret=JBSWY3DPEHPK3PXP\n${'x\n'.repeat(8_000_000)}`,
+    peer: (text) => text.split(/\r?\n/),
+  },
+  {
+    name: 'CSV of 5M two-field rows',
+    text: `name,totp\n${'\n,'.repeat(5_000_000)}`,
+    peer: (text) => text.split('\n').map((line) => line.split(',')),
+  },
+  {
     name: 'Bitwarden JSON with 1M empty items',
     text: `{"items":[${'{},'.repeat(1_000_000)}{}],"folders":[]}`,
     peer: (text) => JSON.parse(text),

@@ -86,12 +86,12 @@ export const KDF_BOUNDS = Object.freeze({
 export const IMPORT_BOUNDS = Object.freeze({
   /** Arrays and objects inside one another (JSON, and the JSON inside encrypted files). */
   maxNestingDepth: 64,
-  /** Elements of one JSON array or members of one object (Bitwarden's own item cap is below it). */
-  maxItemsPerContainer: 200_000,
+  /** Elements of one JSON array or members of one object: a password manager's every login, most without TOTP. */
+  maxItemsPerContainer: 100_000,
   /** Fields in one CSV row. */
   maxFieldsPerCsvRow: 1_000,
   /** Rows of a CSV file (a password manager's whole export, most rows without a TOTP secret). */
-  maxCsvRows: 200_000,
+  maxCsvRows: 100_000,
   /** Accounts one file may bring (the vault's own cap, MAX_ACCOUNTS): longer lists are refused before validation. */
   maxEntries: 10_000,
   /** Wall-clock budget for reading the file's structure (scan, JSON parse, CSV split); past it the import stops. */

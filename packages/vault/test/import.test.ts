@@ -270,6 +270,29 @@ describe('import: structure bounds (IMPORT_BOUNDS)', () => {
     await expectCode(parseImport(`{"items":[${'{},'.repeat(300_000)}{}],"folders":[]}`), 'INPUT_TOO_LARGE');
   });
 
+  it('refuses millions of junk lines or rows without splitting the whole file first', async () => {
+    await expectCode(
+      parseImport(`otpauth://totp/a?secret=JBSWY3DPEHPK3PXP\n${'x\n'.repeat(8_000_000)}`),
+      'INPUT_TOO_LARGE',
+    );
+    await expectCode(parseImport(`name,totp\n${'\n,'.repeat(5_000_000)}`), 'INPUT_TOO_LARGE');
+    // One unterminated 15 MiB quoted field: a damaged file, read with one search, not character by character.
+    await expectCode(parseImport(`name,totp\n"${'a'.repeat(15 * 2 ** 20)}`), 'CORRUPT_VAULT');
+  });
+
+  it('reads CSV quoting as before: doubled quotes, line breaks inside quotes, CR, CRLF and LF records', async () => {
+    const csv =
+      'name,username,totp\r\n"Acme ""Ops""","multi\nline",JBSWY3DPEHPK3PXP\r"x"y,z,JBSWY3DPEHPK3PXQ\n\n,,JBSWY3DPEHPK3PXR,';
+    const parsed = await parseImport(csv);
+    expect(
+      parsed.entries.map((entry) => (entry.status === 'ok' ? [entry.input.issuer, entry.input.account] : entry.code)),
+    ).toEqual([
+      ['Acme "Ops"', 'multi\nline'],
+      ['xy', 'z'],
+      ['', ''],
+    ]);
+  });
+
   it('caps entries per file at what a vault may hold', () => {
     expect(IMPORT_BOUNDS.maxEntries).toBe(MAX_ACCOUNTS);
   });

@@ -1,6 +1,7 @@
 import { isLanOrigin } from '@mfa-companion/autofill/binding';
 import { isOtpError, isSteamUri, parseSteamUri } from '@mfa-companion/otp';
 import { type AccountInput, normalizeSite, otpAccountToInput } from '../account.js';
+import { IMPORT_BOUNDS } from '../kdf.js';
 import { platform } from '../platform.js';
 import { MAX_ACCOUNTS } from '../vault.js';
 import { csvHeader, parseCsv } from './csv.js';
@@ -145,7 +146,7 @@ export function parseBitwardenJson(json: Record<string, unknown>): ParsedImport 
     );
   }
   const items = json.items as unknown[];
-  assertListLength(items, 200_000, 'items');
+  assertListLength(items, IMPORT_BOUNDS.maxItemsPerContainer, 'items');
   const fields: TotpField[] = [];
   items.forEach((item, index) => {
     if (!isRecord(item) || item.type !== BITWARDEN_LOGIN || !isRecord(item.login)) return;
