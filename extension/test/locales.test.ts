@@ -33,6 +33,8 @@ const SECTIONS = [
   'common',
   'errors',
   'managed',
+  'reveal',
+  'damaged',
 ];
 
 describe('locales', () => {

@@ -56,6 +56,7 @@ export {
   DEFAULT_KDF,
   deriveArgon2id,
   deriveKey,
+  IMPORT_BOUNDS,
   KDF_BOUNDS,
   KDF_REFERENCES,
   type KdfCost,
