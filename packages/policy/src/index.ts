@@ -1,4 +1,4 @@
-export { classifyNmcModel } from './card.ts';
+export { classifyCardPartNumber, classifyNmcModel } from './card.ts';
 export { NmcParseError, type NmcParseErrorCode } from './errors.ts';
 export {
   canUpdateFirmware,
@@ -49,3 +49,5 @@ export {
   type SkippedLine,
 } from './parse.ts';
 export { MAX_USER_ROWS, type RowOutcome, readUserRow } from './rows.ts';
+export { looksLikeNmcUrl } from './nmc-url.ts';
+export { NMC_LANGUAGES, type NmcLanguage } from './vocabulary.ts';
