@@ -41,6 +41,7 @@ export {
   normalizeLabel,
   parseEnabledLabel,
 } from './labels.ts';
+export { looksLikeNmcUrl } from './nmc-url.ts';
 export {
   MAX_USER_LIST_CHARS,
   type NmcUserListParse,
@@ -49,5 +50,4 @@ export {
   type SkippedLine,
 } from './parse.ts';
 export { MAX_USER_ROWS, type RowOutcome, readUserRow } from './rows.ts';
-export { looksLikeNmcUrl } from './nmc-url.ts';
 export { NMC_LANGUAGES, type NmcLanguage } from './vocabulary.ts';

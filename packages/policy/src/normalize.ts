@@ -22,4 +22,3 @@ export function normalizeLabel(text: string): string {
   }
   return normalized;
 }
-

@@ -97,8 +97,9 @@ export const USER_TYPE_TERMS: ReadonlyArray<readonly [NmcUserTypeId, Terms]> = [
     {
       de: ['Superuser', 'Super-User', 'Super-Benutzer', 'Superbenutzer'],
       es: ['Superusuario', 'Super usuario'],
-      it: ['Superutente', 'Super utente'],
-      ru: ['Суперпользователь', 'Супер-пользователь'],
+      it: ['Superutente', 'Superutenti', 'Super utente', 'Super utenti'],
+      // Russian declines nouns: the stem matches "суперпользователями" too.
+      ru: ['Суперпользовател', 'Супер-пользовател'],
       ja: ['スーパーユーザ', 'スーパーユーザー'],
       'zh-Hans': ['超级用户'],
       'zh-Hant': ['超級使用者', '超級用戶'],
@@ -126,7 +127,7 @@ export const USER_TYPE_TERMS: ReadonlyArray<readonly [NmcUserTypeId, Terms]> = [
       de: ['Nur-Lese', 'Nur Lesen', 'Nur-Lesen', 'Lesezugriff', 'Schreibgeschützt'],
       es: ['Solo lectura', 'Sólo lectura'],
       it: ['Sola lettura', 'Solo lettura'],
-      ru: ['Только чтение', 'Только для чтения'],
+      ru: ['Только чтение', 'Только для чтения', 'Только чтения'],
       ja: ['読み取り専用', '読取専用'],
       'zh-Hans': ['只读'],
       'zh-Hant': ['唯讀'],
@@ -140,7 +141,7 @@ export const USER_TYPE_TERMS: ReadonlyArray<readonly [NmcUserTypeId, Terms]> = [
       de: ['Gerätebenutzer', 'Geräte-Benutzer', 'Gerät'],
       es: ['Usuario de dispositivo', 'Usuario del dispositivo', 'Dispositivo'],
       it: ['Utente dispositivo', 'Utente del dispositivo', 'Dispositivo'],
-      ru: ['Пользователь устройства', 'Устройство'],
+      ru: ['Пользователь устройства', 'Пользователи устройства', 'Устройств'],
       ja: ['デバイスユーザ', 'デバイスユーザー', 'デバイス', '装置ユーザ'],
       'zh-Hans': ['设备用户', '设备'],
       'zh-Hant': ['裝置使用者', '設備用戶', '裝置'],
@@ -416,8 +417,7 @@ export function containsTerm(terms: Terms): (normalized: string) => boolean {
   }
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const startOfWord = joined.length > 0 ? new RegExp(`(?:^| )(?:${joined.map(escape).join('|')})`, 'u') : undefined;
-  return (normalized) =>
-    (startOfWord?.test(normalized) ?? false) || anywhere.some((term) => normalized.includes(term));
+  return (normalized) => (startOfWord?.test(normalized) ?? false) || anywhere.some((term) => normalized.includes(term));
 }
 
 /** An exact-match set of folded terms. */

@@ -144,7 +144,7 @@ describe('readNmcPage: flat tables keep working', () => {
     expect(detailed.pager).toEqual({ number: 1, count: 3 });
   });
 
-  it('reads 1,000 users', () => {
+  it('reads 1,000 users', { timeout: 30_000 }, () => {
     const users = Array.from({ length: 1_000 }, (_, index) => ({ name: `u${index}`, email: `u${index}@example.com` }));
     const reading = read(grouped([[ADMINS, users]]), 'userman.htm');
     expect(reading.users).toHaveLength(1_000);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyCardPartNumber,
-  classifyNmcModel, evaluateNmcUsers, type NmcUser, POLICY } from '../src/index.ts';
+import { classifyCardPartNumber, classifyNmcModel, evaluateNmcUsers, type NmcUser, POLICY } from '../src/index.ts';
 
 const users: NmcUser[] = [
   { name: 'apc', email: 'ops@example.com', userType: 'Super User', enabled: true },

@@ -111,7 +111,10 @@ export function readCard(pairs: Pair[], preTexts: string[]): NmcCardReading {
         }
       }
       // A card built into a UPS or PDU names its own hardware in its own section: the NMC3 part numbers.
-      if (partGeneration === undefined && (kind === 'card' || matches(PART_LABELS, pair) || matches(MODEL_LABELS, pair))) {
+      if (
+        partGeneration === undefined &&
+        (kind === 'card' || matches(PART_LABELS, pair) || matches(MODEL_LABELS, pair))
+      ) {
         partGeneration = classifyCardPartNumber(value);
       }
       if (card.model === undefined && matches(MODEL_LABELS, pair)) {

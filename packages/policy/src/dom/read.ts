@@ -11,16 +11,22 @@
  */
 import type { NmcUser } from '../evaluate.ts';
 import { POLICY } from '../facts.ts';
-import { classifyFieldLabel, classifyUserType, detectNmcColumns, type NmcColumns, normalizeLabel, parseEnabledLabel } from '../labels.ts';
-import { nmcUrlParts } from '../nmc-url.ts';
-import { looksLikeNmcUrl } from '../nmc-url.ts';
+import {
+  classifyFieldLabel,
+  classifyUserType,
+  detectNmcColumns,
+  type NmcColumns,
+  normalizeLabel,
+  parseEnabledLabel,
+} from '../labels.ts';
+import { looksLikeNmcUrl, nmcUrlParts } from '../nmc-url.ts';
 import { readUserRow } from '../rows.ts';
 import { containsTerm, SECTION_TERMS } from '../vocabulary.ts';
 import { type NmcCardReading, readCard } from './about.ts';
 import { cellValue, sameOriginUrl, tagOf, textOf } from './elements.ts';
 import { isEmailedCodeStep, isLoginPage } from './login.ts';
 import { pagerPosition } from './pager.ts';
-import { langIdWords, labelPair, type Pair, pairOf, rowPair } from './pairs.ts';
+import { labelPair, langIdWords, type Pair, pairOf, rowPair } from './pairs.ts';
 import { isUserFormMarker, readUserForm } from './user-form.ts';
 import { emailColumnByContent, type LinkedRow, linkedUser, queryUser, usersFromLinkedRows } from './users.ts';
 
@@ -277,7 +283,13 @@ const normalizeEmailCellOf = (value: string | undefined) => {
 };
 
 /** Adds a user once (names compared exactly); `false` when the name was already read. */
-function addUser(walk: PageWalk, seen: Set<string>, user: NmcUser, nameCell: Element | undefined, url: string): boolean {
+function addUser(
+  walk: PageWalk,
+  seen: Set<string>,
+  user: NmcUser,
+  nameCell: Element | undefined,
+  url: string,
+): boolean {
   const link = nameCell?.querySelector('a[href]') ?? (nameCell && tagOf(nameCell) === 'a' ? nameCell : null);
   const href = link?.getAttribute('href');
   const page = href ? sameOriginUrl(href, url) : undefined;
@@ -293,7 +305,9 @@ function addUser(walk: PageWalk, seen: Set<string>, user: NmcUser, nameCell: Ele
 
 /** A row that is a section heading: a `dataSection` cell, or a single spanning/heading cell of short text. */
 function sectionHeading(cells: Element[]): { text: string; id?: string } | undefined {
-  const marked = cells.find((cell) => cell.classList.contains('dataSection') || cell.classList.contains('dataSubSection'));
+  const marked = cells.find(
+    (cell) => cell.classList.contains('dataSection') || cell.classList.contains('dataSubSection'),
+  );
   if (marked) return withId(textOf(marked), marked);
   const filled = cells.filter((cell) => textOf(cell) !== '' || cell.querySelector('input, select, textarea'));
   if (filled.length !== 1) return undefined;

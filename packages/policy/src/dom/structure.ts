@@ -55,7 +55,11 @@ function knownJoined(word: string): boolean {
 function isKnownCaption(text: string, values: ReadonlySet<string>): boolean {
   const normalized = normalizeLabel(text);
   if (normalized === '') return true;
-  if (KNOWN_CAPTIONS.has(normalized) || classifyFieldLabel(text) !== undefined || parseEnabledLabel(text) !== undefined) {
+  if (
+    KNOWN_CAPTIONS.has(normalized) ||
+    classifyFieldLabel(text) !== undefined ||
+    parseEnabledLabel(text) !== undefined
+  ) {
     return true;
   }
   return normalized

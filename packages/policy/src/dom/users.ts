@@ -50,7 +50,10 @@ const isBlank = (value: string) => value.replace(/[\s\u00a0\u200b-\u200d\u2060\u
  * The e-mail column of a group of rows, by content: every non-empty cell holds one address and at least one does.
  * `undefined` when no column qualifies, so e-mails stay unknown rather than blank.
  */
-export function emailColumnByContent(rows: readonly string[][], skip: ReadonlySet<number> = new Set()): number | undefined {
+export function emailColumnByContent(
+  rows: readonly string[][],
+  skip: ReadonlySet<number> = new Set(),
+): number | undefined {
   const width = Math.max(0, ...rows.map((row) => row.length));
   for (let column = 0; column < width; column += 1) {
     if (skip.has(column)) continue;
