@@ -268,7 +268,7 @@ export function evaluateNmcUsers(given: NmcEvaluationInput): NmcEvaluation {
     findings.push({
       code: 'no-update-user',
       severity: applicability === 'applies' ? 'error' : 'warning',
-      message: `No enabled Super User or Administrator without an e-mail address: firmware updates from ${TOOLS} will fail while MFA is on.`,
+      message: `Every enabled Super User and Administrator has an e-mail address: firmware updates from ${TOOLS} will fail while MFA is on.`,
     });
   }
   return { status: applicability === 'applies' ? 'at-risk' : 'unknown', findings, candidates };
