@@ -47,7 +47,8 @@ describe('user names that are Object members or carry bidi overrides', () => {
   beforeEach(() => {
     // Messages echo their key and substitutions, so the test sees exactly what reaches the screen.
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
-      (key: string, substitutions?: string | (string | number)[]) => `${key}: ${[substitutions ?? []].flat().join(' | ')}`,
+      (key: string, substitutions?: string | (string | number)[]) =>
+        `${key}: ${[substitutions ?? []].flat().join(' | ')}`,
     );
   });
 
