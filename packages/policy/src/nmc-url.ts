@@ -17,7 +17,8 @@ export function nmcUrlParts(url: string): NmcUrlParts | undefined {
     const segments = parsed.pathname.split('/');
     return {
       file: (segments[segments.length - 1] ?? '').toLowerCase(),
-      nmcPath: /^\/NMC\/[^/]+\//i.test(parsed.pathname),
+      // `/NMC/<session token>/`, also behind a reverse proxy that adds a prefix.
+      nmcPath: /(?:^|\/)NMC\/[A-Za-z0-9_-]{8,}\//.test(parsed.pathname),
       query: parsed.searchParams,
     };
   } catch {
