@@ -761,7 +761,7 @@ describe('NMC3 checker in Chromium', () => {
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 10_000 }).toBe('unknown');
     expect(await row.locator('.nmc-status-chip').textContent()).toBe('Not sure yet');
     const requests = recordRequests(browser.context);
-    await row.getByRole('button', { name: `Check ${origin} again` }).click();
+    await row.getByRole('button', { name: `Check again ${origin}` }).click();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('ok');
     expect(await row.locator('.candidate').textContent()).toBe('constructor');
     expect(await row.locator('[role="status"]').textContent()).toBe('Checked again just now.');
@@ -777,7 +777,7 @@ describe('NMC3 checker in Chromium', () => {
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['at-risk']));
     await options.locator('.nmc-fleet-filter').selectOption('all');
-    await options.getByRole('button', { name: 'Sort by status' }).click();
+    await options.locator('th.status button.sort').click();
     const sorted = await options
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));

@@ -2,7 +2,9 @@
  * The fleet table: one row per NMC, status worded and coloured as in the banner, aligned columns. Rows are class
  * components that re-render only when what they show changes, so a 1,000-host fleet updates one row, not all.
  */
+import type { NmcGeneration } from '@mfa-companion/policy';
 import { Component } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ManagedBadge } from '../managed/ManagedBadge';
 import { type FleetStatus, fleetRowKey, fleetStatusOf } from '../nmc/fleet-view-model';
@@ -15,8 +17,43 @@ export interface FleetRowState {
   message?: string;
 }
 
+/** Every caption a row shows, looked up once per table render rather than once per row. */
+interface RowLabels {
+  none: string;
+  checkAgain: string;
+  checking: string;
+  forget: string;
+  status: Record<FleetStatus, string>;
+  generation: Record<NmcGeneration, string>;
+}
+
+function rowLabels(): RowLabels {
+  return {
+    none: i18n.t('nmc.fleet.none'),
+    checkAgain: i18n.t('nmc.fleet.checkAgain'),
+    checking: i18n.t('nmc.fleet.checking'),
+    forget: i18n.t('nmc.fleet.forget'),
+    status: {
+      ok: fleetStatusText('ok'),
+      'at-risk': fleetStatusText('at-risk'),
+      unknown: fleetStatusText('unknown'),
+      'not-applicable': fleetStatusText('not-applicable'),
+      'not-checked': fleetStatusText('not-checked'),
+    },
+    generation: {
+      nmc3: generationLabel('nmc3'),
+      nmc2: generationLabel('nmc2'),
+      nmc1: generationLabel('nmc1'),
+      unknown: generationLabel('unknown'),
+    },
+  };
+}
+
 interface RowProps {
   row: FleetRow;
+  /** Position in the table, for the ids that name each row's buttons after its host. */
+  index: number;
+  labels: RowLabels;
   rowKey: string;
   state: FleetRowState | undefined;
   formatDate: (iso: string) => string;
@@ -35,13 +72,15 @@ class FleetTableRow extends Component<RowProps> {
     );
   }
 
-  override render({ row, state, formatDate, onCheckAgain, onForget }: RowProps) {
+  override render({ row, index, labels, state, formatDate, onCheckAgain, onForget }: RowProps) {
     const { origin, record, managed } = row;
     const status = fleetStatusOf(row);
-    const none = i18n.t('nmc.fleet.none');
+    const none = labels.none;
+    const hostId = `nmc-fleet-host-${index}`;
+    const checkId = `nmc-fleet-check-${index}`;
     return (
       <tr data-origin={origin} data-status={status} data-generation={record?.generation}>
-        <th scope="row" class="host">
+        <th scope="row" class="host" id={hostId}>
           {origin}
           {managed && <ManagedBadge />}
           {managed && managed.toolAccounts.length > 0 && (
@@ -52,29 +91,31 @@ class FleetTableRow extends Component<RowProps> {
           )}
         </th>
         <td class="status">
-          <span class={`nmc-status-chip ${status}`}>{fleetStatusText(status)}</span>
+          <span class={`nmc-status-chip ${status}`}>{labels.status[status]}</span>
         </td>
         <td class="checked">
           {record ? <time dateTime={record.checkedAt}>{formatDate(record.checkedAt)}</time> : none}
         </td>
-        <td class="nmc-fleet-generation">{record ? generationLabel(record.generation ?? 'unknown') : none}</td>
+        <td class="nmc-fleet-generation">{record ? labels.generation[record.generation ?? 'unknown'] : none}</td>
         <td class="nmc-fleet-model">{record?.model || none}</td>
         <td class="nmc-fleet-aos num">{record?.firmwareVersion || none}</td>
         <td class="candidate">{record?.candidate ? shownName(record.candidate) : none}</td>
         <td class="to-check">{record?.usersToCheck.length ? formatList(record.usersToCheck.map(shownName)) : none}</td>
         <td class="row-actions">
+          {/* Named "Check again <host>" by its own caption and the row's host, with no per-row lookup. */}
           <button
             type="button"
+            id={checkId}
             class="check-again"
             disabled={state?.checking}
-            aria-label={i18n.t('nmc.fleet.checkAgainLabel', [origin])}
+            aria-labelledby={`${checkId} ${hostId}`}
             onClick={() => onCheckAgain(origin)}
           >
-            {state?.checking ? i18n.t('nmc.fleet.checking') : i18n.t('nmc.fleet.checkAgain')}
+            {state?.checking ? labels.checking : labels.checkAgain}
           </button>
           {record && (
             <button type="button" class="forget" onClick={() => onForget(origin)}>
-              {i18n.t('nmc.fleet.forget')}
+              {labels.forget}
             </button>
           )}
           {state?.message && (
@@ -99,13 +140,15 @@ export interface FleetTableProps {
 }
 
 export function FleetTable({ rows, states, formatDate, sort, onSort, onCheckAgain, onForget }: FleetTableProps) {
-  const sortHeader = (key: 'host' | 'status' | 'checked', text: string, label: string, className: string) => (
+  const labels = useMemo(rowLabels, []);
+  // The visible caption is the button's name; aria-sort on the header says how the column is sorted.
+  const sortHeader = (key: 'host' | 'status' | 'checked', text: string, className: string) => (
     <th
       scope="col"
       class={className}
       aria-sort={sort === key ? (key === 'checked' ? 'descending' : 'ascending') : 'none'}
     >
-      <button type="button" class="sort" aria-label={label} onClick={() => onSort(key)}>
+      <button type="button" class="sort" onClick={() => onSort(key)}>
         {text}
         <span aria-hidden="true">{sort === key ? ' ▾' : ''}</span>
       </button>
@@ -115,9 +158,9 @@ export function FleetTable({ rows, states, formatDate, sort, onSort, onCheckAgai
     <table class="nmc-fleet-table">
       <thead>
         <tr>
-          {sortHeader('host', i18n.t('nmc.fleet.host'), i18n.t('nmc.fleet.sortHost'), 'host')}
-          {sortHeader('status', i18n.t('nmc.fleet.status'), i18n.t('nmc.fleet.sortStatus'), 'status')}
-          {sortHeader('checked', i18n.t('nmc.fleet.checkedAt'), i18n.t('nmc.fleet.sortChecked'), 'checked')}
+          {sortHeader('host', i18n.t('nmc.fleet.host'), 'host')}
+          {sortHeader('status', i18n.t('nmc.fleet.status'), 'status')}
+          {sortHeader('checked', i18n.t('nmc.fleet.checkedAt'), 'checked')}
           <th scope="col">{i18n.t('nmc.fleet.generation')}</th>
           <th scope="col">{i18n.t('nmc.fleet.model')}</th>
           <th scope="col" class="num">
@@ -129,10 +172,12 @@ export function FleetTable({ rows, states, formatDate, sort, onSort, onCheckAgai
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
+        {rows.map((row, index) => (
           <FleetTableRow
             key={row.origin}
             row={row}
+            index={index}
+            labels={labels}
             rowKey={fleetRowKey(row)}
             state={states.get(row.origin)}
             formatDate={formatDate}
