@@ -101,28 +101,30 @@ class FleetTableRow extends Component<RowProps> {
         <td class="nmc-fleet-aos num">{record?.firmwareVersion || none}</td>
         <td class="candidate">{record?.candidate ? shownName(record.candidate) : none}</td>
         <td class="to-check">{record?.usersToCheck.length ? formatList(record.usersToCheck.map(shownName)) : none}</td>
-        <td class="row-actions">
-          {/* Named "Check again <host>" by its own caption and the row's host, with no per-row lookup. */}
-          <button
-            type="button"
-            id={checkId}
-            class="check-again"
-            disabled={state?.checking}
-            aria-labelledby={`${checkId} ${hostId}`}
-            onClick={() => onCheckAgain(origin)}
-          >
-            {state?.checking ? labels.checking : labels.checkAgain}
-          </button>
-          {record && (
-            <button type="button" class="forget" onClick={() => onForget(origin)}>
-              {labels.forget}
+        <td>
+          <div class="row-actions">
+            {/* Named "Check again <host>" by its own caption and the row's host, with no per-row lookup. */}
+            <button
+              type="button"
+              id={checkId}
+              class="check-again"
+              disabled={state?.checking}
+              aria-labelledby={`${checkId} ${hostId}`}
+              onClick={() => onCheckAgain(origin)}
+            >
+              {state?.checking ? labels.checking : labels.checkAgain}
             </button>
-          )}
-          {state?.message && (
-            <span class="row-message" role="status">
-              {state.message}
-            </span>
-          )}
+            {record && (
+              <button type="button" class="forget" onClick={() => onForget(origin)}>
+                {labels.forget}
+              </button>
+            )}
+            {state?.message && (
+              <span class="row-message" role="status">
+                {state.message}
+              </span>
+            )}
+          </div>
         </td>
       </tr>
     );
