@@ -48,6 +48,7 @@ const HOSTS = {
   firstGeneration: 'nmc1.lan',
   embeddedNmc3: 'pdu-nmc3.lan',
   hostileNames: 'nmc-names.lan',
+  recheck: 'nmc-recheck.lan',
   layout: 'nmc-layout.lan',
   unrelated: 'intranet.lan',
   /** A secure context (localhost) where the test may read the clipboard. */
@@ -745,12 +746,25 @@ describe('NMC3 checker in Chromium', () => {
 
   it('“Check again” in the fleet view reads the card’s pages with the granted access, names like constructor included', async () => {
     const port = servers.primary.port;
-    const origin = `http://${HOSTS.hostileNames}:${port}`;
-    const page = await openFixture(HOSTS.hostileNames, list('hostile-names'));
+    // "Check all users" on the card's page walks users named constructor, __proto__, toString, hasOwnProperty.
+    const named = await openFixture(HOSTS.hostileNames, list('hostile-names'));
+    const namedPopup = await checkThisPage(named);
+    expect(await popupStatus(namedPopup, 'unknown')).toBe('unknown');
+    // The bidi override is shown without its control characters, never reversed.
+    expect(await namedPopup.locator('.nmc-status').textContent()).not.toMatch(/[\u202a-\u202e]/);
+    await clickInBanner(named, 'Check all users');
+    const checked = await bannerText(named, (t) => t.includes('OK —'));
+    expect(checked).toContain('OK — constructor has no e-mail');
+    expect(checked).not.toMatch(/[\u202a-\u202e]/);
+    expect(await popupStatus(namedPopup, 'ok')).toBe('ok');
+    await namedPopup.close();
+    await named.close();
+
+    // Another card with the same users, left unsure: "Check again" in the fleet view reads its pages.
+    const origin = `http://${HOSTS.recheck}:${port}`;
+    const page = await openFixture(HOSTS.recheck, list('hostile-names'));
     const popup = await checkThisPage(page);
     expect(await popupStatus(popup, 'unknown')).toBe('unknown');
-    // The bidi override is shown without its control characters, never reversed.
-    expect(await popup.locator('.nmc-status').textContent()).not.toMatch(/[\u202a-\u202e]/);
     await popup.close();
     await page.close();
 
