@@ -96,9 +96,22 @@ class FleetTableRow extends Component<RowProps> {
         <td class="checked">
           {record ? <time dateTime={record.checkedAt}>{formatDate(record.checkedAt)}</time> : none}
         </td>
-        <td class="nmc-fleet-generation">{record ? labels.generation[record.generation ?? 'unknown'] : none}</td>
-        <td class="nmc-fleet-model">{record?.model || none}</td>
-        <td class="nmc-fleet-aos num">{record?.firmwareVersion || none}</td>
+        {/* The card in one column (generation, model, AOS), so the table fits beside the options' navigation. */}
+        <td class="card">
+          <span class="nmc-fleet-generation">{record ? labels.generation[record.generation ?? 'unknown'] : none}</span>
+          {record?.model ? (
+            <>
+              {' · '}
+              <span class="nmc-fleet-model">{record.model}</span>
+            </>
+          ) : null}
+          {record?.firmwareVersion ? (
+            <>
+              {' · '}
+              <span class="nmc-fleet-aos">{record.firmwareVersion}</span>
+            </>
+          ) : null}
+        </td>
         <td class="candidate">{record?.candidate ? shownName(record.candidate) : none}</td>
         <td class="to-check">{record?.usersToCheck.length ? formatList(record.usersToCheck.map(shownName)) : none}</td>
         <td>
@@ -164,10 +177,6 @@ export function FleetTable({ rows, states, formatDate, sort, onSort, onCheckAgai
           {sortHeader('status', i18n.t('nmc.fleet.status'), 'status')}
           {sortHeader('checked', i18n.t('nmc.fleet.checkedAt'), 'checked')}
           <th scope="col">{i18n.t('nmc.fleet.generation')}</th>
-          <th scope="col">{i18n.t('nmc.fleet.model')}</th>
-          <th scope="col" class="num">
-            {i18n.t('nmc.fleet.aos')}
-          </th>
           <th scope="col">{i18n.t('nmc.fleet.candidate')}</th>
           <th scope="col">{i18n.t('nmc.fleet.toCheck')}</th>
           <th scope="col">{i18n.t('nmc.fleet.actions')}</th>
