@@ -54,7 +54,11 @@ async function lastMeasure(page: Page, name: string, count: number): Promise<num
     [name, count] as const,
     { timeout: 30_000 },
   );
-  return page.evaluate((measure) => performance.getEntriesByName(measure).at(-1)?.duration ?? Number.NaN, name);
+  return page.evaluate(
+    ([measure, index]) =>
+      performance.getEntriesByName(measure as string)[(index as number) - 1]?.duration ?? Number.NaN,
+    [name, count] as const,
+  );
 }
 
 /** The peer: every row rebuilt from scratch with DOM calls, as a view without per-row reuse does on any change. */
