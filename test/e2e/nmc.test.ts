@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bytesToBase64, createAccount, createVault, sealVault } from '@mfa-companion/vault';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN } from '../fixtures/nmc/token.ts';
 import { type LaunchedBrowser, launchBrowser, recordRequests } from '../lib/browser.ts';
 import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
-import { axeViolations, readClipboard } from './extension-helpers.ts';
+import { axeViolations, createVaultThroughUi, readClipboard } from './extension-helpers.ts';
 
 /*
  * How the checker gets into a page here. In real use the content script is never in the manifest: it is injected
@@ -19,6 +20,7 @@ import { axeViolations, readClipboard } from './extension-helpers.ts';
  * prompt) before the background registers the content script for exactly that origin.
  */
 const TEST_HOST_PERMISSION = 'http://*.lan/*';
+const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots');
 
 const HOSTS = {
   watch: 'nmc3.lan',
@@ -41,6 +43,13 @@ const HOSTS = {
   confirm: 'nmc-confirm.lan',
   unknownLayout: 'nmc-odd.lan',
   login: 'nmc-login.lan',
+  german: 'nmc-de.lan',
+  japanese: 'nmc-ja.lan',
+  firstGeneration: 'nmc1.lan',
+  embeddedNmc3: 'pdu-nmc3.lan',
+  hostileNames: 'nmc-names.lan',
+  recheck: 'nmc-recheck.lan',
+  layout: 'nmc-layout.lan',
   unrelated: 'intranet.lan',
   /** A secure context (localhost) where the test may read the clipboard. */
   clipboard: 'localhost',
@@ -91,8 +100,8 @@ async function openFixture(host: string, path: string): Promise<Page> {
 }
 
 /*
- * The popup shows the NMC status in every view (first run, locked, unlocked): an NMC check needs no vault, so this
- * profile never creates one.
+ * The popup shows the NMC card once a vault exists (locked or unlocked), and only on a page that reads as an NMC or a
+ * watched host: the first test creates the vault after proving the card is absent before.
  */
 async function nmcStatusShown(popup: Page): Promise<void> {
   await popup.locator('.nmc-status').waitFor();
@@ -248,21 +257,32 @@ const bannerLink = (page: Page) =>
   inBanner<string | null>(page, 'function () { return this.querySelector("a[href]")?.getAttribute("href") ?? null }');
 
 describe('NMC3 checker in Chromium', () => {
-  it('checks an NMC from the popup without any vault, and the first-run view stays accessible', async () => {
+  it('shows no NMC card before a vault exists; once it does, checks an NMC from the popup', async () => {
     const page = await openFixture(HOSTS.ok, list('ok'));
-    const popup = await checkThisPage(page);
-    // No vault was ever created in this profile: the popup is on its first-run view, NMC status included.
-    expect(await popup.getByRole('heading', { name: 'Create your vault' }).count()).toBe(1);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(page.url())}`);
+    await popup.getByRole('heading', { name: 'Create your vault' }).waitFor();
+    await popup.waitForTimeout(300);
+    expect(await popup.locator('.nmc-status').count()).toBe(0);
+    await createVaultThroughUi(popup);
+    await popup.reload();
+    await nmcStatusShown(popup);
+    // On an NMC page the NMC card comes first and there is no fill box (its codes arrive by e-mail).
+    expect(await popup.getByRole('button', { name: 'Fill on this page' }).count()).toBe(0);
+    await popup.getByRole('button', { name: 'Check this page' }).click();
     expect(await popupStatus(popup, 'ok')).toBe('ok');
     expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
     await page.close();
   });
 
-  it('stays silent on an unrelated page', async () => {
+  it('stays silent on an unrelated page: no NMC card in the popup, no banner', async () => {
     const page = await openFixture(HOSTS.unrelated, 'unrelated.html');
-    const popup = await checkThisPage(page);
-    await expect.poll(() => popup.locator('.nmc-status').getAttribute('data-state')).toBe('no-user-list');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(page.url())}`);
+    await popup.getByRole('button', { name: 'Add account' }).first().waitFor();
+    await popup.waitForTimeout(500);
+    expect(await popup.locator('.nmc-status').count()).toBe(0);
     expect(await bannerRoot(page)).toBeUndefined();
     await popup.close();
     await page.close();
@@ -273,7 +293,7 @@ describe('NMC3 checker in Chromium', () => {
     const popup = await checkThisPage(page);
     const text = await bannerText(page);
     expect(text).toContain('OK — fwupdate has no e-mail, firmware updates will work');
-    expect(text).toContain('by e-mail (so they depend on its e-mail settings): apc, facilities, monitor');
+    expect(text).toContain('by e-mail (so they depend on its e-mail settings): apc, facilities, and monitor');
     expect(text).toContain('Sign in with their password alone (no e-mail address, so no MFA): fwupdate');
     // Nothing named yet: the banner suggests naming the tools' account.
     expect(text).toContain('Name the account your tools sign in with');
@@ -312,9 +332,10 @@ describe('NMC3 checker in Chromium', () => {
     const text = await bannerText(page, (t) => t.includes('At risk'));
     expect(text).toContain('Configuration > Security > Local Users > Management');
     expect(text).toContain('empty its E-mail Address field, click Next, then Apply on the confirmation page');
-    expect(text).toContain('Secure NMC System Tool, EcoStruxure IT Expert, Data Center Expert');
+    // Lists as people write them: "A, B, or C" for the tool to use, "A, B, and C" for what is affected.
+    expect(text).toContain('Secure NMC System Tool, EcoStruxure IT Expert, or Data Center Expert');
     expect(text).toContain('create a dedicated user for the tools');
-    expect(text).toContain('discovery, file transfer, device communication');
+    expect(text).toContain('discovery, file transfer, and device communication');
     expect(text).toContain('our caution');
     expect(text).not.toContain('Is multi-factor authentication');
     expect(await bannerLink(page)).toMatch(/\/en\/troubleshooting\/nmc3-firmware-update-mfa\/$/);
@@ -352,20 +373,22 @@ describe('NMC3 checker in Chromium', () => {
     await listPage.close();
   });
 
-  it('does not count a read-only user without e-mail in a grouped list; a typed AOS version answers', async () => {
+  it('does not count a read-only user without e-mail in a grouped list; a typed AOS version alone is no card generation', async () => {
     const page = await openFixture(HOSTS.blankReadOnly, list('blank-read-only'));
     const popup = await checkThisPage(page);
     await bannerText(page, (t) => t.includes('Is multi-factor'));
     await fillInBanner(page, '#nmc-firmware', 'banana');
     await clickInBanner(page, 'Not sure');
     expect(await bannerText(page, (t) => t.includes('This is not a firmware version'))).toContain('Is multi-factor');
-    // MFA unknown, but AOS from v3.4 on can have it: the verdict is at risk, never OK.
+    // MFA unknown and an AOS of v3.4 or later, but no hardware says this is an NMC3 (first-generation cards ran
+    // AOS 3.x): not sure, never at risk, and never OK.
     await fillInBanner(page, '#nmc-firmware', 'AOS v3.5.1');
     await clickInBanner(page, 'Not sure');
-    const text = await bannerText(page, (t) => t.includes('At risk'));
+    const text = await bannerText(page, (t) => t.includes('Card: AOS v3.5.1'));
+    expect(text).toContain('Not sure yet');
     expect(text).toContain('viewer has no e-mail address, but we only count a Super User or an Administrator');
-    expect(text).toContain('Card: AOS v3.5.1 (your answer)');
-    expect(await popupStatus(popup, 'at-risk')).toBe('at-risk');
+    expect(text).toContain('alone does not tell');
+    expect(await popupStatus(popup, 'unknown')).toBe('unknown');
     await popup.close();
     await page.close();
   });
@@ -433,12 +456,15 @@ describe('NMC3 checker in Chromium', () => {
     await page.close();
   });
 
-  it('does not take the confirmation page (after Next, before Apply) as saved', async () => {
+  it('does not take the confirmation page (after Next, before Apply) as saved: apply first, then check again', async () => {
     const page = await openFixture(HOSTS.confirm, card('ok', 'usrcnfrm.htm'));
     const popup = await checkThisPage(page);
-    await expect.poll(() => popup.locator('.nmc-status').getAttribute('data-state')).toBe('no-user-list');
-    expect(await popup.locator('.nmc-verdict').count()).toBe(0);
-    expect(await bannerRoot(page)).toBeUndefined();
+    await expect.poll(() => popup.locator('.nmc-status').getAttribute('data-state')).toBe('confirm');
+    expect(await popupStatus(popup, 'pending')).toBe('pending');
+    expect(await popup.locator('.nmc-headline').textContent()).toBe('Not saved yet: click Apply, then check again');
+    const text = await bannerText(page);
+    expect(text).toContain('Not saved yet: click Apply, then check again');
+    expect(text).not.toContain('OK —');
     await popup.close();
     await page.close();
   });
@@ -448,7 +474,7 @@ describe('NMC3 checker in Chromium', () => {
     const popup = await checkThisPage(page);
     const before = await bannerText(page, (t) => t.includes('Not sure yet'));
     expect(await popupStatus(popup, 'unknown')).toBe('unknown');
-    expect(before).toContain('E-mail address not known yet for: ups-admin, rack-fw');
+    expect(before).toContain('E-mail address not known yet for: ups-admin and rack-fw');
     const requests = recordRequests(browser.context);
     await clickInBanner(page, 'Check all users');
     expect(await bannerText(page, (t) => t.includes('OK —'))).toContain('OK — rack-fw has no e-mail');
@@ -481,8 +507,8 @@ describe('NMC3 checker in Chromium', () => {
 
   it.each([
     ['an NMC2', HOSTS.nmc2, 'nmc2'],
-    ['a rack PDU', HOSTS.pdu, 'rpdu'],
-  ])('is not applicable on %s: no MFA there, whatever its AOS 6.x/7.x number says', async (_name, host, kind) => {
+    ['a first-generation card (AP9619 on AOS 3.9.2)', HOSTS.firstGeneration, 'nmc1'],
+  ])('is not applicable on %s: no MFA there, whatever its AOS number says', async (_name, host, kind) => {
     const aboutPage = await openFixture(host, about(kind));
     await checkThisPage(aboutPage).then((p) => p.close());
     await aboutPage.waitForTimeout(300);
@@ -495,6 +521,55 @@ describe('NMC3 checker in Chromium', () => {
     await popup.close();
     await aboutPage.close();
     await listPage.close();
+  });
+
+  it('a rack PDU by its family alone is not sure (never at risk, never "no MFA"): its card decides', async () => {
+    const aboutPage = await openFixture(HOSTS.pdu, about('rpdu'));
+    await checkThisPage(aboutPage).then((p) => p.close());
+    await aboutPage.waitForTimeout(300);
+    const listPage = await openFixture(HOSTS.pdu, list('at-risk'));
+    const popup = await checkThisPage(listPage);
+    const text = await bannerText(listPage, (t) => t.includes('Not sure yet'));
+    expect(text).not.toContain('this card has no MFA');
+    expect(await popupStatus(popup, 'unknown')).toBe('unknown');
+    await popup.close();
+    await aboutPage.close();
+    await listPage.close();
+  });
+
+  it('an embedded NMC3 (AP7920B, card 0N-1570…) is an NMC3 by its own About section', async () => {
+    const aboutPage = await openFixture(HOSTS.embeddedNmc3, about('embedded-nmc3'));
+    const popup = await checkThisPage(aboutPage);
+    await expect.poll(() => popup.locator('.nmc-card').textContent(), { timeout: 10_000 }).toContain('AP7920B (NMC3)');
+    expect(await popup.locator('.nmc-card').textContent()).toContain('AOS v2.5.0.4');
+    // AOS 2.5 predates MFA: not applicable until an upgrade to 3.4, and the fleet knows it is an NMC3.
+    expect(await popupStatus(popup, 'not-applicable')).toBe('not-applicable');
+    await popup.close();
+    await aboutPage.close();
+  });
+
+  it('reads a German list by its words and structure: OK, the disabled blank-e-mail administrator not counted', async () => {
+    const page = await openFixture(HOSTS.german, list('de'));
+    const popup = await checkThisPage(page);
+    const text = await bannerText(page, (t) => t.includes('OK —'));
+    expect(text).toContain('OK — fw-update has no e-mail');
+    expect(text).toContain('alt-admin');
+    expect(await popupStatus(popup, 'ok')).toBe('ok');
+    await popup.close();
+    await page.close();
+  });
+
+  it('reads a Japanese list: every administrator has an e-mail, so at risk once MFA is on', async () => {
+    const page = await openFixture(HOSTS.japanese, list('ja'));
+    const popup = await checkThisPage(page);
+    expect(await bannerText(page)).toContain('Is multi-factor authentication (MFA) enabled on this NMC?');
+    await clickInBanner(page, 'Yes, enabled');
+    const text = await bannerText(page, (t) => t.includes('At risk'));
+    expect(text).toContain('Every enabled Super User and Administrator has an e-mail address');
+    expect(text).not.toContain('No local users');
+    expect(await popupStatus(popup, 'at-risk')).toBe('at-risk');
+    await popup.close();
+    await page.close();
   });
 
   it('ignores the UPS firmware revision on About UPS: it is not the card’s AOS', async () => {
@@ -614,7 +689,8 @@ describe('NMC3 checker in Chromium', () => {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const port = servers.primary.port;
     const row = (host: string) => options.locator(`tr[data-origin="http://${host}:${port}"]`);
-    await expect.poll(() => row(HOSTS.french).getAttribute('data-status')).toBe('ok');
+    await options.locator('.nmc-fleet-table').waitFor();
+    await expect.poll(() => row(HOSTS.french).getAttribute('data-status'), { timeout: 10_000 }).toBe('ok');
     expect(await row(HOSTS.french).textContent()).toContain('maj-firmware');
     expect(await row(HOSTS.nmc2).getAttribute('data-status')).toBe('not-applicable');
     expect(await row(HOSTS.nmc2).getAttribute('data-generation')).toBe('nmc2');
@@ -668,6 +744,110 @@ describe('NMC3 checker in Chromium', () => {
     await options.close();
   });
 
+  it('“Check again” in the fleet view reads the card’s pages with the granted access, names like constructor included', async () => {
+    const port = servers.primary.port;
+    // "Check all users" on the card's page walks users named constructor, __proto__, toString, hasOwnProperty.
+    const named = await openFixture(HOSTS.hostileNames, list('hostile-names'));
+    const namedPopup = await checkThisPage(named);
+    expect(await popupStatus(namedPopup, 'unknown')).toBe('unknown');
+    // The bidi override is shown without its control characters, never reversed.
+    expect(await namedPopup.locator('.nmc-status').textContent()).not.toMatch(/[\u202a-\u202e]/);
+    await clickInBanner(named, 'Check all users');
+    const checked = await bannerText(named, (t) => t.includes('OK —'));
+    expect(checked).toContain('OK — constructor has no e-mail');
+    expect(checked).not.toMatch(/[\u202a-\u202e]/);
+    expect(await popupStatus(namedPopup, 'ok')).toBe('ok');
+    await namedPopup.close();
+    await named.close();
+
+    // Another card with the same users, left unsure: "Check again" in the fleet view reads its pages.
+    const origin = `http://${HOSTS.recheck}:${port}`;
+    const page = await openFixture(HOSTS.recheck, list('hostile-names'));
+    const popup = await checkThisPage(page);
+    expect(await popupStatus(popup, 'unknown')).toBe('unknown');
+    await popup.close();
+    await page.close();
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const row = options.locator(`tr[data-origin="${origin}"]`);
+    await options.locator('.nmc-fleet-table').waitFor();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 10_000 }).toBe('unknown');
+    expect(await row.locator('.nmc-status-chip').textContent()).toBe('Not sure yet');
+    const requests = recordRequests(browser.context);
+    await row.getByRole('button', { name: `Check again ${origin}` }).click();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('ok');
+    expect(await row.locator('.candidate').textContent()).toBe('constructor');
+    expect(await row.locator('[role="status"]').textContent()).toBe('Checked again just now.');
+    for (const request of requests) {
+      const url = new URL(request.url());
+      if (url.protocol.startsWith('http')) expect(url.origin).toBe(origin);
+    }
+    // A tool: filter by status, sort with at-risk first.
+    await options.locator('.nmc-fleet-filter').selectOption('at-risk');
+    const statuses = await options
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['at-risk']));
+    await options.locator('.nmc-fleet-filter').selectOption('all');
+    await options.locator('th.status button.sort').click();
+    const sorted = await options
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(sorted[0]).toBe('at-risk');
+    expect(await axeViolations(options)).toEqual([]);
+    await options.locator('.nmc-fleet').screenshot({ path: join(SCREENSHOTS, 'nmc-fleet-light.png') });
+    await options.close();
+  });
+
+  it('banner: a verdict line and its why, fix and details collapsed, at most a third of the viewport, moved and remembered per host', async () => {
+    const page = await openFixture(HOSTS.layout, list('blank-disabled'));
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const popup = await checkThisPage(page);
+    await bannerText(page, (t) => t.includes('Is multi-factor'));
+    await clickInBanner(page, 'Yes, enabled');
+    await bannerText(page, (t) => t.includes('At risk'));
+    type Layout = {
+      height: number;
+      bottom: number;
+      right: number;
+      left: number;
+      open: number;
+      why: string;
+      corner: string;
+    };
+    const layout = () =>
+      inBanner<Layout>(
+        page,
+        `function () {
+          const b = this.querySelector('.banner');
+          const r = b.getBoundingClientRect();
+          return { height: r.height, bottom: innerHeight - r.bottom, right: innerWidth - r.right, left: r.left,
+            open: [...b.querySelectorAll('details')].filter((d) => d.open).length,
+            why: b.querySelector('.why')?.textContent ?? '', corner: b.dataset.corner };
+        }`,
+      );
+    const first = await layout();
+    expect(first?.height).toBeLessThanOrEqual(720 / 3 + 1);
+    expect(first?.open).toBe(0);
+    expect(first?.why).toContain('Every enabled Super User and Administrator has an e-mail address');
+    expect(first?.corner).toBe('top-right');
+    await page.screenshot({ path: join(SCREENSHOTS, 'nmc-banner-light.png') });
+    await clickInBanner(page, '⤡');
+    await expect.poll(async () => (await layout())?.corner).toBe('bottom-right');
+    expect((await layout())?.bottom).toBeLessThan(20);
+    // Remembered for this host: the next time the banner opens here, it is where the admin put it.
+    await page.reload();
+    await popup.reload();
+    await nmcStatusShown(popup);
+    await popup.getByRole('button', { name: 'Check this page' }).click();
+    await bannerText(page, (t) => t.includes('At risk'));
+    await expect.poll(async () => (await layout())?.corner).toBe('bottom-right');
+    await popup.close();
+    await page.close();
+  });
+
   it('sends nothing anywhere but the pages it was shown', () => {
     const port = String(servers.primary.port);
     const hosts = new Set<string>(Object.values(HOSTS));
@@ -676,5 +856,59 @@ describe('NMC3 checker in Chromium', () => {
       if (url.protocol === 'chrome-extension:' || url.protocol === 'blob:' || url.protocol === 'data:') continue;
       expect(hosts.has(url.hostname) && url.port === port, url.href).toBe(true);
     }
+  });
+});
+
+describe('NMC banner and fleet in French, dark theme', () => {
+  let french: LaunchedBrowser;
+  let frenchServers: FixtureServers;
+
+  beforeAll(async () => {
+    frenchServers = await startFixtureServers();
+    french = await launchBrowser({
+      extension: true,
+      grantHostPermissions: [TEST_HOST_PERMISSION],
+      hosts: [HOSTS.french],
+      colorScheme: 'dark',
+      locale: 'fr-FR',
+      args: ['--lang=fr'],
+    });
+  });
+
+  afterAll(async () => {
+    await french?.close();
+    await frenchServers?.close();
+  });
+
+  it('draws the banner and the fleet in French, dark, with lists and statuses in French', async () => {
+    const page = await french.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const url = `http://${HOSTS.french}:${frenchServers.primary.port}/nmc/${list('fr')}`;
+    await page.goto(url);
+    // This profile has no vault (so no popup card): the checker is injected the way "Check this page" does.
+    const worker = french.serviceWorker;
+    if (!worker) throw new Error('extension service worker missing');
+    await worker.evaluate(async (target) => {
+      type Api = {
+        tabs: { query(filter: object): Promise<Array<{ id?: number; url?: string }>> };
+        scripting: { executeScript(options: object): Promise<unknown> };
+      };
+      const api = (globalThis as unknown as { chrome: Api }).chrome;
+      const tab = (await api.tabs.query({})).find((candidate) => candidate.url === target);
+      await api.scripting.executeScript({ target: { tabId: tab?.id }, files: ['/nmc.js'] });
+    }, url);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(SCREENSHOTS, 'nmc-banner-dark-fr.png') });
+    const options = await french.context.newPage();
+    await options.goto(`chrome-extension://${french.extensionId}/options.html`);
+    const row = options.locator('tbody tr').first();
+    await options.locator('.nmc-fleet-table').waitFor();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 10_000 }).toBe('ok');
+    expect(await row.locator('.nmc-status-chip').textContent()).toBe('OK');
+    expect(await options.getByRole('button', { name: 'Vérifier à nouveau' }).count()).toBe(1);
+    expect(await options.locator('.nmc-fleet').textContent()).toContain('ni adresses e-mail ni mots de passe');
+    await options.locator('.nmc-fleet').screenshot({ path: join(SCREENSHOTS, 'nmc-fleet-dark-fr.png') });
+    await options.close();
+    await page.close();
   });
 });

@@ -64,7 +64,7 @@ const FRENCH_FINDINGS: Record<NmcFindingCode, (context: FindingContext) => strin
   'emails-unknown': ({ unknownEmails }) =>
     `Adresse e-mail encore inconnue pour : ${unknownEmails}. Ouvrez la fiche de chacun de ces utilisateurs pour vérifier.`,
   'card-without-mfa': () =>
-    'Cette carte n’est pas une Network Management Card 3 (NMC2 ou PDU en rack) : elle n’a pas de MFA, la vérification ne s’applique pas.',
+    'Cette carte n’est pas une Network Management Card 3 (carte de première génération ou NMC2) : elle n’a pas de MFA, la vérification ne s’applique pas.',
   'tool-account-ok': ({ user, accountTools, accountToolCount: n }) =>
     `${accountTools} ${agree(n, 'se connecte', 'se connectent')} avec ${user}, qui n’a pas d’adresse e-mail ; rien de ce qui est indiqué ne l’exclut.`,
   'tool-account-email-set': ({ user, accountTools, accountToolCount: n }) =>

@@ -2,6 +2,7 @@
  * Background side of the NMC3 checker: the single writer of per-host knowledge, the registrar of the content
  * script on watched origins, and the one-off injector behind "check this page".
  */
+import { looksLikeNmcUrl } from '@mfa-companion/policy';
 import { browser } from 'wxt/browser';
 import { loadManagedPolicy } from '../managed/browser-policy';
 import { answerMfa, checkHost, emptyKnowledge, mergePageRead } from '../nmc/knowledge';
@@ -16,7 +17,7 @@ import {
   saveWatched,
 } from '../nmc/store';
 import { forgetToolAccounts, getToolAccounts, setToolAccounts } from '../nmc/tool-accounts';
-import type { NmcCheckResult, NmcContentState, NmcRequest, NmcTabState } from '../nmc/types';
+import type { NmcCheckResult, NmcContentState, NmcPageRead, NmcRequest, NmcTabState } from '../nmc/types';
 import { originPattern } from '../origin-pattern';
 
 const CONTENT_SCRIPT_ID = 'mfa-companion-nmc';
@@ -61,9 +62,12 @@ async function handle(request: NmcRequest, sender: Sender): Promise<unknown> {
   switch (request.type) {
     case 'nmc:report': {
       const origin = senderOrigin(sender);
-      const now = new Date();
-      const known = mergePageRead((await loadHost(origin)) ?? emptyKnowledge(origin, now), request.read, now);
-      return { result: await saveAndCheck(known) };
+      return { result: await mergeAndCheck(origin, request.read) };
+    }
+    case 'nmc:report-for': {
+      // "Check again" in the fleet view read the card's own pages (same origin) and reports what they showed.
+      requireExtensionPage(sender);
+      return { result: await mergeAndCheck(webOrigin(request.origin), request.read) };
     }
     case 'nmc:answer-mfa': {
       const origin = senderOrigin(sender);
@@ -145,6 +149,26 @@ function webOrigin(value: string): string {
   return url.origin;
 }
 
+/** Folds a page read into the host's knowledge; a list address of another origin is dropped, never stored. */
+async function mergeAndCheck(origin: string, read: NmcPageRead): Promise<NmcCheckResult> {
+  const now = new Date();
+  const clean: NmcPageRead = { ...read };
+  if (clean.list && typeof clean.list.url === 'string' && !sameOrigin(clean.list.url, origin)) {
+    const { url: _dropped, ...list } = clean.list;
+    clean.list = list;
+  }
+  const known = mergePageRead((await loadHost(origin)) ?? emptyKnowledge(origin, now), clean, now);
+  return saveAndCheck(known);
+}
+
+function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
 async function saveAndCheck(known: Parameters<typeof saveHost>[0]): Promise<NmcCheckResult> {
   await saveHost(known);
   return checkHost(known, await getToolAccounts(known.origin));
@@ -163,7 +187,11 @@ async function tabState(tabId: number): Promise<NmcTabState> {
   const state = (await browser.tabs.sendMessage(tabId, { type: 'nmc:get-state' }).catch(() => undefined)) as
     | NmcContentState
     | undefined;
-  if (!state) return { kind: 'not-checked', origin, watched };
+  if (!state) {
+    // Nothing injected yet: only the address and title say whether this is an NMC (the popup hides its card if not).
+    const looksLikeNmc = looksLikeNmcUrl(url.href) || /\bnetwork management card\b/i.test(tab?.title ?? '');
+    return { kind: 'not-checked', origin, watched, looksLikeNmc };
+  }
   if (state.kind === 'checked') return { kind: 'checked', origin, watched, result: state.result };
   // No list on this page (the About page, the log-on page): still show what is known about this NMC.
   const known = await loadHost(origin);
@@ -174,6 +202,10 @@ async function tabState(tabId: number): Promise<NmcTabState> {
   if (state.kind === 'login') {
     const login: NmcTabState = { kind: 'login', origin, watched, emailedCodeStep: state.emailedCodeStep };
     return stored ? { ...login, result: stored } : login;
+  }
+  if (state.kind === 'confirm') {
+    const result = state.result ?? stored;
+    return result ? { kind: 'confirm', origin, watched, result } : { kind: 'confirm', origin, watched };
   }
   if (state.kind === 'not-understood') {
     return stored

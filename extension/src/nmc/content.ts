@@ -49,6 +49,8 @@ class PageChecker {
     // Read again: the page may have moved on since (the log-on form replaced by its code step).
     const reading = readNmcPageDetailed(document, location.href);
     if (reading.page === 'login') return { kind: 'login', emailedCodeStep: reading.emailedCodeStep === true };
+    if (reading.page === 'confirm')
+      return this.#result ? { kind: 'confirm', result: this.#result } : { kind: 'confirm' };
     if (this.#read?.list || this.#read?.user) {
       if (this.#result) return { kind: 'checked', result: this.#result };
     }
@@ -61,9 +63,15 @@ class PageChecker {
   async refresh(): Promise<void> {
     this.#watchForTableChanges();
     const reading = readNmcPageDetailed(document, location.href);
+    await this.#banner.ready;
+    // After Next, before Apply: nothing is saved yet, so nothing is reported; the banner says to apply first.
+    if (reading.page === 'confirm') {
+      this.#banner.renderPending();
+      return;
+    }
     // The log-on page is never read. Pages without users, user form or card facts (anything unrelated) get no
     // banner and send nothing.
-    const read = reading.page === 'login' ? undefined : pageReadOf(reading);
+    const read = reading.page === 'login' ? undefined : pageReadOf(reading, location.href);
     if (!read) return;
     const report = JSON.stringify(read);
     if (report === this.#lastReport && this.#result) return this.#render();
@@ -110,10 +118,11 @@ class PageChecker {
 
   /** User pages linked from this list whose e-mail the verdict still needs. */
   #pendingUserPages(result: NmcCheckResult): Array<[string, string]> {
-    const pages = this.#read?.list?.userPages ?? {};
+    const pages = this.#read?.list?.userPages;
+    // Own properties only: a user may be called "constructor" or "__proto__".
     return result.usersToCheck.flatMap((name) => {
-      const page = pages[name];
-      return page ? [[name, page] as [string, string]] : [];
+      const page = pages && Object.hasOwn(pages, name) ? pages[name] : undefined;
+      return typeof page === 'string' ? [[name, page] as [string, string]] : [];
     });
   }
 
@@ -145,7 +154,7 @@ class PageChecker {
           const response = await fetch(url, { credentials: 'same-origin', redirect: 'error', cache: 'no-store' });
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
           const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-          const user = pageReadOf(readNmcPageDetailed(page, response.url || url))?.user;
+          const user = pageReadOf(readNmcPageDetailed(page, response.url || url), response.url || url)?.user;
           if (!user || user.name.toLowerCase() !== name.toLowerCase()) throw new Error('no user form');
           this.#result = (await ask({ type: 'nmc:report', read: { user } })) ?? this.#result;
         } catch {

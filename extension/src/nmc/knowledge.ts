@@ -20,6 +20,8 @@ export function mergePageRead(known: HostKnowledge, read: NmcPageRead, now: Date
   let listPages = known.listPages;
   if (read.list) {
     const previous = new Map(users.map((user) => [user.name, user]));
+    // A message arrives as a plain object: user names are read as own properties only ("constructor", "__proto__").
+    const pages = read.list.userPages;
     const listed = read.list.users.map((user) => {
       const before = previous.get(user.name);
       const merged: KnownUser = {
@@ -30,7 +32,7 @@ export function mergePageRead(known: HostKnowledge, read: NmcPageRead, now: Date
       };
       if (user.userType !== undefined) merged.userType = user.userType;
       if (user.enabled !== undefined) merged.enabled = user.enabled;
-      const page = read.list?.userPages[user.name];
+      const page = ownString(pages, user.name);
       if (page !== undefined) merged.page = page;
       return merged;
     });
@@ -48,6 +50,8 @@ export function mergePageRead(known: HostKnowledge, read: NmcPageRead, now: Date
   }
   if (read.user) users = upsertUser(users, read.user);
   const next: HostKnowledge = { ...known, users, updatedAt: now.toISOString() };
+  if (read.list && typeof read.list.url === 'string' && !read.list.page) next.listPage = read.list.url;
+  else if (read.list?.page?.number === 1 && typeof read.list.url === 'string') next.listPage = read.list.url;
   if (listPages) next.listPages = listPages;
   else delete next.listPages;
   const card = read.card;
@@ -59,6 +63,13 @@ export function mergePageRead(known: HostKnowledge, read: NmcPageRead, now: Date
   if (card?.model !== undefined) next.model = card.model.slice(0, 80);
   if (card?.generation !== undefined) next.generation = card.generation;
   return next;
+}
+
+/** `record[key]` when it is the record's own string value; never an inherited member such as `constructor`. */
+export function ownString(record: unknown, key: string): string | undefined {
+  if (typeof record !== 'object' || record === null || !Object.hasOwn(record, key)) return undefined;
+  const value = (record as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : undefined;
 }
 
 function upsertUser(users: KnownUser[], user: NmcUser): KnownUser[] {
@@ -175,13 +186,16 @@ export function toFleetRecord(known: HostKnowledge, result: NmcCheckResult): Fle
  * What one page read adds to the host's knowledge. A user shown on the confirmation page (after Next, before
  * Apply) is not saved yet, so it is not taken as the card's state; the list read after Apply is.
  */
-export function pageReadOf(reading: NmcPageReadingDetailed): NmcPageRead | undefined {
+export function pageReadOf(reading: NmcPageReadingDetailed, url?: string): NmcPageRead | undefined {
   const read: NmcPageRead = {};
   if (reading.page === 'users-list' && reading.users.length > 0) {
     read.list = { users: reading.users, userPages: reading.userPages };
+    if (url !== undefined) read.list.url = url;
     if (reading.pager) read.list.page = reading.pager;
   }
-  if (reading.page === 'user-page' && !reading.pendingApply && reading.users[0]) read.user = reading.users[0];
+  if (reading.page === 'user-page' && !reading.pendingApply && reading.users[0] && reading.users[0].pending !== true) {
+    read.user = reading.users[0];
+  }
   if (Object.keys(reading.card).length > 0) read.card = { ...reading.card };
   return read.list || read.user || read.card ? read : undefined;
 }
@@ -239,6 +253,18 @@ export function fleetToCsv(records: readonly FleetRecord[]): string {
   return `${[CSV_COLUMNS.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
 }
 
+// Bidi and invisible characters that JSON.stringify leaves raw: escaped, so a viewer shows them instead of obeying them.
+const INVISIBLE_IN_JSON = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u0080-\u009f]/g;
+
+/**
+ * The fleet as JSON: names kept exactly (a parser gets them back unchanged), bidi and invisible characters written as
+ * `\uXXXX` escapes so that no viewer reorders or hides them.
+ */
 export function fleetToJson(records: readonly FleetRecord[], exportedAt: Date): string {
-  return `${JSON.stringify({ format: 'mfa-companion-nmc-fleet', version: 1, exportedAt: exportedAt.toISOString(), hosts: records }, null, 2)}\n`;
+  const text = JSON.stringify(
+    { format: 'mfa-companion-nmc-fleet', version: 1, exportedAt: exportedAt.toISOString(), hosts: records },
+    null,
+    2,
+  );
+  return `${text.replace(INVISIBLE_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

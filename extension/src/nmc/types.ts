@@ -7,8 +7,10 @@ export interface NmcPageRead {
     users: NmcUser[];
     /** Set when a pager says the table is one page of several: users missing from it are then kept. */
     page?: { number: number; count: number };
-    /** Same-origin edit page of each listed user, when the name is a link. */
+    /** Same-origin edit page of each listed user, when the name is a link (read with own-property lookups only). */
     userPages: Record<string, string>;
+    /** Where this list was read (same origin), so the fleet view can read it again. */
+    url?: string;
   };
   /** A single user's edit form, which always shows the E-mail Address field. */
   user?: NmcUser;
@@ -43,6 +45,8 @@ export interface HostKnowledge {
   generation?: NmcGeneration;
   /** ISO date of the last read or answer. */
   updatedAt: string;
+  /** The user list page last read on this card (same origin): what "Check again" in the fleet view reads. */
+  listPage?: string;
 }
 
 /** One line of the fleet view. No addresses, no passwords: only what the verdict needs. */
@@ -89,7 +93,10 @@ export interface NmcCheckResult {
 
 export type NmcTabState =
   | { kind: 'unsupported' }
-  | { kind: 'not-checked'; origin: string; watched: boolean }
+  /** `looksLikeNmc`: the page's address or title reads as an NMC Web UI; only then does the popup show the card. */
+  | { kind: 'not-checked'; origin: string; watched: boolean; looksLikeNmc: boolean }
+  /** The confirmation page after Next: what it shows is not saved until Apply. */
+  | { kind: 'confirm'; origin: string; watched: boolean; result?: NmcCheckResult }
   | { kind: 'no-user-list'; origin: string; watched: boolean; result?: NmcCheckResult }
   | { kind: 'checked'; origin: string; watched: boolean; result: NmcCheckResult }
   /** The card's log-on page (or its e-mailed code step): nothing is read there and no code is filled. */
@@ -100,6 +107,8 @@ export type NmcTabState =
 /** Messages the NMC pieces exchange; every one is tagged `nmc:` so other listeners ignore them. */
 export type NmcRequest =
   | { type: 'nmc:report'; read: NmcPageRead }
+  /** From an extension page ("Check again" in the fleet view): what it read on that origin's own pages. */
+  | { type: 'nmc:report-for'; origin: string; read: NmcPageRead }
   | { type: 'nmc:answer-mfa'; value: boolean | 'unknown'; firmwareVersion?: string }
   | { type: 'nmc:tab-status'; tabId: number }
   | { type: 'nmc:check-tab'; tabId: number }
@@ -116,4 +125,5 @@ export type NmcContentState =
   | { kind: 'no-user-list'; result?: NmcCheckResult }
   | { kind: 'checked'; result: NmcCheckResult }
   | { kind: 'login'; emailedCodeStep: boolean }
+  | { kind: 'confirm'; result?: NmcCheckResult }
   | { kind: 'not-understood' };

@@ -49,7 +49,7 @@ export function NmcStatus() {
     });
   }, [refresh]);
 
-  if (!state || tabId === undefined) return null;
+  if (!state || tabId === undefined || !readsAsNmc(state)) return null;
 
   const checkPage = async () => {
     setProblem(undefined);
@@ -96,6 +96,16 @@ export function NmcStatus() {
 }
 
 /**
+ * The card belongs only on a page that reads as an NMC Web UI, or on a host the admin watches: never on a code host,
+ * a bank or a browser page. A page the checker already runs in (checked or watched) has its own state.
+ */
+export function readsAsNmc(state: NmcTabState): boolean {
+  if (state.kind === 'unsupported') return false;
+  if (state.kind === 'not-checked') return state.watched || state.looksLikeNmc;
+  return true;
+}
+
+/**
  * "Copy page structure for a bug report": the content script builds it (labels and shapes, every value replaced by
  * a placeholder) and hands it to this popup, which puts it on the clipboard. Nothing is sent anywhere.
  */
@@ -135,7 +145,8 @@ function NmcStateBody({ state, tabId }: { state: NmcTabState; tabId: number }) {
       </>
     );
   }
-  const result = state.result;
+  // The confirmation page shows values not saved yet: the saved verdict would contradict it, so only "apply first".
+  const result = state.kind === 'confirm' ? undefined : state.result;
   const card = result ? cardSummary(result) : undefined;
   return (
     <>
@@ -153,6 +164,14 @@ function NmcStateBody({ state, tabId }: { state: NmcTabState; tabId: number }) {
         </>
       )}
       {state.kind === 'no-user-list' && <p>{i18n.t('nmc.popup.noUserList')}</p>}
+      {state.kind === 'confirm' && (
+        <div class="nmc-verdict pending" data-status="pending">
+          <p class="nmc-headline">
+            <strong>{i18n.t('nmc.headline.pending')}</strong>
+          </p>
+          <p>{i18n.t('nmc.popup.pending')}</p>
+        </div>
+      )}
       {card && <p class="nmc-card">{i18n.t('nmc.popup.card', [card])}</p>}
       {result && (
         <div class={`nmc-verdict ${result.evaluation.status}`} data-status={result.evaluation.status}>

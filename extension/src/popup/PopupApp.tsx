@@ -347,7 +347,6 @@ export function PopupApp({ initial }: { initial: InitialState }) {
             setView('list');
           }}
         />
-        {painted && <NmcStatus />}
       </main>
     );
   }
@@ -453,7 +452,9 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           <GearIcon />
         </button>
       </header>
-      {tab.origin && accounts.length > 0 && (
+      {/* On an NMC page the NMC card comes first and no fill box: NMC codes arrive by e-mail. */}
+      {painted && tab.looksLikeNmc && <NmcStatus />}
+      {tab.origin && accounts.length > 0 && !tab.looksLikeNmc && (
         <SitePanel
           origin={tab.origin}
           alwaysDetect={autofillSettings.alwaysDetect.includes(tab.origin)}
@@ -499,7 +500,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           onFirstPaint={markFirstCodePainted}
         />
       )}
-      {painted && <NmcStatus />}
+      {painted && !tab.looksLikeNmc && <NmcStatus />}
       {menu && (
         <AccountMenu
           account={menu}

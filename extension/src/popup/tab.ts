@@ -1,3 +1,4 @@
+import { looksLikeNmcUrl } from '@mfa-companion/policy';
 import { browser } from 'wxt/browser';
 import { webOrigin } from '../vault/sites';
 
@@ -5,6 +6,8 @@ export interface PopupTab {
   id?: number;
   windowId?: number;
   origin?: string;
+  /** The page's address reads as an NMC Web UI: the popup shows the NMC card first and no fill box there. */
+  looksLikeNmc?: boolean;
 }
 
 /**
@@ -23,6 +26,7 @@ function describeTab(tab: Browser.tabs.Tab | undefined): PopupTab {
   if (tab.windowId !== undefined) result.windowId = tab.windowId;
   const origin = webOrigin(tab.url);
   if (origin) result.origin = origin;
+  if (tab.url && looksLikeNmcUrl(tab.url)) result.looksLikeNmc = true;
   return result;
 }
 

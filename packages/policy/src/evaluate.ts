@@ -10,6 +10,11 @@ export interface NmcUser {
   /** The label as the NMC shows it, in any language. */
   userType?: string;
   enabled?: boolean;
+  /**
+   * Shown on the confirmation page after Next: values about to be applied, not the card's state. The rule never
+   * takes a pending user as the card's state.
+   */
+  pending?: boolean;
 }
 
 /** Where a fact about the card came from: read on one of its pages, or the admin's own answer. */
@@ -111,6 +116,8 @@ function cleanUsers(users: unknown): NmcUser[] {
   for (const entry of users as unknown[]) {
     if (typeof entry !== 'object' || entry === null) continue;
     const raw = entry as Record<string, unknown>;
+    // Values waiting for Apply are not saved: they say nothing about the card yet.
+    if (raw.pending === true) continue;
     const user: NmcUser = { name: typeof raw.name === 'string' ? raw.name : String(raw.name ?? '') };
     if (typeof raw.email === 'string') user.email = raw.email;
     if (typeof raw.userType === 'string' && raw.userType.trim() !== '') user.userType = raw.userType;
@@ -140,6 +147,8 @@ function cleanFirmware(value: unknown): string | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
 
+const GENERATIONS: ReadonlySet<string> = new Set<NmcGeneration>(['nmc3', 'nmc2', 'nmc1', 'unknown']);
+
 /** `unreadable`: a firmware version was given but cannot be read, so no verdict can be trusted. */
 type Applicability = 'applies' | 'not-applicable' | 'unknown' | 'unreadable';
 
@@ -156,8 +165,8 @@ export function evaluateNmcUsers(given: NmcEvaluationInput): NmcEvaluation {
   const input: NmcEvaluationInput = { mfaEnabled: cleanMfa(raw.mfaEnabled), users: cleanUsers(raw.users) };
   const firmwareVersion = cleanFirmware(raw.firmwareVersion);
   if (firmwareVersion !== undefined) input.firmwareVersion = firmwareVersion;
-  if (raw.generation === 'nmc3' || raw.generation === 'nmc2' || raw.generation === 'unknown') {
-    input.generation = raw.generation;
+  if (typeof raw.generation === 'string' && GENERATIONS.has(raw.generation)) {
+    input.generation = raw.generation as NmcGeneration;
   }
   if (typeof raw.model === 'string' && raw.model.trim() !== '') input.model = raw.model.trim().slice(0, 120);
   input.sources = cleanSources(raw.sources);
@@ -259,7 +268,7 @@ export function evaluateNmcUsers(given: NmcEvaluationInput): NmcEvaluation {
     findings.push({
       code: 'no-update-user',
       severity: applicability === 'applies' ? 'error' : 'warning',
-      message: `No enabled Super User or Administrator without an e-mail address: firmware updates from ${TOOLS} will fail while MFA is on.`,
+      message: `Every enabled Super User and Administrator has an e-mail address: firmware updates from ${TOOLS} will fail while MFA is on.`,
     });
   }
   return { status: applicability === 'applies' ? 'at-risk' : 'unknown', findings, candidates };
@@ -268,8 +277,9 @@ export function evaluateNmcUsers(given: NmcEvaluationInput): NmcEvaluation {
 function decideApplicability(input: NmcEvaluationInput, findings: NmcFinding[]): Applicability {
   const sources = input.sources ?? {};
   const modelGeneration = input.model === undefined ? 'unknown' : classifyNmcModel(input.model);
-  if (input.generation === 'nmc2' || (input.generation !== 'nmc3' && modelGeneration === 'nmc2')) {
-    const byModel = input.generation !== 'nmc2';
+  const withoutMfa = (generation: NmcGeneration | undefined) => generation === 'nmc2' || generation === 'nmc1';
+  if (withoutMfa(input.generation) || (input.generation !== 'nmc3' && withoutMfa(modelGeneration))) {
+    const byModel = !withoutMfa(input.generation);
     const source = byModel ? sources.model : sources.generation;
     findings.push({
       code: 'card-without-mfa',
@@ -277,7 +287,7 @@ function decideApplicability(input: NmcEvaluationInput, findings: NmcFinding[]):
       message: withSource(
         byModel
           ? `Model ${input.model} is not a Network Management Card 3: it has no MFA, so this check does not apply.`
-          : 'This card is not a Network Management Card 3 (an NMC2 or a rack PDU): it has no MFA, so this check does not apply.',
+          : 'This card is not a Network Management Card 3 (a first-generation card or an NMC2): it has no MFA, so this check does not apply.',
         source,
       ),
       ...(source ? { source } : {}),
@@ -335,11 +345,16 @@ function decideApplicability(input: NmcEvaluationInput, findings: NmcFinding[]):
       return 'not-applicable';
     }
   }
-  if (input.mfaEnabled === true || firmwareSupportsMfa === true) return 'applies';
+  // An AOS number alone never makes a card an NMC3: first-generation cards ran AOS 3.x long before NMC3's 3.4.
+  const isNmc3 = input.generation === 'nmc3' || modelGeneration === 'nmc3';
+  if (input.mfaEnabled === true || (firmwareSupportsMfa === true && isNmc3)) return 'applies';
   findings.push({
     code: 'mfa-state-unknown',
     severity: 'info',
-    message: `Whether MFA is on is not known, nor whether the firmware is v${MFA_FIRMWARE.text} or later.`,
+    message:
+      firmwareSupportsMfa === true
+        ? `Whether MFA is on is not known, and nothing read so far shows this card is a Network Management Card 3: AOS v${MFA_FIRMWARE.text} or later alone does not tell (first-generation cards ran AOS 3.x too). Open About > Network.`
+        : `Whether MFA is on is not known, nor whether the firmware is v${MFA_FIRMWARE.text} or later.`,
   });
   return 'unknown';
 }

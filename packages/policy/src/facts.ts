@@ -45,8 +45,11 @@ export type NmcUserTypeId = 'super-user' | 'administrator' | 'device-user' | 're
 /** The tools that sign in to an NMC3 as a local user for firmware updates, discovery and file transfer. */
 export type NmcToolId = 'secure-nmc-system-tool' | 'ecostruxure-it-expert' | 'data-center-expert';
 
-/** Which card a page belongs to: only an NMC3 (AOS 3.4 and later) has MFA. */
-export type NmcGeneration = 'nmc3' | 'nmc2' | 'unknown';
+/**
+ * Which card a page belongs to, from its hardware: only an NMC3 (AOS 3.4 and later) has MFA. `nmc1` is the first
+ * generation (AP9606, AP9617–AP9619), whose AOS 3.x numbers overlap NMC3's.
+ */
+export type NmcGeneration = 'nmc3' | 'nmc2' | 'nmc1' | 'unknown';
 
 const NMC3_DCE_ITE_FAQ = {
   id: 'nmc3-dce-ite-faq',
@@ -78,6 +81,26 @@ const PROJECT_DEVICE_KNOWLEDGE = {
   publisher: 'MFA Companion',
   document: 'Our own reading of public NMC2, rack PDU and NMC3 About pages and user guides',
   scope: 'Telling card generations apart; not a vendor statement',
+} as const satisfies RegisteredSource;
+
+const NMC_INSTALLATION_MANUALS = {
+  id: 'nmc1-nmc2-user-guides',
+  title: 'Network Management Card user guides and installation manuals (first and second generation)',
+  location: 'APC by Schneider Electric product documentation',
+  kind: 'vendor',
+  publisher: 'APC by Schneider Electric',
+  document: 'Network Management Card 1 and 2 user guides and installation manuals (card generations and part numbers)',
+  scope: 'Network Management Card 1 (AP9606, AP9617, AP9618, AP9619) and 2 (AP9630, AP9631, AP9635)',
+} as const satisfies RegisteredSource;
+
+const PUBLIC_ABOUT_CAPTURES = {
+  id: 'mfa-companion-about-captures',
+  title: 'MFA Companion’s reading of public About pages and CLI about output',
+  kind: 'ours',
+  publisher: 'MFA Companion',
+  document:
+    'Our own reading of public About pages and CLI `about` output (an embedded NMC3 shows its own card section)',
+  scope: 'Recognising an embedded NMC3 by its card part number; not a vendor statement',
 } as const satisfies RegisteredSource;
 
 const SMARTCONNECT_FAQ = {
@@ -254,16 +277,34 @@ export const POLICY = {
     communicationSource: NMC3_DCE_ITE_FAQ,
     userGuideSource: NMC3_USER_GUIDE,
   },
-  /** Cards and devices without MFA: what the checker needs to say "not applicable" instead of guessing. */
+  /**
+   * Cards without MFA: what the checker needs to say "not applicable" instead of guessing. Only card hardware is
+   * listed: a product family (rack PDUs, UPSs) is no evidence either way, since newer devices embed an NMC3.
+   */
   withoutMfa: {
     /** Network Management Card 2 part numbers (AOS 6.x/7.x, no MFA). */
     nmc2Models: ['AP9630', 'AP9631', 'AP9635'],
-    /** Rack PDUs run the NMC2-era AOS 6.x/7.x line: their model numbers start like this (our reading). */
-    rackPduModelPrefixes: ['AP7', 'AP8'],
-    /** Application module names seen on rack PDU About pages. */
-    rackPduApplicationNames: ['rpdu', 'rpdu2g'],
+    /** First-generation cards: AOS 3.x (e.g. 3.9.2) years before NMC3's 3.4, and no MFA. */
+    nmc1Models: ['AP9606', 'AP9617', 'AP9618', 'AP9619'],
+    /** NMC2's AOS line, as its own models show it (the numbers alone cannot tell a card apart). */
     aosMajorVersions: [6, 7],
     source: PROJECT_DEVICE_KNOWLEDGE,
+    nmc1Source: NMC_INSTALLATION_MANUALS,
+  },
+  /**
+   * How a card's generation is read: its own hardware only. A model number, or the part number of a card built
+   * into a UPS, PDU or other device; an AOS version alone never makes a card an NMC3 (our reading).
+   */
+  cardEvidence: {
+    /** Part numbers an embedded NMC3 shows in its own "Network Management Card" section (public captures). */
+    nmc3PartNumberPrefixes: ['0N-1570'],
+    /** With no hardware evidence, an AOS of 3.4 or later gives `unknown`, never `at-risk`. */
+    aosAloneIsEvidence: false,
+    /** The rule above is ours: the vendor's scope names cards, not firmware numbers. */
+    ruleIsOurs: true,
+    source: PUBLIC_ABOUT_CAPTURES,
+    /** The vendor article's Product Line: AP9640, AP9641, AP9643 and devices with an embedded NMC3. */
+    scopeSource: NMC3_FIRMWARE_ARTICLE,
   },
 } as const satisfies {
   otp: { maxValidity: Duration; source: FactSource };
@@ -299,10 +340,17 @@ export const POLICY = {
   };
   withoutMfa: {
     nmc2Models: readonly string[];
-    rackPduModelPrefixes: readonly string[];
-    rackPduApplicationNames: readonly string[];
+    nmc1Models: readonly string[];
     aosMajorVersions: readonly number[];
     source: FactSource;
+    nmc1Source: FactSource;
+  };
+  cardEvidence: {
+    nmc3PartNumberPrefixes: readonly string[];
+    aosAloneIsEvidence: boolean;
+    ruleIsOurs: boolean;
+    source: FactSource;
+    scopeSource: FactSource;
   };
 };
 
@@ -334,6 +382,8 @@ export const FACT_SOURCES = {
   'ebo-password-reset': PCT_PASSWORD_RESET,
   'mfa-companion-card-generations': PROJECT_DEVICE_KNOWLEDGE,
   'mfa-companion-nmc-caution': PROJECT_NMC_CAUTION,
+  'nmc1-nmc2-user-guides': NMC_INSTALLATION_MANUALS,
+  'mfa-companion-about-captures': PUBLIC_ABOUT_CAPTURES,
 } as const satisfies Record<string, RegisteredSource>;
 
 export type FactSourceId = keyof typeof FACT_SOURCES;

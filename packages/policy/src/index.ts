@@ -1,4 +1,4 @@
-export { classifyNmcModel } from './card.ts';
+export { classifyCardPartNumber, classifyNmcModel } from './card.ts';
 export { NmcParseError, type NmcParseErrorCode } from './errors.ts';
 export {
   canUpdateFirmware,
@@ -45,6 +45,7 @@ export {
   normalizeLabel,
   parseEnabledLabel,
 } from './labels.ts';
+export { looksLikeNmcUrl } from './nmc-url.ts';
 export {
   MAX_USER_LIST_CHARS,
   type NmcUserListParse,
@@ -53,3 +54,4 @@ export {
   type SkippedLine,
 } from './parse.ts';
 export { MAX_USER_ROWS, type RowOutcome, readUserRow } from './rows.ts';
+export { NMC_LANGUAGES, type NmcLanguage } from './vocabulary.ts';

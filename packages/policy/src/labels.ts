@@ -5,28 +5,10 @@
  */
 import type { NmcUserTypeId } from './facts.ts';
 
-// A list repeats the same few labels ("Administrator", "Enabled") on every row: remember recent short ones.
-const NORMALIZED = new Map<string, string>();
-// Large enough for a 1,000-user list read twice per row (name and caption checks) without thrashing.
-const NORMALIZED_LIMIT = 4096;
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+import { NORMALIZED_LIMIT, normalizeLabel } from './normalize.ts';
+import { containsTerm, FIELD_TERMS, NO_ADDRESS_TERMS, STATUS_TERMS, termSet, USER_TYPE_TERMS } from './vocabulary.ts';
 
-/** Lower case, accents removed, punctuation folded to single spaces: "Type d'Utilisateur:" → "type d utilisateur". */
-export function normalizeLabel(text: string): string {
-  const cached = NORMALIZED.get(text);
-  if (cached !== undefined) return cached;
-  // Plain ASCII (most labels and user names) has no accents to strip: skip the Unicode decomposition.
-  const folded = PLAIN_ASCII.test(text) ? text : text.normalize('NFD').replace(/\p{M}+/gu, '');
-  const normalized = folded
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}@]+/gu, ' ')
-    .trim();
-  if (text.length <= 64) {
-    if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
-    NORMALIZED.set(text, normalized);
-  }
-  return normalized;
-}
+export { normalizeLabel };
 
 export type NmcField = 'name' | 'email' | 'userType' | 'status';
 
@@ -58,8 +40,17 @@ export function classifyFieldLabel(label: string): NmcField | undefined {
   const normalized = normalizeLabel(label.length <= 200 ? label.replace(HEADER_REMARK, ' ') : label);
   if (normalized.length === 0 || normalized.length > 60) return undefined;
   for (const [field, pattern] of FIELD_PATTERNS) if (pattern.test(normalized)) return field;
+  for (const [field, terms] of FIELD_SETS) if (terms.has(normalized)) return field;
   return undefined;
 }
+
+// The other languages' labels, matched whole (after folding), more specific meanings first as above.
+const FIELD_SETS: ReadonlyArray<readonly [NmcField, ReadonlySet<string>]> = [
+  ['email', termSet(FIELD_TERMS.email)],
+  ['userType', termSet(FIELD_TERMS.userType)],
+  ['status', termSet(FIELD_TERMS.status)],
+  ['name', termSet(FIELD_TERMS.name)],
+];
 
 export interface NmcColumns {
   name: number;
@@ -99,11 +90,14 @@ const USER_TYPE_PATTERNS: ReadonlyArray<readonly [NmcUserTypeId, RegExp]> = [
   ['administrator', /\badmins?\b|\badministrat(?:ors?|eurs?|rices?)\b/],
 ];
 
+const USER_TYPE_MATCHERS = USER_TYPE_TERMS.map(([id, terms]) => [id, containsTerm(terms)] as const);
+
 const USER_TYPES_SEEN = new Map<string, NmcUserTypeMatch>();
 
 function matchUserType(label: string): NmcUserTypeMatch {
   const normalized = normalizeLabel(label);
   for (const [id, pattern] of USER_TYPE_PATTERNS) if (pattern.test(normalized)) return { kind: 'known', id };
+  for (const [id, matches] of USER_TYPE_MATCHERS) if (matches(normalized)) return { kind: 'known', id };
   return { kind: 'unrecognised', label: label.trim() };
 }
 
@@ -155,6 +149,8 @@ const DISABLED_WORDS = new Set([
   'suspendu',
   'suspendue',
 ]);
+const ENABLED_TERMS = termSet(STATUS_TERMS.enabled);
+const DISABLED_TERMS = termSet(STATUS_TERMS.disabled);
 // A status column may show a tick instead of a word; "☐" is an empty box (not ticked).
 const ENABLED_GLYPHS = /^(?:[✓✔☑✅]|\[[xX✓✔]\])$/u;
 const DISABLED_GLYPHS = /^(?:[✗✘✕❌☐]|\[ ?\])$/u;
@@ -168,8 +164,8 @@ export function parseEnabledLabel(label: string): boolean | undefined {
   if (ENABLED_GLYPHS.test(trimmed)) return true;
   if (DISABLED_GLYPHS.test(trimmed)) return false;
   const normalized = normalizeLabel(trimmed);
-  if (ENABLED_WORDS.has(normalized)) return true;
-  if (DISABLED_WORDS.has(normalized)) return false;
+  if (ENABLED_WORDS.has(normalized) || ENABLED_TERMS.has(normalized)) return true;
+  if (DISABLED_WORDS.has(normalized) || DISABLED_TERMS.has(normalized)) return false;
   return undefined;
 }
 
@@ -199,6 +195,8 @@ const NO_ADDRESS_WORDS = new Set([
   'no email',
 ]);
 
+const NO_ADDRESS_OTHER_LANGUAGES = termSet(NO_ADDRESS_TERMS);
+
 /**
  * An e-mail cell the UI fills with a dash or "none" holds no address at all. Anything else without an "@" is
  * kept as written: it is not known to be blank, so it can never make a user the update account.
@@ -207,7 +205,8 @@ export function normalizeEmailCell(cell: string): string {
   const trimmed = cell.replace(INVISIBLE, '').trim();
   if (trimmed === '' || trimmed.includes('@') || trimmed.length > 24) return trimmed;
   if (/^[-‐‑‒–—―−]+$/u.test(trimmed)) return '';
-  return NO_ADDRESS_WORDS.has(normalizeLabel(trimmed)) ? '' : trimmed;
+  const normalized = normalizeLabel(trimmed);
+  return NO_ADDRESS_WORDS.has(normalized) || NO_ADDRESS_OTHER_LANGUAGES.has(normalized) ? '' : trimmed;
 }
 
 export type NmcSetting = 'mfa' | 'firmware';

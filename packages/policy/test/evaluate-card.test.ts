@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNmcModel, evaluateNmcUsers, type NmcUser, POLICY } from '../src/index.ts';
+import { classifyCardPartNumber, classifyNmcModel, evaluateNmcUsers, type NmcUser, POLICY } from '../src/index.ts';
 
 const users: NmcUser[] = [
   { name: 'apc', email: 'ops@example.com', userType: 'Super User', enabled: true },
@@ -20,15 +20,20 @@ describe('evaluateNmcUsers knows the card', () => {
     expect(result.findings[0]).toMatchObject({ code: 'card-without-mfa' });
   });
 
-  it('a model that is not an NMC3 → not applicable; an NMC3 or an unknown model → checked', () => {
-    for (const model of ['AP9630', 'AP9631', 'AP9635', 'AP8853', 'AP7900B']) {
+  it('a card model that is not an NMC3 → not applicable; an NMC3, a device model or an unknown one → checked', () => {
+    for (const model of ['AP9630', 'AP9631', 'AP9635', 'AP9606', 'AP9617', 'AP9618', 'AP9619']) {
       expect(evaluateNmcUsers({ mfaEnabled: true, model, users: [] }).status, model).toBe('not-applicable');
     }
-    for (const model of [...POLICY.nmc3.models, 'SRT5KXLI']) {
+    // A product family is no evidence: rack PDUs (AP7xxx, AP8xxx) may embed an NMC3, so they are checked.
+    for (const model of [...POLICY.nmc3.models, 'SRT5KXLI', 'AP8853', 'AP7920B', 'AP7931']) {
       expect(evaluateNmcUsers({ mfaEnabled: true, model, users }).status, model).toBe('ok');
     }
     expect(classifyNmcModel('AP9641')).toBe('nmc3');
-    expect(classifyNmcModel(undefined, 'rpdu2g')).toBe('nmc2');
+    expect(classifyNmcModel('AP9619')).toBe('nmc1');
+    expect(classifyNmcModel('AP7931')).toBe('unknown');
+    expect(classifyNmcModel(undefined, 'rpdu2g')).toBe('unknown');
+    expect(classifyNmcModel('0N-1570-03')).toBe('nmc3');
+    expect(classifyCardPartNumber('Part Number 0N-1570-03 rev B')).toBe('nmc3');
     expect(classifyNmcModel('Smart-UPS 1500')).toBe('unknown');
   });
 

@@ -106,10 +106,20 @@ describe('evaluateNmcUsers', () => {
     expect(result.findings[0]?.code).toBe('firmware-before-mfa');
   });
 
-  it.each(['v3.4.0.7', '3.4', 'AOS v3.5.1', 'v3.10', 'v4.0'])('applies with MFA unknown on firmware %s', (firmware) => {
-    const result = evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion: firmware, users: [admin('a', 'a@x.y')] });
-    expect(result.status).toBe('at-risk');
-  });
+  it.each(['v3.4.0.7', '3.4', 'AOS v3.5.1', 'v3.10', 'v4.0'])(
+    'applies with MFA unknown on firmware %s of an NMC3',
+    (firmware) => {
+      const users = [admin('a', 'a@x.y')];
+      expect(
+        evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion: firmware, generation: 'nmc3', users }).status,
+      ).toBe('at-risk');
+      expect(
+        evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion: firmware, model: 'AP9641', users }).status,
+      ).toBe('at-risk');
+      // An AOS number alone never makes a card an NMC3 (first-generation cards ran AOS 3.x): unknown, never at-risk.
+      expect(evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion: firmware, users }).status).toBe('unknown');
+    },
+  );
 
   it('is unknown when neither MFA nor firmware is known and nobody qualifies', () => {
     expect(codes({ mfaEnabled: 'unknown', users: [admin('a', 'a@x.y')] })).toEqual([
@@ -240,18 +250,50 @@ describe('usersStillToCheck and canUpdateFirmware', () => {
 });
 
 describe('evaluateNmcUsers with MFA unknown and a firmware version given', () => {
-  // Versions are compared part by part as numbers: "3.04" is 3.4 (the cautious reading: the check applies), and a
-  // version from another card family (NMC2's v6/v7 line) cannot be told apart from the number alone, so it applies too.
+  // Versions are compared part by part as numbers: "3.04" is 3.4 (the cautious reading: the check applies on an
+  // NMC3), and a version from another card family (NMC2's v6/v7 line, NMC1's 3.9.2) cannot be told apart from the
+  // number alone: without hardware evidence the verdict is unknown, never at-risk.
   it.each([
-    ['v3.4.0.7', 'at-risk'],
-    ['AOS 3.4.1.2', 'at-risk'],
-    ['3.04', 'at-risk'],
-    ['7.0.4', 'at-risk'],
-    ['v3.3.9.9', 'not-applicable'],
-  ])('firmware %s with nobody qualifying → %s', (firmwareVersion, status) => {
-    expect(evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion, users: [admin('a', 'a@x.y')] }).status).toBe(
-      status,
-    );
+    ['v3.4.0.7', 'at-risk', 'unknown'],
+    ['AOS 3.4.1.2', 'at-risk', 'unknown'],
+    ['3.04', 'at-risk', 'unknown'],
+    ['7.0.4', 'at-risk', 'unknown'],
+    ['3.9.2', 'at-risk', 'unknown'],
+    ['v3.3.9.9', 'not-applicable', 'not-applicable'],
+  ])(
+    'firmware %s with nobody qualifying → %s on an NMC3, %s without hardware evidence',
+    (firmwareVersion, onNmc3, alone) => {
+      const users = [admin('a', 'a@x.y')];
+      expect(evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion, generation: 'nmc3', users }).status).toBe(
+        onNmc3,
+      );
+      expect(evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion, users }).status).toBe(alone);
+    },
+  );
+
+  it('a first-generation card on AOS 3.9.2 is not applicable (no MFA), never at risk', () => {
+    for (const input of [
+      { generation: 'nmc1' as const },
+      { model: 'AP9619' },
+      { model: 'AP9617' },
+      { model: 'AP9606' },
+    ]) {
+      const result = evaluateNmcUsers({
+        mfaEnabled: 'unknown',
+        firmwareVersion: '3.9.2',
+        users: [admin('a', 'a@x.y')],
+        ...input,
+      });
+      expect(result.status).toBe('not-applicable');
+      expect(result.findings[0]?.code).toBe('card-without-mfa');
+    }
+  });
+
+  it("never takes pending values (the confirmation page) as the card's state", () => {
+    const users = [admin('a', 'a@x.y'), { ...admin('fw', ''), pending: true }];
+    const result = evaluateNmcUsers({ mfaEnabled: true, users });
+    expect(result.status).toBe('at-risk');
+    expect(result.candidates).toEqual([]);
   });
 
   it('is ok on v3.4.0.7 with a blank-e-mail administrator, and unknown when e-mails are missing', () => {

@@ -170,7 +170,10 @@ describe('evaluateNmcUsers regressions', () => {
     ).toEqual(['fw']);
     expect(evaluate({ mfaEnabled: true, users: [null, 'x', FW] }).candidates).toEqual(['fw']);
     expect(evaluate({ mfaEnabled: true }).status).toBe('at-risk');
-    expect(evaluate({ mfaEnabled: 'unknown', firmwareVersion: 3.4, users: [BOB] }).status).toBe('at-risk');
+    expect(evaluate({ mfaEnabled: 'unknown', firmwareVersion: 3.4, generation: 'nmc3', users: [BOB] }).status).toBe(
+      'at-risk',
+    );
+    expect(evaluate({ mfaEnabled: 'unknown', firmwareVersion: 3.4, users: [BOB] }).status).toBe('unknown');
     expect(usersStillToCheck([{ name: 'a', email: null } as never])).toEqual(['a']);
   });
 
@@ -190,7 +193,9 @@ describe('evaluateNmcUsers regressions', () => {
     expect(evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion: '3', users: [BOB] }).status).toBe(
       'not-applicable',
     );
-    expect(evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion: 'v4', users: [BOB] }).status).toBe('at-risk');
+    expect(
+      evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion: 'v4', generation: 'nmc3', users: [BOB] }).status,
+    ).toBe('at-risk');
     expect(evaluateNmcUsers({ mfaEnabled: 'unknown', firmwareVersion: 'garbage', users: [BOB] }).status).toBe(
       'unknown',
     );

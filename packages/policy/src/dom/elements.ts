@@ -2,6 +2,7 @@
  * Small DOM helpers that work on any `Document` (a browser page, a `DOMParser` result, jsdom in tests): no
  * `instanceof HTMLInputElement` (the constructors belong to one window), no layout, no extension APIs.
  */
+import { parseEnabledLabel } from '../labels.ts';
 
 export const textOf = (element: Element | null | undefined): string =>
   (element?.textContent ?? '').replace(/[\s\u00a0\u202f\u2007]+/g, ' ').trim();
@@ -61,7 +62,10 @@ export function ownText(element: Element): string {
  */
 export function cellValue(cell: Element): string {
   const controls = Array.from(cell.querySelectorAll('input, select, textarea')) as FormControl[];
-  if (controls.length === 0) return textOf(cell);
+  if (controls.length === 0) {
+    const text = textOf(cell);
+    return text === '' ? (stateHint(cell) ?? '') : text;
+  }
   const text = ownText(cell);
   const caption = text === '' || isEnableCaption(text);
   const values: string[] = caption ? [] : [text];
@@ -75,6 +79,34 @@ export function cellValue(cell: Element): string {
     if (value !== undefined && value !== '') values.push(value);
   }
   return values.join(' ');
+}
+
+// Class names that name a state ("status-disabled", "userLocked", "icon_inactive"); short ones (on, no) are too common.
+const STATE_CLASS_WORDS = new Set(['enabled', 'disabled', 'active', 'inactive', 'locked', 'suspended']);
+
+/**
+ * The state an empty cell shows by other means: an icon's `alt` or `title` (`<img alt="Disabled">`), a `title` or
+ * `aria-label`, or a class that names a state. Returned as a word the status reader understands.
+ */
+export function stateHint(cell: Element): string | undefined {
+  const elements = [cell, ...Array.from(cell.querySelectorAll('*')).slice(0, 20)];
+  for (const element of elements) {
+    for (const attribute of ['alt', 'title', 'aria-label']) {
+      const value = element.getAttribute(attribute)?.trim();
+      if (value && value.length <= 40 && parseEnabledLabel(value) !== undefined) return value;
+    }
+  }
+  for (const element of elements) {
+    for (const name of Array.from(element.classList)) {
+      const words = name
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z]+/);
+      const word = words.find((candidate) => STATE_CLASS_WORDS.has(candidate));
+      if (word) return word;
+    }
+  }
+  return undefined;
 }
 
 /** "Enable", "Activer", "Enabled": the caption next to an enable box, not a value of its own. */

@@ -3,6 +3,7 @@
  */
 export {
   type NmcCardReading,
+  type NmcMissingFact,
   type NmcPageKind,
   type NmcPageReading,
   type NmcPageReadingDetailed,

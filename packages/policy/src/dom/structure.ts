@@ -1,10 +1,21 @@
 /**
  * "Copy page structure for a bug report": the shape of a page the checker did not understand, with every value,
- * user name and address replaced by a placeholder. Labels and headings are kept only when they read as UI
- * captions; anything the page holds as data (cells next to labels, control values, link texts, query values, the
+ * user name and address replaced by a placeholder. The title, headings and labels are kept only when they are
+ * captions of the reader's vocabularies (any of its languages); anything the page holds as data (cells next to labels, control values, link texts, query values, the
  * session token) never is. The result is plain text for the clipboard; nothing is sent anywhere.
  */
-import { normalizeLabel } from '../labels.ts';
+import { POLICY } from '../facts.ts';
+import { classifyFieldLabel, normalizeLabel, parseEnabledLabel } from '../labels.ts';
+import {
+  ABOUT_TERMS,
+  CARD_SECTION_TERMS,
+  FIELD_TERMS,
+  foldTerms,
+  SECTION_TERMS,
+  STATUS_TERMS,
+  UI_CAPTION_TERMS,
+  USER_TYPE_TERMS,
+} from '../vocabulary.ts';
 import { inputType, isControl, tagOf, textOf } from './elements.ts';
 
 const MAX_LINES = 400;
@@ -14,14 +25,56 @@ const MAX_CAPTION = 60;
 const DATA_LIKE =
   /@|\d{2,}|\b\d+(?:\.\d+)+\b|[0-9a-f]{8,}|[A-Za-z0-9_-]{20,}|\bv\d|\b(?:https?|ftp):|\.[a-z]{2,}\b|[:/\\]{2}/i;
 
-/** A caption kept as written, or a placeholder when it could carry a value. */
+/** Every caption of the reader's vocabularies, folded: a title, heading or label is kept only when it is one. */
+const KNOWN_CAPTIONS: ReadonlySet<string> = new Set([
+  ...Object.values(FIELD_TERMS).flatMap(foldTerms),
+  ...USER_TYPE_TERMS.flatMap(([, terms]) => foldTerms(terms)),
+  ...Object.values(STATUS_TERMS).flatMap(foldTerms),
+  ...Object.values(ABOUT_TERMS).flatMap(foldTerms),
+  ...foldTerms(CARD_SECTION_TERMS),
+  ...foldTerms(UI_CAPTION_TERMS),
+  ...foldTerms(SECTION_TERMS),
+  ...Object.values(POLICY.nmc3.userTypeLabels).map(normalizeLabel),
+  ...POLICY.nmc3.userListMenuPath.map(normalizeLabel),
+  ...['apc os aos', 'aos', 'nmc', 'apc', 'e mail address', 'adresse e mail', 'one time password', 'product name'],
+]);
+/** Single words of those captions: a heading made only of them ("Super User Management") is a caption too. */
+const KNOWN_WORDS: ReadonlySet<string> = new Set([...KNOWN_CAPTIONS].flatMap((caption) => caption.split(' ')));
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** A word written without spaces is known when it is one known caption or two joined ("スーパーユーザ管理"). */
+function knownJoined(word: string): boolean {
+  if (KNOWN_CAPTIONS.has(word)) return true;
+  for (let cut = 1; cut < word.length; cut += 1) {
+    if (KNOWN_CAPTIONS.has(word.slice(0, cut)) && KNOWN_CAPTIONS.has(word.slice(cut))) return true;
+  }
+  return false;
+}
+
+/** Whether a caption is made only of the vocabularies' words, none of which the page also holds as data. */
+function isKnownCaption(text: string, values: ReadonlySet<string>): boolean {
+  const normalized = normalizeLabel(text);
+  if (normalized === '') return true;
+  if (
+    KNOWN_CAPTIONS.has(normalized) ||
+    classifyFieldLabel(text) !== undefined ||
+    parseEnabledLabel(text) !== undefined
+  ) {
+    return true;
+  }
+  return normalized
+    .split(' ')
+    .every((word) => !values.has(word) && (CJK.test(word) ? knownJoined(word) : KNOWN_WORDS.has(word)));
+}
+
+/** A caption kept as written, or a placeholder when it could carry a value or is not one of our vocabularies'. */
 function caption(text: string, values: ReadonlySet<string>): string {
   const trimmed = text.trim();
   if (trimmed === '') return '';
   if (trimmed.length > MAX_CAPTION || DATA_LIKE.test(trimmed) || values.has(normalizeLabel(trimmed))) {
     return '<text>';
   }
-  return trimmed;
+  return isKnownCaption(trimmed, values) ? trimmed : '<text>';
 }
 
 /** Every value the page holds as data, normalised, so a caption that repeats one is replaced too. */
