@@ -585,6 +585,42 @@ describe('popup fill actions', () => {
     }
   });
 
+  // Issue 24, bug 2: the "not bound" notice the first attempt put in the page stayed after the fill succeeded.
+  it.each([
+    { file: 'plain-autocomplete.html' },
+    { file: 'preact-controlled.html', ready: '__preactReady', target: '#mfa-input' },
+  ])('after "Bind and fill" on $file, the page no longer says the code was not filled', async (fixture) => {
+    const bank = account('Bank', SECRET_A, [origin(LAN_HOST)]);
+    await seedVault([bank]);
+    const page = await openFixture(fixture.file, BANK_HOST);
+    const popup = await openPopupOver(page);
+    const notBound = 'so its code was not filled';
+    const pageSays = (text: string) =>
+      page.evaluate((needle) => {
+        getSelection()?.removeAllRanges();
+        return (window as unknown as { find(text: string, ...flags: boolean[]): boolean }).find(
+          needle,
+          false,
+          false,
+          true,
+        );
+      }, text);
+    try {
+      if (fixture.ready)
+        await reachCodeStep(page, { file: fixture.file, framework: 'preact', expect: 'single', ...fixture });
+      await popup.getByRole('button', { name: /^Fill the code for Bank/ }).click();
+      const offer = popup.getByRole('dialog', { name: `Bind to ${origin(BANK_HOST)}?` });
+      await offer.waitFor();
+      await expect.poll(() => pageSays(notBound)).toBe(true); // the first attempt's notice, in the page
+      await offer.getByRole('button', { name: 'Bind and fill' }).click();
+      await expect.poll(() => received(page)).not.toBeNull();
+      await expect.poll(() => pageSays(notBound), { timeout: 3000 }).toBe(false);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
   it('cancelling the bind offer changes nothing', async () => {
     const bank = account('Bank', SECRET_A, [origin(LAN_HOST)]);
     await seedVault([bank]);

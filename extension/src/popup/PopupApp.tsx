@@ -34,7 +34,8 @@ import { AccountList, FIRST_SCREEN_ROWS } from './AccountList';
 import type { AddAccountProps } from './AddAccount';
 import { afterFirstPaint } from './after-paint';
 import { BindOffer } from './BindOffer';
-import { describeFillReport, type FillNotice, fillPopupTarget, hostOf } from './fill';
+import type { PageStep } from '../autofill/messages';
+import { describeFillReport, describePopupTarget, type FillNotice, fillPopupTarget, hostOf } from './fill';
 import { NmcStatus } from './NmcStatus';
 import { earlyManagedPolicy, earlyVaultReads } from './prefetch';
 import { SitePanel } from './SitePanel';
@@ -149,6 +150,11 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   const [painted, setPainted] = useState(false);
   const [fillNotice, setFillNotice] = useState<FillNotice | undefined>();
   const [filling, setFilling] = useState(false);
+  /** What the page asks for (step model), read after the first paint. */
+  const [pageStep, setPageStep] = useState<PageStep | undefined>();
+  useEffect(() => {
+    if (painted && tab.origin) void describePopupTarget(tab.id).then(setPageStep);
+  }, [painted, tab.origin, tab.id]);
   const [bindOffer, setBindOffer] = useState<{ account: Account; origin: string } | undefined>();
   /** Several accounts are bound to the page: the popup asks which one (the page never sees their names). */
   const [choice, setChoice] = useState<{ host: string; accounts: Account[] } | undefined>();
@@ -253,12 +259,12 @@ export function PopupApp({ initial }: { initial: InitialState }) {
    * Fills the page with `account` (or whichever account is bound there). The background decides with the binding
    * rules; an account not bound to the page leads to the bind offer, never to a fill.
    */
-  const fill = async (account?: Account) => {
+  const fill = async (account?: Account, appendCode?: 'after' | 'before') => {
     setFillNotice(undefined);
     setFilling(true);
     let report: FillReport;
     try {
-      report = await fillPopupTarget(account?.id);
+      report = await fillPopupTarget(account?.id, appendCode);
     } catch (caught) {
       setFillNotice({ tone: 'warning', text: describeError(caught) });
       return;
@@ -437,7 +443,9 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           alwaysDetectForbidden={!inFieldButtonAllowed(policy)}
           notice={fillNotice}
           filling={filling}
+          step={pageStep}
           onFillPage={() => void fill()}
+          onAppend={(position) => void fill(undefined, position)}
           onAlwaysDetectChanged={(enabled) =>
             setAutofillSettings((current) => ({
               ...current,

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { disableAlwaysDetect, enableAlwaysDetect } from '../autofill/site-access';
 import { ManagedBadge } from '../managed/ManagedBadge';
+import type { PageStep } from '../autofill/messages';
+import { deliveredNotice } from '../autofill/wording';
 import type { FillNotice } from './fill';
 import { hostOf } from './fill';
 
@@ -13,7 +15,11 @@ export interface SitePanelProps {
   alwaysDetectForbidden?: boolean;
   notice: FillNotice | undefined;
   filling: boolean;
+  /** What the page asks for, once known: a delivered code gets an explanation, a lone password the append offer. */
+  step?: PageStep | undefined;
   onFillPage(): void;
+  /** "Add the code after the password" (or before it): remembered for the bound account and this site. */
+  onAppend(position: 'after' | 'before'): void;
   onAlwaysDetectChanged(enabled: boolean): void;
 }
 
@@ -54,10 +60,38 @@ export function SitePanel(props: SitePanelProps) {
       <h2 id="site-panel-heading" class="site-heading">
         {i18n.t('autofill.popup.heading', [host])}
       </h2>
+      {props.step?.kind === 'delivered' && (
+        <p class="note step-note" data-step="delivered">
+          {deliveredNotice(props.step.channel)}
+        </p>
+      )}
+      {(props.step?.kind === 'password' || props.step?.kind === 'appended') && (
+        <div class="append-offer">
+          <button
+            type="button"
+            class={props.step.kind === 'appended' ? 'primary' : ''}
+            disabled={props.filling}
+            aria-describedby="append-hint"
+            onClick={() => props.onAppend(props.step?.position === 'before' ? 'before' : 'after')}
+          >
+            {i18n.t(props.step.position === 'before' ? 'autofill.popup.appendBefore' : 'autofill.popup.appendAfter')}
+          </button>
+          {props.step.position !== 'before' && (
+            <button type="button" disabled={props.filling} onClick={() => props.onAppend('before')}>
+              {i18n.t('autofill.popup.appendBefore')}
+            </button>
+          )}
+          <p id="append-hint" class="note">
+            {i18n.t('autofill.popup.appendHint')}
+          </p>
+        </div>
+      )}
       <div class="site-actions">
-        <button type="button" class="primary" disabled={props.filling} onClick={props.onFillPage}>
-          {i18n.t('autofill.popup.fillPage')}
-        </button>
+        {props.step?.kind !== 'delivered' && (
+          <button type="button" class="primary" disabled={props.filling} onClick={props.onFillPage}>
+            {i18n.t('autofill.popup.fillPage')}
+          </button>
+        )}
         <label class="checkbox">
           <input
             type="checkbox"

@@ -9,12 +9,12 @@ import {
   DECOY_WORDS,
   normalizeText,
   OR_WORDS,
+  PASSWORD_WORDS,
   RECOVERY_CODE_WORDS,
   RECOVERY_FIELD_WORDS,
   STRONG_OTP_WORDS,
   WEAK_OTP_WORDS,
 } from './signals.js';
-import { PASSWORD_WORDS } from './step-words.js';
 
 /** One text box that takes the whole code. */
 export interface SingleOtpTarget {
@@ -447,7 +447,6 @@ function asksForRecoveryCode(input: HTMLInputElement): boolean {
   }
   return asksOnlyForRecovery(normalizeText(text.slice(-MAX_CONTEXT_CHARS)));
 }
-
 
 function isSearchField(input: HTMLInputElement): boolean {
   return (

@@ -15,7 +15,6 @@ export { type FillOptions, type FillResult, fillOtpTarget, OtpFillError, setNati
 export { normalizeText } from './signals.js';
 export {
   type DeliveryChannel,
-  describeStep,
   findBestOtpTarget,
   findOtpTargets,
   type StepDescription,
@@ -23,4 +22,5 @@ export {
   stepOfTarget,
   takesAuthenticatorCode,
 } from './step.js';
+export { describeStep } from './describe.js';
 export { followOtpTarget, type Watcher, type WatchOptions, watchForOtpTarget } from './watch.js';

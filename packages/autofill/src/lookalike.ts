@@ -239,9 +239,7 @@ function joinsBrand(label: string, brand: string): boolean {
   const joined = (word: string, name: string) =>
     // The other part is a word (two letters or more): a plural `s` or a digit is not another word.
     word.length >= name.length + MIN_OTHER_WORD && (word.startsWith(name) || word.endsWith(name));
-  return label
-    .split('-')
-    .some((word) => joined(word, brand) || joined(confusableSkeleton(word), brandSkeleton));
+  return label.split('-').some((word) => joined(word, brand) || joined(confusableSkeleton(word), brandSkeleton));
 }
 
 function isNear(word: string, brand: string, typos: number): boolean {

@@ -34,6 +34,10 @@ export const DECOY_WORDS =
 export const RECOVERY_CODE_WORDS =
   /\b((((2|two) ?(factor|step|fa)|mfa|t?otp) )?(recovery|backup|back up|lookup|look up|rescue|emergency|scratch|fallback|spare|reserve)( (verification|authentication|security|login|sign in|2fa|mfa|otp))? (codes?|keys?|secrets?)|(codes?|cles?) de (recuperation|secours|sauvegarde|recouvrement)|codigos? de (recuperacion|recuperacao|respaldo|reserva|emergencia|backup)|codic[ei] di (recupero|backup|riserva|emergenza)|(wiederherstellungs|notfall|sicherungs|ersatz|herstel|reserve|aterstallnings|reserv|gjenopprettings|gendannelses|backup) ?(codes?|kod(e[rn]?|er)?)|kod(y|ow)? (odzyskiwania|zapasow\w*|awaryjn\w*)|(zalozni|obnovovaci|zachranny) kody?|(kurtarma|yedek) kod(u|lari)?)\b|(резервн|запасн)\S* код|код\S* восстановл|(リカバリー?|バックアップ|復旧|予備|回復)コード|(恢[复復]|[备備][用份])(代)?[码碼]|(복구|백업|예비) ?코드/;
 
+/** What a login field asks for when it asks for a password (and not a one-time one: see the strong words). */
+export const PASSWORD_WORDS =
+  /\b(password|passwort|kennwort|mot de passe|contrasena|senha|wachtwoord|haslo|losenord|passord|adgangskode|heslo|sifre|parola|passwd|pwd|passphrase)\b|hasł|пароль|パスワード|密码|密碼|비밀번호/;
+
 /** Normalised text that names recovery codes and, once they are taken out, no one-time code. */
 export function asksOnlyForRecovery(text: string): boolean {
   return RECOVERY_CODE_WORDS.test(text) && !STRONG_OTP_WORDS.test(text.replace(RECOVERY_CODE_GLOBAL, ' '));

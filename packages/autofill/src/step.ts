@@ -1,19 +1,12 @@
-import { type DetectOptions, findCandidateTargets, isRenderedInput, nearestHeading, type OtpTarget } from './detect.js';
-import { asksOnlyForRecovery, normalizeText, RECOVERY_CODE_WORDS, STRONG_OTP_WORDS, WEAK_OTP_WORDS } from './signals.js';
+import { type DetectOptions, findCandidateTargets, nearestHeading, type OtpTarget } from './detect.js';
 import {
-  APPENDED_AFTER,
-  APPENDED_BEFORE,
-  AUTHENTICATOR_WORDS,
-  DELIVERED_WORDS,
-  EMAIL_WORDS,
-  MASKED_EMAIL,
-  MASKED_NUMBER,
+  asksOnlyForRecovery,
+  normalizeText,
   PASSWORD_WORDS,
-  PUSH_WORDS,
-  RESEND_WORDS,
-  SMS_WORDS,
-  VOICE_WORDS,
-} from './step-words.js';
+  RECOVERY_CODE_WORDS,
+  STRONG_OTP_WORDS,
+} from './signals.js';
+import { AUTHENTICATOR_WORDS, DELIVERED_WORDS, MASKED_EMAIL, MASKED_NUMBER, RESEND_WORDS } from './step-words.js';
 
 /**
  * What a sign-in step asks for. Only `authenticator` and `authenticator-or-recovery` take a code from the vault:
@@ -49,7 +42,6 @@ export function takesAuthenticatorCode(kind: StepKind): boolean {
 
 const MAX_SCOPE_CHARS = 1200;
 const MAX_STEP_TEXT = 1500;
-const MAX_FIELDS_READ = 24;
 const SHOW_TEXT_AND_ELEMENTS = 0x5;
 const SKIPPED = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|SELECT|TEXTAREA|OPTION|SVG)$/;
 /** Offers of another method or action ("Send a code by SMS instead", "Use a recovery code"): not the prompt. */
@@ -58,7 +50,7 @@ const ACTION_ROLE = /^(button|link|menuitem|tab|option)$/;
 const DIALOG = 'dialog[open],[role=dialog],[role=alertdialog],[aria-modal=true]';
 const PUNCTUATION = /[,;!?()"“”«»¿¡]+/g;
 
-interface StepTexts {
+export interface StepTexts {
   /** What the step says (normalised), without the text of links, buttons and inactive tabs. */
   prompt: string;
   /** The same, raw: masked addresses and numbers are read here. */
@@ -71,7 +63,7 @@ interface StepTexts {
  * The block a field's step is read from: its dialog when it is in one, else its form or the closest container
  * that still says little (a sign-in card), never the whole page.
  */
-function scopeOf(input: Element): Element {
+export function scopeOf(input: Element): Element {
   const dialog = input.closest(DIALOG);
   let scope: Element = input.parentElement ?? input;
   while (scope !== dialog && scope.parentElement) {
@@ -95,7 +87,7 @@ function isShown(element: Element): boolean {
  * The visible text of a scope, split into what it says and what it offers to click. An inactive tab
  * (`aria-selected="false"`) and a hidden panel say nothing: only the visible, active method counts.
  */
-function stepTexts(scope: Element, field: HTMLInputElement | undefined): StepTexts {
+export function stepTexts(scope: Element, field: HTMLInputElement | undefined): StepTexts {
   let prompt = '';
   let actions = '';
   const document = scope.ownerDocument;
@@ -104,7 +96,11 @@ function stepTexts(scope: Element, field: HTMLInputElement | undefined): StepTex
     if (node.nodeType === 1) {
       const element = node as Element;
       const role = element.getAttribute('role') ?? '';
-      if (SKIPPED.test(element.tagName.toUpperCase()) || !isShown(element) || element.getAttribute('aria-selected') === 'false') {
+      if (
+        SKIPPED.test(element.tagName.toUpperCase()) ||
+        !isShown(element) ||
+        element.getAttribute('aria-selected') === 'false'
+      ) {
         node = skipSubtree(walker);
         continue;
       }
@@ -138,21 +134,15 @@ function stepNormal(text: string): string {
 }
 
 /** The field's own words: placeholder and aria-label (its `<label>` is part of the scope's text). */
-function fieldWords(field: HTMLInputElement): string {
+export function fieldWords(field: HTMLInputElement): string {
   return `${field.getAttribute('placeholder') ?? ''} ${field.getAttribute('aria-label') ?? ''}`;
 }
 
-function channelOf(texts: StepTexts): DeliveryChannel {
-  const text = `${texts.prompt} ${texts.actions}`;
-  if (VOICE_WORDS.test(text)) return 'voice';
-  if (EMAIL_WORDS.test(text) || MASKED_EMAIL.test(texts.raw)) return 'email';
-  if (SMS_WORDS.test(text) || MASKED_NUMBER.test(texts.raw)) return 'sms';
-  if (PUSH_WORDS.test(text)) return 'push';
-  return 'unknown';
-}
-
-/** What a code field's step asks for, from the text around it. */
-function classifyCodeStep(field: HTMLInputElement): StepDescription {
+/**
+ * What a code field's step asks for, from the text around it. A delivered step carries the texts it was read
+ * from, so `describeStep` can name the channel without reading them again.
+ */
+export function classifyCodeStep(field: HTMLInputElement): StepDescription & { texts?: StepTexts } {
   const texts = stepTexts(scopeOf(field), field);
   const { prompt } = texts;
   if (asksOnlyForRecovery(prompt)) return { kind: 'recovery', field };
@@ -163,77 +153,18 @@ function classifyCodeStep(field: HTMLInputElement): StepDescription {
     RESEND_WORDS.test(prompt) ||
     RESEND_WORDS.test(texts.actions);
   // "Enter the code from your authenticator app or the one we texted you": the field takes a TOTP.
-  if (delivered && !AUTHENTICATOR_WORDS.test(prompt)) return { kind: 'delivered', channel: channelOf(texts), field };
+  if (delivered && !AUTHENTICATOR_WORDS.test(prompt)) return { kind: 'delivered', field, texts };
   if (RECOVERY_CODE_WORDS.test(prompt)) return { kind: 'authenticator-or-recovery', field };
   return { kind: 'authenticator', field };
 }
 
-function inputsOf(root: Document | Element): HTMLInputElement[] {
-  const inputs = (root as Document).getElementsByTagName('input');
-  const list: HTMLInputElement[] = [];
-  for (const input of inputs) {
-    if (list.length >= MAX_FIELDS_READ * 4) break;
-    if (!input.disabled && !input.readOnly && /^(text|tel|number|password|)$/.test(input.type)) list.push(input);
-  }
-  return list;
-}
-
-/** A field that takes some code (its words, its shape), whoever sent it; not a user name or an e-mail address. */
-function looksLikeCodeField(input: HTMLInputElement): boolean {
-  const autocomplete = input.getAttribute('autocomplete') ?? '';
-  if (autocomplete.includes('one-time-code')) return true;
-  if (/username|email|tel|name/.test(autocomplete)) return false;
-  const words = normalizeText(
-    `${input.name} ${input.id} ${fieldWords(input)} ${input.labels?.[0]?.textContent ?? ''}`.slice(0, 400),
-  );
-  const shaped = input.maxLength >= 4 && input.maxLength <= 10;
-  return STRONG_OTP_WORDS.test(words) || WEAK_OTP_WORDS.test(words) || (shaped && input.inputMode === 'numeric');
-}
-
-function asksForPassword(input: HTMLInputElement): boolean {
+export function asksForPassword(input: HTMLInputElement): boolean {
   const words = normalizeText(`${input.labels?.[0]?.textContent ?? ''} ${fieldWords(input)}`.slice(0, 400));
   return PASSWORD_WORDS.test(words) && !STRONG_OTP_WORDS.test(words);
 }
 
-/** A login step: one password field, or a password prompt. The token goes with it only where the page says so. */
-function passwordStep(passwords: HTMLInputElement[]): StepDescription {
-  const field = passwords[0] as HTMLInputElement;
-  if (passwords.length === 1) {
-    const { prompt } = stepTexts(scopeOf(field), field);
-    if (APPENDED_BEFORE.test(prompt)) return { kind: 'appended', position: 'before', field };
-    if (APPENDED_AFTER.test(prompt)) return { kind: 'appended', position: 'after', field };
-  }
-  return { kind: 'password', field };
-}
-
-/**
- * What the page (or the form, or the dialog `root`) asks for, from its text and its fields, in every language
- * the detector knows. The code targets (`findOtpTargets`) are gated by the same answer, so the popup, the
- * in-page notice and the fill never disagree.
- */
-export function describeStep(root: Document | Element, options: DetectOptions = {}): StepDescription {
-  const isVisible = options.isVisible ?? isRenderedInput;
-  const candidates = findCandidateTargets(root, options);
-  let first: StepDescription | undefined;
-  for (const candidate of candidates) {
-    const step = stepOfTarget(candidate);
-    if (takesAuthenticatorCode(step.kind)) return step;
-    first ??= step;
-  }
-  if (first) return first;
-  const visible = inputsOf(root).filter(isVisible);
-  const passwords = visible.filter((input) => input.type === 'password');
-  for (const input of visible.slice(0, MAX_FIELDS_READ)) {
-    if (input.type === 'password' || !looksLikeCodeField(input)) continue;
-    const step = classifyCodeStep(input);
-    if (step.kind === 'delivered' || step.kind === 'recovery') return step;
-  }
-  if (passwords.length) return passwordStep(passwords);
-  return { kind: 'unknown' };
-}
-
 /** The step a candidate code field belongs to; a field whose label asks for a password is a password step. */
-export function stepOfTarget(target: OtpTarget): StepDescription {
+export function stepOfTarget(target: OtpTarget): StepDescription & { texts?: StepTexts } {
   const field = target.kind === 'single' ? target.input : (target.inputs[0] as HTMLInputElement);
   if (field.type === 'password' && asksForPassword(field)) return { kind: 'password', field };
   return classifyCodeStep(field);

@@ -45,9 +45,7 @@ describe('binding properties', () => {
       fc.property(brand, word, fc.boolean(), (name, other, before) => {
         const page = before ? `${other}${name}` : `${name}${other}`;
         expect(lookalikeReason(parts(`${page}.com`, page), parts(`${name}.com`, name))).toBeDefined();
-        expect(decideFill(`https://${page}.net`, [{ id: 'a', sites: [`https://${name}.com`] }]).kind).toBe(
-          'lookalike',
-        );
+        expect(decideFill(`https://${page}.net`, [{ id: 'a', sites: [`https://${name}.com`] }]).kind).toBe('lookalike');
       }),
     );
   });
@@ -64,7 +62,10 @@ describe('binding properties', () => {
     fc.assert(
       fc.property(brand, fc.stringMatching(/^[a-z]{3,16}$/), (name, page) => {
         fc.pre(!page.includes(name) && editDistance(page, name, 2) > 2 && page !== name);
-        fc.pre(confusableSkeleton(page) !== confusableSkeleton(name) && !confusableSkeleton(page).includes(confusableSkeleton(name)));
+        fc.pre(
+          confusableSkeleton(page) !== confusableSkeleton(name) &&
+            !confusableSkeleton(page).includes(confusableSkeleton(name)),
+        );
         expect(lookalikeReason(parts(`${page}.com`, page), parts(`${name}.com`, name))).toBeUndefined();
       }),
     );

@@ -64,25 +64,45 @@ describe('describeStep: what the page asks for', () => {
       'delivered',
       'email',
     ],
-    [
-      'SMS, French',
-      `<form><p>Un code a été envoyé par SMS au 06 •• •• •• 12.</p>${field}</form>`,
-      'delivered',
-      'sms',
-    ],
+    ['SMS, French', `<form><p>Un code a été envoyé par SMS au 06 •• •• •• 12.</p>${field}</form>`, 'delivered', 'sms'],
     [
       'e-mail, German',
       `<form><p>Wir haben Ihnen einen Bestätigungscode per E-Mail gesendet.</p>${field}<button type="button">Code erneut senden</button></form>`,
       'delivered',
       'email',
     ],
-    ['SMS, Spanish', `<form><p>Te enviamos un código por SMS al número terminado en 12.</p>${field}</form>`, 'delivered', 'sms'],
-    ['e-mail, Italian', `<form><p>Abbiamo inviato un codice al tuo indirizzo email.</p>${field}</form>`, 'delivered', 'email'],
+    [
+      'SMS, Spanish',
+      `<form><p>Te enviamos un código por SMS al número terminado en 12.</p>${field}</form>`,
+      'delivered',
+      'sms',
+    ],
+    [
+      'e-mail, Italian',
+      `<form><p>Abbiamo inviato un codice al tuo indirizzo email.</p>${field}</form>`,
+      'delivered',
+      'email',
+    ],
     ['e-mail, Portuguese', `<form><p>Enviamos um código para o seu e-mail.</p>${field}</form>`, 'delivered', 'email'],
-    ['e-mail, Dutch', `<form><p>We hebben een code naar je e-mailadres gestuurd.</p>${field}</form>`, 'delivered', 'email'],
+    [
+      'e-mail, Dutch',
+      `<form><p>We hebben een code naar je e-mailadres gestuurd.</p>${field}</form>`,
+      'delivered',
+      'email',
+    ],
     ['SMS, Polish', `<form><p>Wysłaliśmy kod SMS na numer ••• ••• 123.</p>${field}</form>`, 'delivered', 'sms'],
-    ['e-mail, Russian', `<form><p>Мы отправили код подтверждения на вашу почту.</p>${field}</form>`, 'delivered', 'email'],
-    ['e-mail, Japanese', `<form><p>メールアドレスに送信された確認コードを入力してください。</p>${field}</form>`, 'delivered', 'email'],
+    [
+      'e-mail, Russian',
+      `<form><p>Мы отправили код подтверждения на вашу почту.</p>${field}</form>`,
+      'delivered',
+      'email',
+    ],
+    [
+      'e-mail, Japanese',
+      `<form><p>メールアドレスに送信された確認コードを入力してください。</p>${field}</form>`,
+      'delivered',
+      'email',
+    ],
     ['SMS, Chinese', `<form><p>验证码已发送至您的手机 138****1234</p>${field}</form>`, 'delivered', 'sms'],
     ['SMS, Korean', `<form><p>휴대폰으로 인증번호를 발송했습니다.</p>${field}</form>`, 'delivered', 'sms'],
     [
@@ -224,7 +244,9 @@ describe('labels in every language the detector claims', () => {
 describe('split boxes', () => {
   const wrap = (depth: number, inner: string) => '<div>'.repeat(depth) + inner + '</div>'.repeat(depth);
   it.each([4, 5, 6])('sees six boxes nested %i wrappers deep as one row', (depth) => {
-    const boxes = Array.from({ length: 6 }, (_, i) => wrap(depth, `<input maxlength="1" inputmode="numeric" aria-label="Digit ${i + 1}">`));
+    const boxes = Array.from({ length: 6 }, (_, i) =>
+      wrap(depth, `<input maxlength="1" inputmode="numeric" aria-label="Digit ${i + 1}">`),
+    );
     const document = page(`<h2>Two-step verification</h2><div class="row">${boxes.join('')}</div>`);
     const best = findBestOtpTarget(document, options);
     expect(best?.kind).toBe('split');
@@ -286,7 +308,9 @@ describe('appendCodeToPassword', () => {
     expect((document.getElementById('p') as HTMLInputElement).value).toBe('');
   });
   it('refuses a page with several password fields (sign-up, change password)', () => {
-    const document = page('<form><input id="a" type="password" value="x"><input id="b" type="password" value="y"></form>');
+    const document = page(
+      '<form><input id="a" type="password" value="x"><input id="b" type="password" value="y"></form>',
+    );
     expect(appendCodeToPassword(document, '492039', 'after', options)).toMatchObject({ ok: false, error: 'no-field' });
   });
 });
