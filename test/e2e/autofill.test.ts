@@ -663,7 +663,7 @@ describe('popup fill actions', () => {
       try {
         // Nothing typed yet: the code waits for the password.
         await popup.getByRole('button', { name: 'Add the code after the password' }).click();
-        await popup.getByText('Type your password first').waitFor();
+        await popup.getByRole('status').getByText('Type your password first, then ask for the code again').waitFor();
         expect(await received(page)).toBeNull();
         await typePassword(page, '#password');
         let startedAt = Date.now();

@@ -1,10 +1,9 @@
 import { decideFill, describeOrigin, type FillDecision, isBoundTo } from '@mfa-companion/autofill/binding';
+import type { AppendResult } from '@mfa-companion/autofill/dom';
 import { hotp, totp } from '@mfa-companion/otp';
 import { type Account, accountLabel, toOtpAccount } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
-import type { AppendResult } from '@mfa-companion/autofill/dom';
 import type { AutofillPageApi, FrameFillResult, FrameScan } from '../autofill/content';
-import type { AutofillPageUiApi } from '../autofill/page';
 import {
   type AutofillMessage,
   type ChooserPickMessage,
@@ -15,6 +14,7 @@ import {
   type PageStep,
   type SetAlwaysDetectMessage,
 } from '../autofill/messages';
+import type { AutofillPageUiApi } from '../autofill/page';
 import {
   type AutofillSettings,
   appendChoiceFor,
@@ -324,9 +324,14 @@ export async function describeTab(tabId: number): Promise<PageStep | undefined> 
 async function appendInFrame(tabId: number, login: FrameStep, request: FillRequest): Promise<FillReport | undefined> {
   const origin = login.step.origin;
   const store = vaultStore();
-  if ((await store.status()) !== 'unlocked') return undefined;
-  const accounts = (await store.open()).accounts;
   const { settings, policy } = await readEffectiveAutofill();
+  if ((await store.status()) !== 'unlocked') {
+    // Chosen for this site (the choice is readable without the vault): say why nothing went in.
+    if (!request.appendCode && !settings.appendCode?.some((choice) => choice.origin === origin)) return undefined;
+    await notify(tabId, login.frameId, i18n.t('autofill.locked'), 'info', true);
+    return { outcome: 'locked', frameOrigin: origin };
+  }
+  const accounts = (await store.open()).accounts;
   const decision = decide(origin, accounts, request.accountId, exactHostAccounts(accounts, settings, policy));
   if (decision.kind !== 'fill') return undefined;
   const account = decision.account;

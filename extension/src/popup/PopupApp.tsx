@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { AccountChooser } from '../autofill/AccountChooser';
-import type { FillReport } from '../autofill/messages';
+import type { FillReport, PageStep } from '../autofill/messages';
 import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
 import {
   effectiveAutofillSettings,
@@ -34,7 +34,6 @@ import { AccountList, FIRST_SCREEN_ROWS } from './AccountList';
 import type { AddAccountProps } from './AddAccount';
 import { afterFirstPaint } from './after-paint';
 import { BindOffer } from './BindOffer';
-import type { PageStep } from '../autofill/messages';
 import { describeFillReport, describePopupTarget, type FillNotice, fillPopupTarget, hostOf } from './fill';
 import { NmcStatus } from './NmcStatus';
 import { earlyManagedPolicy, earlyVaultReads } from './prefetch';
@@ -444,6 +443,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           notice={fillNotice}
           filling={filling}
           step={pageStep}
+          boundHere={siteMatches.size > 0}
           onFillPage={() => void fill()}
           onAppend={(position) => void fill(undefined, position)}
           onAlwaysDetectChanged={(enabled) =>

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { disableAlwaysDetect, enableAlwaysDetect } from '../autofill/site-access';
-import { ManagedBadge } from '../managed/ManagedBadge';
 import type { PageStep } from '../autofill/messages';
+import { disableAlwaysDetect, enableAlwaysDetect } from '../autofill/site-access';
 import { deliveredNotice } from '../autofill/wording';
+import { ManagedBadge } from '../managed/ManagedBadge';
 import type { FillNotice } from './fill';
 import { hostOf } from './fill';
 
@@ -17,6 +17,8 @@ export interface SitePanelProps {
   filling: boolean;
   /** What the page asks for, once known: a delivered code gets an explanation, a lone password the append offer. */
   step?: PageStep | undefined;
+  /** An account is bound to this site: a plain login form then gets the append offer too. */
+  boundHere?: boolean;
   onFillPage(): void;
   /** "Add the code after the password" (or before it): remembered for the bound account and this site. */
   onAppend(position: 'after' | 'before'): void;
@@ -65,7 +67,7 @@ export function SitePanel(props: SitePanelProps) {
           {deliveredNotice(props.step.channel)}
         </p>
       )}
-      {(props.step?.kind === 'password' || props.step?.kind === 'appended') && (
+      {(props.step?.kind === 'appended' || (props.step?.kind === 'password' && props.boundHere)) && (
         <div class="append-offer">
           <button
             type="button"

@@ -1,5 +1,5 @@
-import { type DetectOptions, findCandidateTargets, isRenderedInput } from './detect.js';
 import { APPENDED_AFTER, APPENDED_BEFORE, EMAIL_WORDS, PUSH_WORDS, SMS_WORDS, VOICE_WORDS } from './describe-words.js';
+import { type DetectOptions, findCandidateTargets, isRenderedInput } from './detect.js';
 import { normalizeText, STRONG_OTP_WORDS, WEAK_OTP_WORDS } from './signals.js';
 import {
   classifyCodeStep,

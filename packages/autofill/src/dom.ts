@@ -1,6 +1,7 @@
 // The DOM half: what the content script bundles. It must not import the binding half (the Public Suffix List
 // alone would dwarf the content script's size budget); binding decisions run in the background.
 export { type AppendPosition, type AppendResult, appendCodeToPassword } from './append.js';
+export { describeStep } from './describe.js';
 export {
   type DetectOptions,
   findCandidateTargets,
@@ -22,5 +23,4 @@ export {
   stepOfTarget,
   takesAuthenticatorCode,
 } from './step.js';
-export { describeStep } from './describe.js';
 export { followOtpTarget, type Watcher, type WatchOptions, watchForOtpTarget } from './watch.js';

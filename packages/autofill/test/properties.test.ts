@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideFill, editDistance, isBoundTo, lookalikeReason, confusableSkeleton } from '../src/binding-entry.ts';
+import { confusableSkeleton, decideFill, editDistance, isBoundTo, lookalikeReason } from '../src/binding-entry.ts';
 
 const label = fc.stringMatching(/^[a-z][a-z0-9]{2,14}$/);
 
