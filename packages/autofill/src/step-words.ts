@@ -12,7 +12,7 @@
  * "wysłaliśmy", "отправили", "送信しました", "已发送", "발송했습니다".
  */
 export const DELIVERED_WORDS =
-  /\b(we( ve| have| just)? (sent|texted|e ?mailed|mailed|called)|(sent|texted|e ?mailed|mailed) (you|to)|(code|otp|pin|message|e ?mail|sms|text)( was| has been)? (sent|texted|e ?mailed|delivered)|(check|open) your (e ?mail|inbox|phone|(text )?messages|mail)|(by|via|in an?|over|par|per|por|tramite) (sms|text( message)?|e ?mail|courriel|correo|mensaje|anruf|phone call)|(sms|text message|e ?mail) (code|otp)|code (from|in) (the |your )?(e ?mail|sms|text)|envoyee?s?|(avons|avez) (envoye|recu)|(ge|zuge)(sendet|schickt)|gesandt|envia(mos|do|da)|foi enviado|(abbiamo )?inviat[oai]|mandato|gestuurd|verzonden|verstuurd|wys[lł]ali(smy)?|wys[lł]an[oy])\b|отправ(или|лен)|высла[нл]|送信(しました|された|済)|お送りし|送られ|(发送|發送)(至|到|给|給)|已(发送|發送)|(발송|전송)(했|되었|됨)|보냈/;
+  /\b(we( ve| have| just)? (sent|texted|e ?mailed|mailed|called)|(sent|texted|e ?mailed|mailed) (you|to)|(code|otp|pin|message|e ?mail|sms|text)( was| has been| have been)?( just)? (sent|texted|e ?mailed|delivered)|(check|open) your (e ?mail|inbox|phone|(text )?messages|mail)|(by|via|in an?|over|par|per|por|tramite) (sms|text( message)?|e ?mail|courriel|correo|mensaje|anruf|phone call)|(sms|text message|e ?mail) (code|otp)|code (from|in) (the |your )?(e ?mail|sms|text)|envoyee?s?|(avons|avez) (envoye|recu)|(ge|zuge)(sendet|schickt)|gesandt|envia(mos|do|da)|foi enviado|(abbiamo )?inviat[oai]|mandato|gestuurd|verzonden|verstuurd|wys[lł]ali(smy)?|wys[lł]an[oy])\b|отправ(или|лен)|высла[нл]|送信(しました|された|済)|お送りし|送られ|(发送|發送)(至|到|给|給)|已(发送|發送)|(발송|전송)(했|되었|됨)|보냈/;
 
 /** "Resend", "didn't get it?" — a code that was sent, in any of the languages; read in links and buttons too. */
 export const RESEND_WORDS =

@@ -135,6 +135,35 @@ describe('describeStep: what the page asks for', () => {
       '<form><label for="u">Username</label><input id="u" name="user"><label for="p">Password</label><input id="p" type="password" name="password"><p>Two-factor users: type your password followed by the current one-time code.</p></form>',
       'appended',
     ],
+    // Phrasing of real products' steps (our own sentences in their shape).
+    [
+      'SMS with a masked number, code "was just sent"',
+      `<h1>2-Step Verification</h1><form><p>A text message with a 6-digit verification code was just sent to ••• ••• ••12</p><input type="tel" id="t" name="totpPin" aria-label="Enter code"></form>`,
+      'delivered',
+      'sms',
+    ],
+    [
+      'e-mailed to a masked address (password-manager web vault)',
+      `<form><h2>Two-step login</h2><p>Enter the 6 digit verification code that was emailed to e****@example.com.</p><input id="t" name="code" inputmode="numeric"><button type="button">Send code email again</button></form>`,
+      'delivered',
+      'email',
+    ],
+    [
+      'authenticator app on a mobile device (Microsoft-style)',
+      `<form><div role="heading">Enter code</div><p>Enter the code displayed in the Authenticator app on your mobile device</p><input id="t" name="otc" type="tel" maxlength="6" aria-label="Code"></form>`,
+      'authenticator',
+    ],
+    [
+      'identity provider one-time code (Keycloak-style)',
+      `<h1>Sign in to your account</h1><form id="kc-otp-login-form"><label for="otp">One-time code</label><input id="otp" name="otp" type="text" autocomplete="off"><input type="submit" value="Sign In"></form>`,
+      'authenticator',
+    ],
+    [
+      'SMS via a message, resend button (forge-style)',
+      `<form><h2>Two-factor authentication</h2><input id="t" name="sms_otp" autocomplete="one-time-code"><p>We just sent you a message via SMS with your authentication code.</p><button type="button">Resend SMS</button></form>`,
+      'delivered',
+      'sms',
+    ],
     ['nothing to log in to', '<form role="search"><input type="search" name="q"></form><p>Hello</p>', 'unknown'],
   ];
   it.each(steps)('%s → %s', (_name, html, kind, channel) => {
