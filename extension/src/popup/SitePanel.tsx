@@ -57,6 +57,11 @@ export function SitePanel(props: SitePanelProps) {
     }
   };
 
+  const step = props.step;
+  /** A login that takes the code in the password field: the page says so, or it is a bound site's login form. */
+  const offersAppend = step?.kind === 'appended' || (step?.kind === 'password' && !!props.boundHere);
+  const before = step?.position === 'before';
+
   return (
     <section class="site-panel" aria-labelledby="site-panel-heading">
       <h2 id="site-panel-heading" class="site-heading">
@@ -67,29 +72,32 @@ export function SitePanel(props: SitePanelProps) {
           {deliveredNotice(props.step.channel)}
         </p>
       )}
-      {(props.step?.kind === 'appended' || (props.step?.kind === 'password' && props.boundHere)) && (
-        <div class="append-offer">
-          <button
-            type="button"
-            class={props.step.kind === 'appended' ? 'primary' : ''}
-            disabled={props.filling}
-            aria-describedby="append-hint"
-            onClick={() => props.onAppend(props.step?.position === 'before' ? 'before' : 'after')}
-          >
-            {i18n.t(props.step.position === 'before' ? 'autofill.popup.appendBefore' : 'autofill.popup.appendAfter')}
-          </button>
-          {props.step.position !== 'before' && (
-            <button type="button" disabled={props.filling} onClick={() => props.onAppend('before')}>
-              {i18n.t('autofill.popup.appendBefore')}
+      {offersAppend && (
+        <>
+          <div class="append-offer buttons">
+            <button
+              type="button"
+              class={props.step?.kind === 'appended' ? 'primary' : ''}
+              disabled={props.filling}
+              aria-describedby="append-hint"
+              onClick={() => props.onAppend(before ? 'before' : 'after')}
+            >
+              {i18n.t(before ? 'autofill.popup.appendBeforeFirst' : 'autofill.popup.appendAfter')}
             </button>
-          )}
+            {!before && (
+              <button type="button" disabled={props.filling} onClick={() => props.onAppend('before')}>
+                {i18n.t('autofill.popup.appendBefore')}
+              </button>
+            )}
+          </div>
           <p id="append-hint" class="note">
             {i18n.t('autofill.popup.appendHint')}
           </p>
-        </div>
+        </>
       )}
       <div class="site-actions">
-        {props.step?.kind !== 'delivered' && (
+        {/* A delivered code is not ours to fill; a login that takes the code with the password has the offer above. */}
+        {props.step?.kind !== 'delivered' && !offersAppend && (
           <button type="button" class="primary" disabled={props.filling} onClick={props.onFillPage}>
             {i18n.t('autofill.popup.fillPage')}
           </button>
