@@ -610,8 +610,7 @@ describe('popup fill actions', () => {
         );
       }, text);
     try {
-      if (fixture.ready)
-        await reachCodeStep(page, { file: fixture.file, framework: 'preact', expect: 'single', ...fixture });
+      if (fixture.ready) await reachCodeStep(page, { framework: 'preact', expect: 'single', ...fixture });
       await popup.getByRole('button', { name: /^Fill the code for Bank/ }).click();
       const offer = popup.getByRole('dialog', { name: `Bind to ${origin(BANK_HOST)}?` });
       await offer.waitFor();
