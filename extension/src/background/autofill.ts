@@ -333,7 +333,7 @@ async function appendInFrame(tabId: number, login: FrameStep, request: FillReque
   }
   const accounts = (await store.open()).accounts;
   const decision = decide(origin, accounts, request.accountId, exactHostAccounts(accounts, settings, policy));
-  if (decision.kind !== 'fill') return undefined;
+  if (decision.kind !== 'fill') return request.appendCode ? refusedAppend(tabId, login, decision) : undefined;
   const account = decision.account;
   const position = request.appendCode ?? appendChoiceFor(settings, account.id, origin);
   if (!position) return undefined;
@@ -360,6 +360,35 @@ async function appendInFrame(tabId: number, login: FrameStep, request: FillReque
     return { outcome: 'password-empty', ...report };
   }
   return undefined;
+}
+
+/**
+ * The user asked to add the code on a page no account may fill: say why, as for a code field (a look-alike login
+ * page is exactly where a code must not go).
+ */
+async function refusedAppend(tabId: number, login: FrameStep, decision: FillDecision<Account>): Promise<FillReport> {
+  const origin = login.step.origin;
+  const host = describeOrigin(origin)?.host ?? origin;
+  switch (decision.kind) {
+    case 'none':
+      await notify(tabId, login.frameId, i18n.t('autofill.noAccount', [host]), 'info', true);
+      return { outcome: 'no-account', frameOrigin: origin, suggestedBinding: decision.suggestedBinding };
+    case 'lookalike':
+      await notify(tabId, login.frameId, i18n.t('autofill.lookalike', [host]), 'warning');
+      return {
+        outcome: 'lookalike',
+        frameOrigin: origin,
+        resembles: decision.resembles,
+        lookalikeReason: decision.reason,
+      };
+    case 'insecure':
+      await notify(tabId, login.frameId, i18n.t('autofill.insecure', [host]), 'warning');
+      return { outcome: 'insecure', frameOrigin: origin };
+    default:
+      // Several accounts bound here: the popup's account rows pick one; `unsupported` never reaches a login page.
+      await notify(tabId, login.frameId, i18n.t('autofill.noField'), 'info');
+      return { outcome: 'no-field', frameOrigin: origin };
+  }
 }
 
 /** A fill succeeded: an earlier "not filled" notice in the page is no longer true. */

@@ -13,7 +13,7 @@ import { fillInTab } from './autofill';
 
 const FAST: KdfCost = { algorithm: 'argon2id', memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const SITE = 'https://fw.example';
+const SITE = 'https://firewall.acme-corp.com';
 
 interface Injection {
   target: { tabId: number; allFrames?: boolean; frameIds?: number[] };
@@ -96,7 +96,7 @@ describe('no field takes an authenticator code', () => {
     expect(page.called('.append(')).toHaveLength(2);
   });
 
-  it('never appends on a site the account is not bound to', async () => {
+  it('never appends on a site the account is not bound to: a look-alike login gets the warning', async () => {
     await unlockVault();
     const page = fakePage({ kind: 'appended', position: 'after' });
     (page.injections as unknown[]).length = 0;
@@ -105,7 +105,7 @@ describe('no field takes an authenticator code', () => {
     executeScript.mockImplementation(async (injection: Injection) => {
       page.injections.push(injection);
       const source = String(injection.func ?? '');
-      const origin = 'https://fw-login.example.net';
+      const origin = 'https://acme-corp-login.com';
       const result = source.includes('.describe()')
         ? { origin, top: true, kind: 'appended', position: 'after' }
         : source.includes('.scan()')
@@ -113,7 +113,10 @@ describe('no field takes an authenticator code', () => {
           : null;
       return [{ frameId: 0, result }];
     });
-    expect((await fillInTab(4, { appendCode: 'after', fromExtensionPage: true })).outcome).toBe('no-field');
+    expect(await fillInTab(4, { appendCode: 'after', fromExtensionPage: true })).toMatchObject({
+      outcome: 'lookalike',
+      resembles: 'acme-corp.com',
+    });
     expect(page.called('.append(')).toEqual([]);
   });
 });
