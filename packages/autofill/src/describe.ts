@@ -1,6 +1,12 @@
 import { APPENDED_AFTER, APPENDED_BEFORE, EMAIL_WORDS, PUSH_WORDS, SMS_WORDS, VOICE_WORDS } from './describe-words.js';
 import { type DetectOptions, findCandidateTargets, isRenderedInput } from './detect.js';
-import { normalizeText, STRONG_OTP_WORDS, WEAK_OTP_WORDS } from './signals.js';
+import {
+  normalizeText,
+  RECOVERY_CODE_WORDS,
+  RECOVERY_FIELD_WORDS,
+  STRONG_OTP_WORDS,
+  WEAK_OTP_WORDS,
+} from './signals.js';
 import {
   classifyCodeStep,
   type DeliveryChannel,
@@ -33,6 +39,14 @@ function inputsOf(root: Document | Element): HTMLInputElement[] {
     if (!input.disabled && !input.readOnly && /^(text|tel|number|password|)$/.test(input.type)) list.push(input);
   }
   return list;
+}
+
+/** The field's own words (name, id, placeholder, label) name a recovery, backup or lookup code. */
+function namesRecoveryCode(input: HTMLInputElement): boolean {
+  const words = normalizeText(
+    `${input.name} ${input.id} ${fieldWords(input)} ${input.labels?.[0]?.textContent ?? ''}`.slice(0, 400),
+  );
+  return RECOVERY_CODE_WORDS.test(words) || RECOVERY_FIELD_WORDS.test(words);
 }
 
 /** A field that takes some code (its words, its shape), whoever sent it; not a user name or an e-mail address. */
@@ -76,7 +90,9 @@ export function describeStep(root: Document | Element, options: DetectOptions = 
   const visible = inputsOf(root).filter(isVisible);
   const passwords = visible.filter((input) => input.type === 'password');
   for (const input of visible.slice(0, MAX_FIELDS_READ)) {
-    if (input.type === 'password' || !looksLikeCodeField(input)) continue;
+    if (input.type === 'password') continue;
+    if (namesRecoveryCode(input)) return { kind: 'recovery', field: input };
+    if (!looksLikeCodeField(input)) continue;
     const step = classifyCodeStep(input);
     if (step.kind === 'delivered' || step.kind === 'recovery') return described(step);
   }

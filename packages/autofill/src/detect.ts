@@ -410,6 +410,9 @@ function isRecoveryText(text: string): boolean {
 }
 const RECOVERY_WORDS_GLOBAL = new RegExp(`${RECOVERY_CODE_WORDS.source}|${RECOVERY_FIELD_WORDS.source}`, 'g');
 
+/** An authenticator named in a sentence that also offers recovery codes: the field takes either. */
+const APP_WORDS = /\b(authenticat\w* apps?|authenticator|totp|apps?)\b/;
+
 /** A label or name that asks for a password (not a one-time one): no code goes there, whatever its `autocomplete`. */
 function asksForPassword(text: string): boolean {
   return PASSWORD_WORDS.test(text) && !STRONG_OTP_WORDS.test(text);
@@ -490,7 +493,12 @@ function scoreSingleInput(input: HTMLInputElement, isVisible: (input: HTMLInputE
     return undefined;
   }
 
-  if (isRecoveryText(text.attributes) || isRecoveryText(text.name) || asksOnlyForRecovery(text.label)) return undefined;
+  // The field's own name vetoes; a sentence labelling it ("Open your authentication app and enter the code. You can
+  // also use one of your backup codes.") only when it asks for a recovery code alone.
+  const nameVetoes =
+    isRecoveryText(text.name) &&
+    !(text.name.length > 40 && APP_WORDS.test(text.name.replace(RECOVERY_WORDS_GLOBAL, ' ')));
+  if (isRecoveryText(text.attributes) || nameVetoes || asksOnlyForRecovery(text.label)) return undefined;
   const attributeStrong = STRONG_OTP_WORDS.test(text.attributes);
   const labelStrong = STRONG_OTP_WORDS.test(text.label);
   if (attributeStrong) {

@@ -152,8 +152,13 @@ export function classifyCodeStep(field: HTMLInputElement): StepDescription & { t
     MASKED_NUMBER.test(texts.raw) ||
     RESEND_WORDS.test(prompt) ||
     RESEND_WORDS.test(texts.actions);
-  // "Enter the code from your authenticator app or the one we texted you": the field takes a TOTP.
-  if (delivered && !AUTHENTICATOR_WORDS.test(prompt)) return { kind: 'delivered', field, texts };
+  // "A code was sent to (***) ***-**12" with "Resend code": the site sent this one, even where the template's
+  // generic copy also mentions an authenticator. Otherwise "the code from your authenticator app or the one we
+  // texted you" takes a TOTP.
+  const sentHere =
+    DELIVERED_WORDS.test(prompt) &&
+    (MASKED_EMAIL.test(texts.raw) || MASKED_NUMBER.test(texts.raw) || RESEND_WORDS.test(texts.actions));
+  if (sentHere || (delivered && !AUTHENTICATOR_WORDS.test(prompt))) return { kind: 'delivered', field, texts };
   if (RECOVERY_CODE_WORDS.test(prompt)) return { kind: 'authenticator-or-recovery', field };
   return { kind: 'authenticator', field };
 }

@@ -164,6 +164,27 @@ describe('describeStep: what the page asks for', () => {
       'delivered',
       'sms',
     ],
+    [
+      'SMS sent to a masked number, generic copy naming the authenticator too (Sentry-style interface)',
+      `<div class="card"><h3>Two-Factor Authentication</h3><p>To continue, enter the access code from your authenticator, or a recovery code.</p><p>A confirmation code was sent to <strong>(***) ***-**12</strong>.</p><form><label for="t">Authenticator code</label><input id="t" name="otp" placeholder="Authenticator or recovery code"><a href="#">Resend Code</a></form></div>`,
+      'delivered',
+      'sms',
+    ],
+    [
+      'authentication app, and "you can also use one of your backup codes" (Rocket.Chat-style)',
+      `<dialog open><h2>Two Factor Authentication</h2><form><label for="t">Open your authentication app and enter the code. You can also use one of your backup codes.</label><input id="t" name="code" autocomplete="one-time-code"></form></dialog>`,
+      'authenticator-or-recovery',
+    ],
+    [
+      'password placeholder "Password or Password+One-Time-Password" (FreeIPA)',
+      '<form><label for="u">Username</label><input id="u" name="username"><label for="p">Password</label><input id="p" type="password" name="password" placeholder="Password or Password+One-Time-Password"></form>',
+      'appended',
+    ],
+    [
+      'the active tab asks for a recovery key (Proxmox-style window)',
+      '<div role="dialog"><div role="tablist"><a role="tab" aria-selected="false">TOTP App</a><a role="tab" aria-selected="true">Recovery Key</a></div><div role="tabpanel" hidden><input name="totp" autocomplete="one-time-code"></div><div role="tabpanel"><input id="t" name="recoveryKey" placeholder="Please enter one of your single-use recovery keys"></div></div>',
+      'recovery',
+    ],
     ['nothing to log in to', '<form role="search"><input type="search" name="q"></form><p>Hello</p>', 'unknown'],
   ];
   it.each(steps)('%s → %s', (_name, html, kind, channel) => {
