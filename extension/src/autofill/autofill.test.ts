@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { pickFrame } from '../background/autofill';
 import type { FrameScan } from './content';
 import { isAutofillMessage } from './messages';
-import { readAutofillSettings, type SettingsArea, toggled, updateAutofillSettings } from './settings';
+import {
+  appendChoiceFor,
+  readAutofillSettings,
+  type SettingsArea,
+  toggled,
+  updateAutofillSettings,
+  withAppendChoice,
+} from './settings';
 
 function frame(frameId: number, scan: Partial<FrameScan>) {
   return {
@@ -38,13 +45,26 @@ class MemoryArea implements SettingsArea {
 describe('autofill settings', () => {
   it('defaults to nothing enabled and ignores malformed stored values', async () => {
     const area = new MemoryArea();
-    expect(await readAutofillSettings(area)).toEqual({ alwaysDetect: [], submitAfterFill: [], exactHost: [] });
+    const none = { alwaysDetect: [], submitAfterFill: [], exactHost: [], appendCode: [] };
+    expect(await readAutofillSettings(area)).toEqual(none);
     area.items['autofill.settings'] = {
       alwaysDetect: 'https://x.com',
       submitAfterFill: [1, 'a', null],
       exactHost: { b: true },
+      appendCode: [{ account: 'a', origin: 'https://x.com', position: 'sideways' }, 'x', null],
     };
-    expect(await readAutofillSettings(area)).toEqual({ alwaysDetect: [], submitAfterFill: ['a'], exactHost: [] });
+    expect(await readAutofillSettings(area)).toEqual({ ...none, submitAfterFill: ['a'] });
+  });
+  it('keeps one "add the code after the password" choice per account and site', async () => {
+    const area = new MemoryArea();
+    const choice = { account: 'a', origin: 'https://fw.example', position: 'after' } as const;
+    await updateAutofillSettings(area, (s) => withAppendChoice(s, choice));
+    await updateAutofillSettings(area, (s) => withAppendChoice(s, { ...choice, position: 'before' }));
+    const settings = await readAutofillSettings(area);
+    expect(settings.appendCode).toEqual([{ ...choice, position: 'before' }]);
+    expect(appendChoiceFor(settings, 'a', 'https://fw.example')).toBe('before');
+    expect(appendChoiceFor(settings, 'a', 'https://other.example')).toBeUndefined();
+    expect(appendChoiceFor(settings, 'b', 'https://fw.example')).toBeUndefined();
   });
   it('toggles entries without duplicates', async () => {
     const area = new MemoryArea();

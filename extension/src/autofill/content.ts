@@ -1,30 +1,23 @@
-import {
-  fillOtpTarget,
-  findOtpTargets,
-  followOtpTarget,
-  type OtpTarget,
-  type Watcher,
-} from '@mfa-companion/autofill/dom';
-import type { HelloReply } from './messages';
-import { attachFieldButton, showNotice } from './page-ui';
+import { findOtpTargets, type OtpTarget } from '@mfa-companion/autofill/dom';
 
 /**
  * The content script's whole surface, reachable only from the extension: it is stored on the isolated world's
  * global object (invisible to page scripts) and called by the background through `scripting.executeScript`.
  * Nothing is ever posted to the page (`postMessage`, DOM events): see `entrypoints/autofill.ts`.
+ *
+ * This script only scans: it is injected into every frame of the tab on each request, so it is kept small
+ * (≤ 10 KB gzip, `test/bench/autofill.bench.ts`). Acting on the page — filling the field this scan found,
+ * describing the step, adding the code to a password, notices, the in-field button — is `/autofill-page.js`
+ * (`page.ts`), injected only into the frame that acts, when it acts.
  */
 export interface AutofillPageApi {
   scan(): FrameScan;
   /**
-   * Fills only a document that was scanned (the binding decision is made for the origin its scan reported): a
-   * frame that navigated while the vault was read is a new document, never scanned, and refuses.
+   * The field the last scan found, for the page script to fill. Only in the document that was scanned (the
+   * binding decision is made for the origin its scan reported): a frame that navigated while the vault was read
+   * is a new document, never scanned, and gets nothing.
    */
-  fill(code: string, submit: boolean): FrameFillResult;
-  /**
-   * `actionLabel` empty: no action button. The page can read the text: it never names an account or a bound site
-   * (several accounts are chosen between in extension UI, never here).
-   */
-  notify(text: string, tone: 'info' | 'warning', dismissLabel: string, actionLabel: string): void;
+  target(): OtpTarget | undefined;
 }
 
 export interface FrameScan {
@@ -86,9 +79,6 @@ export function installAutofill(): void {
   // A frame whose parent is same-origin is scanned (and filled) from the parent, through the DOM.
   const coveredByParent = window !== window.top && window.frameElement !== null && sameOriginAsParent();
   let lastTarget: OtpTarget | undefined;
-  /** The in-field button's follower, stopped once a code is filled (nothing more to offer on this page). */
-  let fieldButton: Watcher | undefined;
-  let filled = false;
   let scannedOrigin: string | undefined;
 
   const currentTarget = (): OtpTarget | undefined => {
@@ -110,55 +100,9 @@ export function installAutofill(): void {
         top: window === window.top,
       };
     },
-    fill(code, submit) {
-      if (scannedOrigin !== location.origin) return { ok: false, submitted: false, error: 'not-scanned' };
-      const target = currentTarget();
-      if (!target) return { ok: false, submitted: false, error: 'no-field' };
-      try {
-        const result = fillOtpTarget(target, code, { submit });
-        if (result.ok) {
-          filled = true;
-          fieldButton?.stop();
-        }
-        return result;
-      } catch (error) {
-        return { ok: false, submitted: false, error: error instanceof Error ? error.message : String(error) };
-      }
-    },
-    notify(text, tone, dismissLabel, actionLabel) {
-      const onAction = actionLabel
-        ? () => void browser.runtime.sendMessage({ type: 'autofill:open-popup' })
-        : undefined;
-      showNotice({ text, tone, dismissLabel, ...(actionLabel && onAction ? { actionLabel, onAction } : {}) });
+    target() {
+      return scannedOrigin === location.origin ? currentTarget() : undefined;
     },
   };
   scope[PAGE_API_KEY] = api;
-  if (!coveredByParent) {
-    void offerFieldButton().then((follower) => {
-      fieldButton = follower;
-      if (filled) follower?.stop(); // a fill landed before the background answered
-    });
-  }
-}
-
-/**
- * On sites where the user turned "always detect" on, a button appears in the code field. Nothing is filled
- * until it is clicked: a password manager filling the password does not fire anything on its own. The button
- * follows the field: when an SPA re-renders or replaces it, the button moves to the new one.
- */
-async function offerFieldButton(): Promise<Watcher | undefined> {
-  let reply: HelloReply | undefined;
-  try {
-    reply = (await browser.runtime.sendMessage({ type: 'autofill:hello' })) as HelloReply | undefined;
-  } catch {
-    return undefined; // the extension was reloaded or the background is unavailable: stay inert
-  }
-  if (!reply?.inFieldButton) return undefined;
-  const label = reply.buttonLabel;
-  return followOtpTarget(document, (target) => {
-    const field = target.kind === 'single' ? target.input : (target.inputs[0] as HTMLInputElement);
-    return attachFieldButton(field, label, () => {
-      void browser.runtime.sendMessage({ type: 'autofill:fill-from-page' });
-    });
-  });
 }

@@ -1,4 +1,6 @@
 import type { LookalikeReason } from '@mfa-companion/autofill/binding';
+import type { DeliveryChannel } from '@mfa-companion/autofill/dom';
+import type { PageStep } from './page';
 
 /**
  * The autofill message contract between extension pages (popup, options), the background and the content script.
@@ -13,6 +15,17 @@ import type { LookalikeReason } from '@mfa-companion/autofill/binding';
 export interface FillActiveTabMessage {
   type: 'autofill:fill-active-tab';
   accountId?: string;
+  tabId?: number;
+  /**
+   * The user chose "Add the code after the password" (or before it) in the popup: on a page whose only field is
+   * a password, the bound account's code is typed there, and the choice is kept for that account and site.
+   */
+  appendCode?: 'after' | 'before';
+}
+
+/** Popup → background: what the page in this tab asks for (the step model), to offer the right action. */
+export interface DescribeTabMessage {
+  type: 'autofill:describe-tab';
   tabId?: number;
 }
 
@@ -63,6 +76,7 @@ export interface ChooserPickMessage {
 
 export type AutofillMessage =
   | FillActiveTabMessage
+  | DescribeTabMessage
   | FillFromPageMessage
   | HelloMessage
   | OpenPopupMessage
@@ -85,7 +99,11 @@ export type FillOutcome =
   | 'unsupported'
   | 'locked'
   | 'fill-failed'
-  | 'no-access';
+  | 'no-access'
+  /** The page asks for a code the site sent (e-mail, SMS…): nothing from the authenticator goes there. */
+  | 'delivered'
+  /** "Add the code after the password" on a password field that is still empty: type the password first. */
+  | 'password-empty';
 
 export interface FillReport {
   outcome: FillOutcome;
@@ -101,7 +119,13 @@ export interface FillReport {
   lookalikeReason?: LookalikeReason;
   /** For `choose`: the ids of the accounts bound to the frame's origin. */
   choices?: string[];
+  /** For `delivered`: how the site sent its code. */
+  channel?: DeliveryChannel;
+  /** For `filled`: the code went into the password field, after or before the password. */
+  appended?: 'after' | 'before';
 }
+
+export type { PageStep };
 
 export interface HelloReply {
   inFieldButton: boolean;

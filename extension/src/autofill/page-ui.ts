@@ -53,6 +53,12 @@ export interface NoticeOptions {
   onAction?: () => void;
 }
 
+/** Takes the current notice down: a later fill made it untrue ("…so its code was not filled"). */
+export function clearNotice(): void {
+  currentPanel?.remove();
+  currentPanel = undefined;
+}
+
 /** A short message in the corner; it goes away by itself, with Escape, or with its button. */
 export function showNotice(options: NoticeOptions): void {
   currentPanel?.remove();

@@ -9,6 +9,17 @@ export interface AutofillSettings {
   submitAfterFill: string[];
   /** Accounts that fill only on the exact hosts they are bound to, not on the rest of the registrable domain. */
   exactHost: string[];
+  /**
+   * "Add the code after the password": per account and bound site (the page's origin), chosen by the user in the
+   * popup, never guessed. On that site the code is typed into the password field, after (or before) the password.
+   */
+  appendCode?: AppendCodeChoice[];
+}
+
+export interface AppendCodeChoice {
+  account: string;
+  origin: string;
+  position: 'after' | 'before';
 }
 
 export const AUTOFILL_SETTINGS_KEY = 'autofill.settings';
@@ -30,7 +41,37 @@ export async function readAutofillSettings(area: SettingsArea): Promise<Autofill
     alwaysDetect: stringList(stored?.alwaysDetect),
     submitAfterFill: stringList(stored?.submitAfterFill),
     exactHost: stringList(stored?.exactHost),
+    appendCode: appendChoices(stored?.appendCode),
   };
+}
+
+function appendChoices(value: unknown): AppendCodeChoice[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (item): item is AppendCodeChoice =>
+      typeof item === 'object' &&
+      item !== null &&
+      typeof item.account === 'string' &&
+      typeof item.origin === 'string' &&
+      (item.position === 'after' || item.position === 'before'),
+  );
+}
+
+/** The user's choice for this account on this origin, if any. */
+export function appendChoiceFor(
+  settings: AutofillSettings,
+  account: string,
+  origin: string,
+): AppendCodeChoice['position'] | undefined {
+  return settings.appendCode?.find((choice) => choice.account === account && choice.origin === origin)?.position;
+}
+
+/** Records (or replaces) the choice for this account and origin. */
+export function withAppendChoice(settings: AutofillSettings, choice: AppendCodeChoice): AutofillSettings {
+  const others = (settings.appendCode ?? []).filter(
+    (entry) => !(entry.account === choice.account && entry.origin === choice.origin),
+  );
+  return { ...settings, appendCode: [...others, choice] };
 }
 
 export async function updateAutofillSettings(
@@ -42,6 +83,7 @@ export async function updateAutofillSettings(
     alwaysDetect: [...new Set(next.alwaysDetect)],
     submitAfterFill: [...new Set(next.submitAfterFill)],
     exactHost: [...new Set(next.exactHost)],
+    appendCode: appendChoices(next.appendCode),
   };
   await area.set({ [AUTOFILL_SETTINGS_KEY]: normalized });
   return normalized;

@@ -1,4 +1,5 @@
 import { decideFill, describeOrigin, type FillDecision, isBoundTo } from '@mfa-companion/autofill/binding';
+import type { AppendResult } from '@mfa-companion/autofill/dom';
 import { hotp, totp } from '@mfa-companion/otp';
 import { type Account, accountLabel, toOtpAccount } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
@@ -10,17 +11,29 @@ import {
   type FillReport,
   type HelloReply,
   isAutofillMessage,
+  type PageStep,
   type SetAlwaysDetectMessage,
 } from '../autofill/messages';
-import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
+import type { AutofillPageUiApi } from '../autofill/page';
+import {
+  type AutofillSettings,
+  appendChoiceFor,
+  readAutofillSettings,
+  toggled,
+  updateAutofillSettings,
+  withAppendChoice,
+} from '../autofill/settings';
+import { deliveredNotice } from '../autofill/wording';
 import { loadManagedPolicy, onManagedPolicyChanged } from '../managed/browser-policy';
 import { effectiveAutofillSettings, exactHostAccounts, inFieldButtonAllowed } from '../managed/effective';
 import type { ManagedPolicy } from '../managed/policy';
 import { originPattern } from '../origin-pattern';
 import { VaultStore } from '../vault/store';
 
-/** The injected script (WXT builds the unlisted `entrypoints/autofill.ts` here). */
+/** The injected script (WXT builds the unlisted `entrypoints/autofill.ts` here): scan and fill, kept small. */
 const CONTENT_SCRIPT = '/autofill.js';
+/** Its second half (`entrypoints/autofill-page.ts`): step description, appended fill, notices, in-field button. */
+const PAGE_SCRIPT = '/autofill-page.js';
 export const CONTEXT_MENU_ID = 'mfa-companion-fill-otp';
 const ALWAYS_DETECT_SCRIPT_PREFIX = 'autofill-always-detect:';
 /** The pending account choice (session memory only: ids and the tab, never labels or codes). */
@@ -29,6 +42,7 @@ const PENDING_CHOICE_KEY = 'autofill.pendingChoice';
 const CHOICE_TTL_MS = 5 * 60_000;
 
 type PageScope = Record<string, AutofillPageApi | undefined>;
+type PageUiScope = Record<string, AutofillPageUiApi | undefined>;
 
 export interface FillRequest {
   /** The frame the user acted in (context menu); the field may still be found in another frame. */
@@ -40,6 +54,8 @@ export interface FillRequest {
    * the page asked, and a chooser window opens; the page never sees the accounts.
    */
   fromExtensionPage?: boolean;
+  /** The popup's "Add the code after the password": the position chosen for this account and site. */
+  appendCode?: 'after' | 'before';
 }
 
 interface PendingChoice {
@@ -118,10 +134,15 @@ async function handleMessage(message: AutofillMessage, sender: Browser.runtime.M
       if (!isExtensionPage(sender)) return undefined;
       const tabId = message.tabId ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
       if (tabId === undefined) return { outcome: 'no-access' } satisfies FillReport;
-      return fillInTab(
-        tabId,
-        message.accountId ? { accountId: message.accountId, fromExtensionPage: true } : { fromExtensionPage: true },
-      );
+      const request: FillRequest = { fromExtensionPage: true };
+      if (message.accountId) request.accountId = message.accountId;
+      if (message.appendCode === 'after' || message.appendCode === 'before') request.appendCode = message.appendCode;
+      return fillInTab(tabId, request);
+    }
+    case 'autofill:describe-tab': {
+      if (!isExtensionPage(sender)) return undefined;
+      const tabId = message.tabId ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+      return tabId === undefined ? undefined : describeTab(tabId);
     }
     case 'autofill:chooser-query':
       if (!isExtensionPage(sender)) return undefined;
@@ -178,10 +199,7 @@ export async function fillInTab(tabId: number, request: FillRequest): Promise<Fi
     return { outcome: 'no-access' }; // chrome:// pages, the Web Store, or no permission for this tab
   }
   const frame = pickFrame(frames, request.frameId);
-  if (!frame) {
-    await notify(tabId, undefined, i18n.t('autofill.noField'), 'info');
-    return { outcome: 'no-field' };
-  }
+  if (!frame) return fillWithoutCodeField(tabId, request);
   const origin = frame.scan.origin;
   const store = vaultStore();
   if ((await store.status()) !== 'unlocked') {
@@ -230,7 +248,157 @@ export async function fillInTab(tabId: number, request: FillRequest): Promise<Fi
     await notify(tabId, frame.frameId, i18n.t('autofill.fillFailed'), 'warning');
     return report('fill-failed', account.id);
   }
+  if (frame.frameId !== 0) await clearNotices(tabId, 0); // the field's frame took its notice down itself
   return report('filled', account.id);
+}
+
+/**
+ * No field takes an authenticator's code. The page may still be a login that takes the code with the password
+ * (filled only where the user chose it for the bound account and site), or a step that asks for a code the site
+ * sent, which the notice explains; otherwise "no field".
+ */
+async function fillWithoutCodeField(tabId: number, request: FillRequest): Promise<FillReport> {
+  const steps = await describeFrames(tabId);
+  const login = pickStep(steps, (step) => step.kind === 'appended' || step.kind === 'password');
+  if (login) {
+    const appended = await appendInFrame(tabId, login, request);
+    if (appended) return appended;
+  }
+  const delivered = pickStep(steps, (step) => step.kind === 'delivered');
+  if (delivered) {
+    const channel = delivered.step.channel ?? 'unknown';
+    await notify(tabId, delivered.frameId, deliveredNotice(channel), 'info');
+    return { outcome: 'delivered', frameOrigin: delivered.step.origin, channel };
+  }
+  await notify(tabId, undefined, i18n.t('autofill.noField'), 'info');
+  return { outcome: 'no-field' };
+}
+
+interface FrameStep {
+  frameId: number;
+  step: PageStep;
+}
+
+/** What each frame asks for, from the page script (injected now: it is not part of the scan). */
+async function describeFrames(tabId: number): Promise<FrameStep[]> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [PAGE_SCRIPT] });
+    const results = await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      func: () => (globalThis as unknown as PageUiScope).__mfaCompanionAutofillPage?.describe() ?? null,
+    });
+    return results.flatMap((result) => {
+      const step = result.result as PageStep | null | undefined;
+      return step && typeof step.kind === 'string' ? [{ frameId: result.frameId, step }] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** The top page's answer first, then the first frame with one. */
+function pickStep(steps: FrameStep[], wanted: (step: PageStep) => boolean): FrameStep | undefined {
+  const matching = steps.filter((entry) => wanted(entry.step));
+  return matching.find((entry) => entry.step.top) ?? matching[0];
+}
+
+/** What the popup shows for a tab: the step of its top page, or of the frame that asks for something. */
+export async function describeTab(tabId: number): Promise<PageStep | undefined> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT] });
+  } catch {
+    return undefined;
+  }
+  const steps = await describeFrames(tabId);
+  return (
+    pickStep(steps, (step) => step.kind !== 'unknown' && step.kind !== 'password' && step.kind !== 'appended') ??
+    pickStep(steps, (step) => step.kind !== 'unknown') ??
+    pickStep(steps, () => true)
+  )?.step;
+}
+
+/**
+ * "Add the code after the password": only for the account bound to the frame's origin, and only where the user
+ * chose it for that account and origin (now, in the popup, or before). Never guessed from the page.
+ */
+async function appendInFrame(tabId: number, login: FrameStep, request: FillRequest): Promise<FillReport | undefined> {
+  const origin = login.step.origin;
+  const store = vaultStore();
+  const { settings, policy } = await readEffectiveAutofill();
+  if ((await store.status()) !== 'unlocked') {
+    // Chosen for this site (the choice is readable without the vault): say why nothing went in.
+    if (!request.appendCode && !settings.appendCode?.some((choice) => choice.origin === origin)) return undefined;
+    await notify(tabId, login.frameId, i18n.t('autofill.locked'), 'info', true);
+    return { outcome: 'locked', frameOrigin: origin };
+  }
+  const accounts = (await store.open()).accounts;
+  const decision = decide(origin, accounts, request.accountId, exactHostAccounts(accounts, settings, policy));
+  if (decision.kind !== 'fill') return request.appendCode ? refusedAppend(tabId, login, decision) : undefined;
+  const account = decision.account;
+  const position = request.appendCode ?? appendChoiceFor(settings, account.id, origin);
+  if (!position) return undefined;
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [login.frameId] },
+    func: (value: string, where: 'after' | 'before') =>
+      (globalThis as unknown as PageUiScope).__mfaCompanionAutofillPage?.append(value, where) ?? {
+        ok: false,
+        error: 'no-field',
+      },
+    args: [await nextCode(store, accounts, account), position],
+  });
+  const appended = (result?.result as AppendResult | undefined) ?? { ok: false, error: 'no-field' };
+  if (request.appendCode) {
+    // Kept once the user chose it, whether or not the password was typed yet: next time it just fills.
+    await updateAutofillSettings(browser.storage.local, (current) =>
+      withAppendChoice(current, { account: account.id, origin, position }),
+    );
+  }
+  const report = { frameOrigin: origin, accountId: account.id };
+  if (appended.ok) return { outcome: 'filled', ...report, appended: position };
+  if (appended.error === 'empty') {
+    await notify(tabId, login.frameId, i18n.t('autofill.typePasswordFirst'), 'info');
+    return { outcome: 'password-empty', ...report };
+  }
+  return undefined;
+}
+
+/**
+ * The user asked to add the code on a page no account may fill: say why, as for a code field (a look-alike login
+ * page is exactly where a code must not go).
+ */
+async function refusedAppend(tabId: number, login: FrameStep, decision: FillDecision<Account>): Promise<FillReport> {
+  const origin = login.step.origin;
+  const host = describeOrigin(origin)?.host ?? origin;
+  switch (decision.kind) {
+    case 'none':
+      await notify(tabId, login.frameId, i18n.t('autofill.noAccount', [host]), 'info', true);
+      return { outcome: 'no-account', frameOrigin: origin, suggestedBinding: decision.suggestedBinding };
+    case 'lookalike':
+      await notify(tabId, login.frameId, i18n.t('autofill.lookalike', [host]), 'warning');
+      return {
+        outcome: 'lookalike',
+        frameOrigin: origin,
+        resembles: decision.resembles,
+        lookalikeReason: decision.reason,
+      };
+    case 'insecure':
+      await notify(tabId, login.frameId, i18n.t('autofill.insecure', [host]), 'warning');
+      return { outcome: 'insecure', frameOrigin: origin };
+    default:
+      // Several accounts bound here: the popup's account rows pick one; `unsupported` never reaches a login page.
+      await notify(tabId, login.frameId, i18n.t('autofill.noField'), 'info');
+      return { outcome: 'no-field', frameOrigin: origin };
+  }
+}
+
+/** A fill succeeded: an earlier "not filled" notice in the page is no longer true. */
+async function clearNotices(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting
+    .executeScript({
+      target: { tabId, frameIds: [frameId] },
+      func: () => (globalThis as unknown as PageUiScope).__mfaCompanionAutofillPage?.clearNotice(),
+    })
+    .catch(() => undefined);
 }
 
 /**
@@ -319,10 +487,11 @@ async function nextCode(store: VaultStore, accounts: Account[], account: Account
  * decision was made.
  */
 async function fillFrame(tabId: number, frameId: number, code: string, submit: boolean): Promise<FrameFillResult> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_SCRIPT] });
   const [result] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [frameId] },
     func: (value: string, submitAfterFill: boolean) =>
-      (globalThis as unknown as PageScope).__mfaCompanionAutofill?.fill(value, submitAfterFill) ?? {
+      (globalThis as unknown as PageUiScope).__mfaCompanionAutofillPage?.fill(value, submitAfterFill) ?? {
         ok: false,
         submitted: false,
         error: 'no-field',
@@ -403,10 +572,16 @@ async function notify(
   ];
   for (const frameId of new Set([0, fieldFrameId ?? 0])) {
     try {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_SCRIPT] });
       await browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },
         func: (message: string, messageTone: 'info' | 'warning', dismiss: string, action: string) => {
-          (globalThis as unknown as PageScope).__mfaCompanionAutofill?.notify(message, messageTone, dismiss, action);
+          (globalThis as unknown as PageUiScope).__mfaCompanionAutofillPage?.notify(
+            message,
+            messageTone,
+            dismiss,
+            action,
+          );
         },
         args,
       });
@@ -446,10 +621,14 @@ export async function syncAlwaysDetectScripts(): Promise<void> {
       wanted.set(`${ALWAYS_DETECT_SCRIPT_PREFIX}${origin}`, pattern);
     }
   }
-  const registered = (await browser.scripting.getRegisteredContentScripts())
-    .map((script) => script.id)
-    .filter((id) => id.startsWith(ALWAYS_DETECT_SCRIPT_PREFIX));
-  const stale = registered.filter((id) => !wanted.has(id));
+  const scripts = [CONTENT_SCRIPT.slice(1), PAGE_SCRIPT.slice(1)];
+  const current = (await browser.scripting.getRegisteredContentScripts()).filter((script) =>
+    script.id.startsWith(ALWAYS_DETECT_SCRIPT_PREFIX),
+  );
+  // A registration from an older version (another list of files) is replaced.
+  const outdated = (script: { js?: string[] }) => (script.js ?? []).join() !== scripts.join();
+  const registered = current.filter((script) => !outdated(script)).map((script) => script.id);
+  const stale = current.map((script) => script.id).filter((id) => !wanted.has(id) || !registered.includes(id));
   if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
   const missing = [...wanted].filter(([id]) => !registered.includes(id));
   if (missing.length) {
@@ -457,7 +636,7 @@ export async function syncAlwaysDetectScripts(): Promise<void> {
       missing.map(([id, pattern]) => ({
         id,
         matches: [pattern],
-        js: [CONTENT_SCRIPT.slice(1)],
+        js: scripts,
         allFrames: true,
         runAt: 'document_idle' as const,
       })),

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { AccountChooser } from '../autofill/AccountChooser';
-import type { FillReport } from '../autofill/messages';
+import type { FillReport, PageStep } from '../autofill/messages';
 import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
 import {
   effectiveAutofillSettings,
@@ -36,7 +36,7 @@ import { AccountList, FIRST_SCREEN_ROWS } from './AccountList';
 import type { AddAccountProps } from './AddAccount';
 import { afterFirstPaint } from './after-paint';
 import { BindOffer } from './BindOffer';
-import { describeFillReport, type FillNotice, fillPopupTarget, hostOf } from './fill';
+import { describeFillReport, describePopupTarget, type FillNotice, fillPopupTarget, hostOf } from './fill';
 import { NmcStatus } from './NmcStatus';
 import { earlyManagedPolicy, earlyVaultReads } from './prefetch';
 import { SitePanel } from './SitePanel';
@@ -153,6 +153,11 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   const [painted, setPainted] = useState(false);
   const [fillNotice, setFillNotice] = useState<FillNotice | undefined>();
   const [filling, setFilling] = useState(false);
+  /** What the page asks for (step model), read after the first paint. */
+  const [pageStep, setPageStep] = useState<PageStep | undefined>();
+  useEffect(() => {
+    if (painted && tab.origin) void describePopupTarget(tab.id).then(setPageStep);
+  }, [painted, tab.origin, tab.id]);
   const [bindOffer, setBindOffer] = useState<{ account: Account; origin: string } | undefined>();
   /** Several accounts are bound to the page: the popup asks which one (the page never sees their names). */
   const [choice, setChoice] = useState<{ host: string; accounts: Account[] } | undefined>();
@@ -257,12 +262,12 @@ export function PopupApp({ initial }: { initial: InitialState }) {
    * Fills the page with `account` (or whichever account is bound there). The background decides with the binding
    * rules; an account not bound to the page leads to the bind offer, never to a fill.
    */
-  const fill = async (account?: Account) => {
+  const fill = async (account?: Account, appendCode?: 'after' | 'before') => {
     setFillNotice(undefined);
     setFilling(true);
     let report: FillReport;
     try {
-      report = await fillPopupTarget(account?.id);
+      report = await fillPopupTarget(account?.id, appendCode);
     } catch (caught) {
       setFillNotice({ tone: 'warning', text: describeError(caught) });
       return;
@@ -461,7 +466,10 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           alwaysDetectForbidden={!inFieldButtonAllowed(policy)}
           notice={fillNotice}
           filling={filling}
+          step={pageStep}
+          boundHere={siteMatches.size > 0}
           onFillPage={() => void fill()}
+          onAppend={(position) => void fill(undefined, position)}
           onAlwaysDetectChanged={(enabled) =>
             setAutofillSettings((current) => ({
               ...current,

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import type { PageStep } from '../autofill/messages';
 import { disableAlwaysDetect, enableAlwaysDetect } from '../autofill/site-access';
+import { deliveredNotice } from '../autofill/wording';
 import { ManagedBadge } from '../managed/ManagedBadge';
 import type { FillNotice } from './fill';
 import { hostOf } from './fill';
@@ -13,7 +15,13 @@ export interface SitePanelProps {
   alwaysDetectForbidden?: boolean;
   notice: FillNotice | undefined;
   filling: boolean;
+  /** What the page asks for, once known: a delivered code gets an explanation, a lone password the append offer. */
+  step?: PageStep | undefined;
+  /** An account is bound to this site: a plain login form then gets the append offer too. */
+  boundHere?: boolean;
   onFillPage(): void;
+  /** "Add the code after the password" (or before it): remembered for the bound account and this site. */
+  onAppend(position: 'after' | 'before'): void;
   onAlwaysDetectChanged(enabled: boolean): void;
 }
 
@@ -49,15 +57,51 @@ export function SitePanel(props: SitePanelProps) {
     }
   };
 
+  const step = props.step;
+  /** A login that takes the code in the password field: the page says so, or it is a bound site's login form. */
+  const offersAppend = step?.kind === 'appended' || (step?.kind === 'password' && !!props.boundHere);
+  const before = step?.position === 'before';
+
   return (
     <section class="site-panel" aria-labelledby="site-panel-heading">
       <h2 id="site-panel-heading" class="site-heading">
         {i18n.t('autofill.popup.heading', [host])}
       </h2>
+      {props.step?.kind === 'delivered' && (
+        <p class="note step-note" data-step="delivered">
+          {deliveredNotice(props.step.channel)}
+        </p>
+      )}
+      {offersAppend && (
+        <>
+          <div class="append-offer buttons">
+            <button
+              type="button"
+              class={props.step?.kind === 'appended' ? 'primary' : ''}
+              disabled={props.filling}
+              aria-describedby="append-hint"
+              onClick={() => props.onAppend(before ? 'before' : 'after')}
+            >
+              {i18n.t(before ? 'autofill.popup.appendBeforeFirst' : 'autofill.popup.appendAfter')}
+            </button>
+            {!before && (
+              <button type="button" disabled={props.filling} onClick={() => props.onAppend('before')}>
+                {i18n.t('autofill.popup.appendBefore')}
+              </button>
+            )}
+          </div>
+          <p id="append-hint" class="note">
+            {i18n.t('autofill.popup.appendHint')}
+          </p>
+        </>
+      )}
       <div class="site-actions">
-        <button type="button" class="primary" disabled={props.filling} onClick={props.onFillPage}>
-          {i18n.t('autofill.popup.fillPage')}
-        </button>
+        {/* A delivered code is not ours to fill; a login that takes the code with the password has the offer above. */}
+        {props.step?.kind !== 'delivered' && !offersAppend && (
+          <button type="button" class="primary" disabled={props.filling} onClick={props.onFillPage}>
+            {i18n.t('autofill.popup.fillPage')}
+          </button>
+        )}
         <label class="checkbox">
           <input
             type="checkbox"

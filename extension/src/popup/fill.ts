@@ -1,27 +1,47 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import type { FillActiveTabMessage, FillReport } from '../autofill/messages';
+import type { DescribeTabMessage, FillActiveTabMessage, FillReport, PageStep } from '../autofill/messages';
 import { fillActiveTab } from '../autofill/site-access';
+import { deliveredNotice } from '../autofill/wording';
 import { tabIdFromQuery } from './tab';
 
 /**
  * Fills the page the popup is about. Normally that is the active tab (`fillActiveTab`); a popup opened in a tab
  * of its own with `?tabId=` acts on the tab it names instead, through the same background message.
  */
-export async function fillPopupTarget(accountId?: string): Promise<FillReport> {
+export async function fillPopupTarget(accountId?: string, appendCode?: 'after' | 'before'): Promise<FillReport> {
   const named = tabIdFromQuery();
   let reply: unknown;
-  if (named === undefined) {
+  if (named === undefined && !appendCode) {
     reply = await fillActiveTab(accountId);
   } else {
-    const message: FillActiveTabMessage = { type: 'autofill:fill-active-tab', tabId: named };
+    const message: FillActiveTabMessage = { type: 'autofill:fill-active-tab' };
+    const tabId = named ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId !== undefined) message.tabId = tabId;
     if (accountId) message.accountId = accountId;
+    if (appendCode) message.appendCode = appendCode;
     reply = await browser.runtime.sendMessage(message);
   }
   // The background answers `{ error }` when something threw on its side: never mistake that for a report.
   const outcome = (reply as Partial<FillReport> | undefined)?.outcome;
   if (typeof outcome !== 'string') throw new Error(i18n.t('autofill.popup.failed'));
   return reply as FillReport;
+}
+
+/**
+ * What the page the popup is about asks for (the step model, read in the page by the background), or undefined
+ * when the page cannot be reached. Asked after the first paint: the list never waits for it.
+ */
+export async function describePopupTarget(tabId: number | undefined): Promise<PageStep | undefined> {
+  const message: DescribeTabMessage = { type: 'autofill:describe-tab' };
+  const named = tabIdFromQuery() ?? tabId;
+  if (named !== undefined) message.tabId = named;
+  try {
+    const reply = (await browser.runtime.sendMessage(message)) as Partial<PageStep> | undefined;
+    return typeof reply?.kind === 'string' ? (reply as PageStep) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type FillNoticeTone = 'done' | 'info' | 'warning';
@@ -49,10 +69,18 @@ export function describeFillReport(report: FillReport, accountName: string | und
   const host = hostOf(report.frameOrigin) || pageHost;
   switch (report.outcome) {
     case 'filled':
+      if (report.appended && accountName) {
+        const key = report.appended === 'before' ? 'autofill.popup.appendedBefore' : 'autofill.popup.appended';
+        return { tone: 'done', text: i18n.t(key, [accountName]) };
+      }
       return {
         tone: 'done',
         text: accountName ? i18n.t('autofill.popup.filled', [accountName]) : i18n.t('autofill.popup.filledAny'),
       };
+    case 'delivered':
+      return { tone: 'info', text: deliveredNotice(report.channel) };
+    case 'password-empty':
+      return { tone: 'info', text: i18n.t('autofill.typePasswordFirst') };
     case 'choose':
       return { tone: 'info', text: i18n.t('autofill.popup.choose', [host]) };
     case 'choosing':

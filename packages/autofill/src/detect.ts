@@ -1,5 +1,6 @@
 import {
   AMBIGUOUS_OTP_WORDS,
+  asksOnlyForRecovery,
   BOX_ORDINAL,
   CAPTCHA_IMAGE,
   CAPTCHA_PHRASES,
@@ -7,6 +8,8 @@ import {
   DECOY_TOPICS,
   DECOY_WORDS,
   normalizeText,
+  OR_WORDS,
+  PASSWORD_WORDS,
   RECOVERY_CODE_WORDS,
   RECOVERY_FIELD_WORDS,
   STRONG_OTP_WORDS,
@@ -69,6 +72,8 @@ const CODE_PLACEHOLDER = /^((\d ?){6,8}|([-_•·*●○x] ?){6,8})$/i;
  * (each container's text read once), after which a field without words of its own is not considered.
  */
 const MAX_CONTEXTS_PER_SCAN = 24;
+/** How deep a box may sit in its own wrappers below the row (component libraries nest four or five). */
+const MAX_BOX_WRAPPERS = 6;
 
 interface Scan {
   contexts: number;
@@ -87,11 +92,12 @@ function textOf(element: Element, scan: Scan): string {
 }
 
 /**
- * Every OTP target in the document, best first. Cost is proportional to the number of `<input>` elements, not to
- * the size of the page: inputs are gathered with one `querySelectorAll` per root, cheap attribute checks discard
- * almost all of them, and layout is queried only for the survivors.
+ * Every field that looks like it takes a one-time code, best first, whatever the step asks for (the step model,
+ * `step.ts`, keeps only the ones that take an authenticator's code: `findOtpTargets`). Cost is proportional to
+ * the number of `<input>` elements, not to the size of the page: inputs are gathered with one `querySelectorAll`
+ * per root, cheap attribute checks discard almost all of them, and layout is queried only for the survivors.
  */
-export function findOtpTargets(root: Document | ShadowRoot, options: DetectOptions = {}): OtpTarget[] {
+export function findCandidateTargets(root: Document | ShadowRoot | Element, options: DetectOptions = {}): OtpTarget[] {
   const isVisible = options.isVisible ?? isRenderedInput;
   const inputs: HTMLInputElement[] = [];
   collectInputs(root, inputs, options.includeFrames ?? true, options.includeShadowRoots ?? true);
@@ -119,13 +125,8 @@ export function findOtpTargets(root: Document | ShadowRoot, options: DetectOptio
   return targets.sort((a, b) => b.score - a.score);
 }
 
-/** The most likely OTP target, or undefined when the page has none worth filling. */
-export function findBestOtpTarget(root: Document | ShadowRoot, options: DetectOptions = {}): OtpTarget | undefined {
-  return findOtpTargets(root, options)[0];
-}
-
 function collectInputs(
-  root: Document | ShadowRoot,
+  root: Document | ShadowRoot | Element,
   into: HTMLInputElement[],
   includeFrames: boolean,
   includeShadowRoots: boolean,
@@ -316,7 +317,7 @@ function surroundings(element: Element, scan: Scan): Surroundings | undefined {
 }
 
 /** The closest heading (`h1`–`h6`, `legend`, `role=heading`) before the element in document order, across shadow roots. */
-function nearestHeading(element: Element): string {
+export function nearestHeading(element: Element): string {
   let current: Node = element;
   let budget = 200;
   for (;;) {
@@ -399,9 +400,22 @@ function isCaptchaImage(image: Element): boolean {
   return CAPTCHA_IMAGE.test(text) && !text.includes('qr');
 }
 
-/** The field's own words name a recovery, backup or lookup code: never a TOTP, whatever else they say. */
+/**
+ * The field's own words name a recovery, backup or lookup code: never a TOTP, whatever else they say — unless
+ * they offer a choice that includes one ("Authenticator or recovery code": one field that takes either).
+ */
 function isRecoveryText(text: string): boolean {
-  return RECOVERY_CODE_WORDS.test(text) || RECOVERY_FIELD_WORDS.test(text);
+  if (!RECOVERY_CODE_WORDS.test(text) && !RECOVERY_FIELD_WORDS.test(text)) return false;
+  return !(OR_WORDS.test(text) && STRONG_OTP_WORDS.test(text.replace(RECOVERY_WORDS_GLOBAL, ' ')));
+}
+const RECOVERY_WORDS_GLOBAL = new RegExp(`${RECOVERY_CODE_WORDS.source}|${RECOVERY_FIELD_WORDS.source}`, 'g');
+
+/** An authenticator named in a sentence that also offers recovery codes: the field takes either. */
+const APP_WORDS = /\b(authenticat\w* apps?|authenticator|totp|apps?)\b/;
+
+/** A label or name that asks for a password (not a one-time one): no code goes there, whatever its `autocomplete`. */
+function asksForPassword(text: string): boolean {
+  return PASSWORD_WORDS.test(text) && !STRONG_OTP_WORDS.test(text);
 }
 
 /**
@@ -437,13 +451,6 @@ function asksForRecoveryCode(input: HTMLInputElement): boolean {
   return asksOnlyForRecovery(normalizeText(text.slice(-MAX_CONTEXT_CHARS)));
 }
 
-/** Normalised text that names recovery codes and, once they are taken out, no one-time code. */
-function asksOnlyForRecovery(text: string): boolean {
-  return (
-    RECOVERY_CODE_WORDS.test(text) && !STRONG_OTP_WORDS.test(text.replace(new RegExp(RECOVERY_CODE_WORDS, 'g'), ' '))
-  );
-}
-
 function isSearchField(input: HTMLInputElement): boolean {
   return (
     input.getAttribute('type')?.toLowerCase() === 'search' ||
@@ -472,6 +479,10 @@ function scoreSingleInput(input: HTMLInputElement, isVisible: (input: HTMLInputE
   const maxLength = input.maxLength;
   if (maxLength >= 0 && maxLength < 4) return undefined;
   const autocomplete = (input.getAttribute('autocomplete') ?? '').toLowerCase();
+  const text = fieldText(input, scan);
+  // "Current password:" marked `one-time-code` (a PAM conversation marks every prompt so) is still a password.
+  if (asksForPassword(text.name) || (asksForPassword(text.attributes) && !STRONG_OTP_WORDS.test(text.label)))
+    return undefined;
   const reasons: string[] = [];
   let score = 0;
   const oneTimeCode = autocomplete.includes('one-time-code');
@@ -482,8 +493,12 @@ function scoreSingleInput(input: HTMLInputElement, isVisible: (input: HTMLInputE
     return undefined;
   }
 
-  const text = fieldText(input, scan);
-  if (isRecoveryText(text.attributes) || isRecoveryText(text.name) || asksOnlyForRecovery(text.label)) return undefined;
+  // The field's own name vetoes; a sentence labelling it ("Open your authentication app and enter the code. You can
+  // also use one of your backup codes.") only when it asks for a recovery code alone.
+  const nameVetoes =
+    isRecoveryText(text.name) &&
+    !(text.name.length > 40 && APP_WORDS.test(text.name.replace(RECOVERY_WORDS_GLOBAL, ' ')));
+  if (isRecoveryText(text.attributes) || nameVetoes || asksOnlyForRecovery(text.label)) return undefined;
   const attributeStrong = STRONG_OTP_WORDS.test(text.attributes);
   const labelStrong = STRONG_OTP_WORDS.test(text.label);
   if (attributeStrong) {
@@ -629,13 +644,14 @@ function isPasteBox(input: HTMLInputElement, run: HTMLInputElement[]): boolean {
 }
 
 /**
- * Same parent, or wrappers of the same shape up to three levels (`div > div.cell > span > input`), with nothing
- * but separators (`-`, `·`) between them: a label or a caption in between starts another field.
+ * Same parent, or wrappers up to six levels (`div.row > div > div.cell > span > span > input`, rows built from
+ * spans and divs), with nothing but separators (`-`, `·`) between them: a label or a caption in between starts
+ * another field.
  */
 function areSiblingBoxes(a: HTMLInputElement, b: HTMLInputElement): boolean {
   let ancestorA: Element = a;
   let ancestorB: Element = b;
-  for (let level = 0; level < 3; level++) {
+  for (let level = 0; level <= MAX_BOX_WRAPPERS; level++) {
     const parentA = ancestorA.parentElement;
     const parentB = ancestorB.parentElement;
     if (!parentA || !parentB) return false;

@@ -36,7 +36,7 @@ export function fillOtpTarget(target: OtpTarget, code: string, options: FillOpti
   let last: HTMLInputElement;
   if (target.kind === 'single') {
     last = target.input;
-    typeInto(target.input, code);
+    typeInto(target.input, asTheFieldShowsIt(target.input, code));
     ok = digitsOf(target.input.value) === code;
   } else {
     if (target.inputs.length !== code.length) {
@@ -54,6 +54,18 @@ export function fillOtpTarget(target: OtpTarget, code: string, options: FillOpti
   return { ok, submitted };
 }
 
+/**
+ * A field that shows its code as `123 456` (placeholder) and has room for the space gets it typed that way: some
+ * pages check the value against that shape. Otherwise the characters alone.
+ */
+function asTheFieldShowsIt(input: HTMLInputElement, code: string): string {
+  const shape = (input.getAttribute('placeholder') ?? '').trim();
+  if (!/^\S+( \S+)+$/.test(shape) || shape.replace(/ /g, '').length !== code.length) return code;
+  if (input.maxLength >= 0 && input.maxLength < shape.length) return code;
+  let index = 0;
+  return shape.replace(/\S/g, () => code.charAt(index++));
+}
+
 /** Pages format codes as `123 456` or `123-456`; what matters is the characters that arrived. */
 function digitsOf(value: string): string {
   return value.replace(/[\s-]/g, '');
@@ -68,6 +80,8 @@ function typeInto(input: HTMLInputElement, text: string): () => void {
     input.dispatchEvent(new view.InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContent' }));
   }
   for (const character of text) {
+    // A page that formats the code as it is typed may have put the space there itself.
+    if (character === ' ' && input.value.endsWith(' ')) continue;
     const keyInit = keyEventInit(character);
     const keydown = new view.KeyboardEvent('keydown', keyInit);
     withLegacyKeyCode(keydown, character);
@@ -129,7 +143,7 @@ export function setNativeValue(input: HTMLInputElement, value: string): void {
   else input.value = value;
 }
 
-function keyEventInit(character: string): KeyboardEventInit {
+export function keyEventInit(character: string): KeyboardEventInit {
   const isDigit = character >= '0' && character <= '9';
   return {
     key: character,
@@ -141,7 +155,7 @@ function keyEventInit(character: string): KeyboardEventInit {
 }
 
 /** `keyCode`/`which` are not settable through the constructor, yet older OTP widgets still read them. */
-function withLegacyKeyCode(event: KeyboardEvent, character: string): void {
+export function withLegacyKeyCode(event: KeyboardEvent, character: string): void {
   const keyCode = character.toUpperCase().charCodeAt(0);
   Object.defineProperty(event, 'keyCode', { value: keyCode });
   Object.defineProperty(event, 'which', { value: keyCode });

@@ -219,8 +219,27 @@ export function lookalikeReason(page: DomainParts, bound: DomainParts): Lookalik
       if (wordRuns(label.split('-').filter(Boolean).map(confusableSkeleton)).some((run) => isNear(run, brand, typos)))
         return 'embedded';
     }
+    if (pageLabels.some((label) => joinsBrand(label, boundLabel.replace(/[.-]/g, '')))) return 'embedded';
   }
   return undefined;
+}
+
+/** Below this many letters a name is too likely to be part of ordinary words (`ing` in `booking`). */
+const MIN_JOINED_BRAND = 5;
+const MIN_OTHER_WORD = 2;
+
+/**
+ * The bound name run together with another word inside one of the page's words, no hyphen between:
+ * `acmebanklogin`, `myacmebank`, `paypalsecure`, `verify-githubsession`. Compared as written and as skeletons
+ * (a joined word can carry a homoglyph), as prefix or suffix of a word of the label.
+ */
+function joinsBrand(label: string, brand: string): boolean {
+  if (brand.length < MIN_JOINED_BRAND) return false;
+  const brandSkeleton = confusableSkeleton(brand);
+  const joined = (word: string, name: string) =>
+    // The other part is a word (two letters or more): a plural `s` or a digit is not another word.
+    word.length >= name.length + MIN_OTHER_WORD && (word.startsWith(name) || word.endsWith(name));
+  return label.split('-').some((word) => joined(word, brand) || joined(confusableSkeleton(word), brandSkeleton));
 }
 
 function isNear(word: string, brand: string, typos: number): boolean {

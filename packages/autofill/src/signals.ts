@@ -12,7 +12,7 @@
  * Polish, Scandinavian, Czech, Turkish, then Russian, Japanese, Chinese and Korean.
  */
 export const STRONG_OTP_WORDS =
-  /\b([th]?otp|otc|[2t]fa|mfa|one ?time|(2|two) ?(step|factor)|second factor|multi ?factor|authenticator|(auth|authentication|verification|verify|confirmation|security|access|log ?in|sign ?in|token|sms|text message) code|(authentication|hardware|software|security|soft|hard) token|verification pin|pass ?code|(6|six) ?digits? (\w+ )?code|code (we )?(just )?(sent|texted|emailed)|(sent|texted|emailed) (you )?(a|the|your) code|resend (the |a )?code|send (a )?new code|code (de (verification|securite|confirmation|connexion)|a usage unique|d ?authentification|(a )?(6|six) chiffres|recu|envoye)|double authentification|(deux|2) (facteurs|etapes)|authentification (a|en) (deux|2)|mot de passe (a usage )?unique|renvoyer (le )?code|(besta?e?tigungs|sicherheits|einmal|authentifizierungs|verifizierungs|anmelde) ?code|einmal ?(passwort|kennwort)|(zwei|2) ?(faktor|stufig|schritt)\w*|6 ?stellige?n? (\w+ )?code|codigo (de (verificac|segur|autenticac|acc?es|confirmac)\w*|de un solo uso|de inicio de sesion|unico)|(clave|contrasena) de un solo uso|senha de uso unico|dos (pasos|factores)|doble factor|dois fatores|duas etapas|codigo de (6|seis) digitos|codice (di (verifica|sicurezza|accesso|conferma|autenticazione)|otp|monouso)|password monouso|due (fattori|passaggi)|codice (a|di) (6|sei) cifre|(verificatie ?|beveiligings|bevestigings|inlog)code|eenmalige? (code|wachtwoord)|twee ?(staps|factor|stappen)\w*|kod (weryfikacyjny|jednorazowy|uwierzytelniajacy|sms)|dwu(etapow|skladnikow)\w*|verifieringskod|engangs ?kode?|verifikationskode|tvastegs\w*|overovaci kod|dogrulama kodu)\b|код подтвержд|проверочн|одноразов|код из смс|двухфактор|確認コード|認証コード|ワンタイム|验证码|驗證碼|动态码|動態碼|动态口令|一次性|인증 ?번호|인증 ?코드|일회용/;
+  /\b([th]?otp|otc|[2t]fa|mfa|one ?time|(2|two) ?(step|factor)|second factor|multi ?factor|authenticator|(auth|authentication|verification|verify|confirmation|security|access|log ?in|sign ?in|token|sms|text message) code|(authentication|hardware|software|security|soft|hard) token|verification pin|pass ?code|(6|six) ?digits? (\w+ )?code|code (we )?(just )?(sent|texted|emailed)|(sent|texted|emailed) (you )?(a|the|your) code|resend (the |a )?code|send (a )?new code|code (de (verification|securite|confirmation|connexion)|a usage unique|d ?authentification|(a )?(6|six) chiffres|recu|envoye)|double authentification|(deux|2) (facteurs|etapes)|authentification (a|en) (deux|2)|mot de passe (a usage )?unique|renvoyer (le )?code|(besta?e?tigungs|sicherheits|einmal|authentifizierungs|verifizierungs|anmelde) ?code|einmal ?(passwort|kennwort)|(zwei|2) ?(faktor|stufig|schritt)\w*|6 ?stellige?n? (\w+ )?code|codigo (de (verificac|segur|autenticac|acc?es|confirmac)\w*|de un solo uso|de inicio de sesion|unico)|(clave|contrasena) de un solo uso|senha de uso unico|dos (pasos|factores)|doble factor|dois fatores|duas etapas|codigo de (6|seis) digitos|codice (di (verifica|sicurezza|accesso|conferma|autenticazione)|otp|monouso)|password monouso|due (fattori|passaggi)|codice (a|di) (6|sei) cifre|(verificatie ?|beveiligings|bevestigings|inlog)code|eenmalige? (code|wachtwoord)|twee ?(staps|factor|stappen)\w*|kod (weryfikacyjny|jednorazowy|uwierzytelniajacy|sms)|dwu(etapow|skladnikow)\w*|jednorazo[wv]\w*|verifieringskod|engangs\w*|verifikationskode|tvastegs\w*|overovaci kod|dogrulama kodu|tek kullan\S*|(app|application|applicazione|aplicacion|aplicativo|aplicacao|aplikacj\w*)( (de|di|da|do|d|z))? (authentifi|autentica|autentifica|uwierzytelnia)\w*|authentifizierungs ?app|authentica\w* apps?)\b|код подтвержд|проверочн|одноразов|код из смс|двухфактор|аутентификатор|確認コード|認証コード|承認コード|ワンタイム|段階認証|要素認証|認証アプリ|验证码|驗證碼|动态码|動態碼|动态口令|动态密码|動態密碼|[两兩]步[验驗][证證]|双重验证|雙重驗證|身份验证器|一次性|인증 ?번호|인증 ?코드|단계 ?인증|일회용/;
 
 /** Words that suggest a code only together with other evidence (numeric input, short maxlength, strong words nearby). */
 export const WEAK_OTP_WORDS =
@@ -33,6 +33,19 @@ export const DECOY_WORDS =
  */
 export const RECOVERY_CODE_WORDS =
   /\b((((2|two) ?(factor|step|fa)|mfa|t?otp) )?(recovery|backup|back up|lookup|look up|rescue|emergency|scratch|fallback|spare|reserve)( (verification|authentication|security|login|sign in|2fa|mfa|otp))? (codes?|keys?|secrets?)|(codes?|cles?) de (recuperation|secours|sauvegarde|recouvrement)|codigos? de (recuperacion|recuperacao|respaldo|reserva|emergencia|backup)|codic[ei] di (recupero|backup|riserva|emergenza)|(wiederherstellungs|notfall|sicherungs|ersatz|herstel|reserve|aterstallnings|reserv|gjenopprettings|gendannelses|backup) ?(codes?|kod(e[rn]?|er)?)|kod(y|ow)? (odzyskiwania|zapasow\w*|awaryjn\w*)|(zalozni|obnovovaci|zachranny) kody?|(kurtarma|yedek) kod(u|lari)?)\b|(резервн|запасн)\S* код|код\S* восстановл|(リカバリー?|バックアップ|復旧|予備|回復)コード|(恢[复復]|[备備][用份])(代)?[码碼]|(복구|백업|예비) ?코드/;
+
+/** What a login field asks for when it asks for a password (and not a one-time one: see the strong words). */
+export const PASSWORD_WORDS =
+  /\b(password|passwort|kennwort|mot de passe|contrasena|senha|wachtwoord|haslo|losenord|passord|adgangskode|heslo|sifre|parola|passwd|pwd|passphrase)\b|hasł|пароль|パスワード|密码|密碼|비밀번호/;
+
+/** Normalised text that names recovery codes and, once they are taken out, no one-time code. */
+export function asksOnlyForRecovery(text: string): boolean {
+  return RECOVERY_CODE_WORDS.test(text) && !STRONG_OTP_WORDS.test(text.replace(RECOVERY_CODE_GLOBAL, ' '));
+}
+const RECOVERY_CODE_GLOBAL = new RegExp(RECOVERY_CODE_WORDS.source, 'g');
+
+/** "X or Y": one field that takes either an authenticator code or a recovery code. */
+export const OR_WORDS = /\b(or|ou|oder|o|oppure|of|lub|albo|eller|nebo|veya|или)\b|または|もしくは|或|또는|혹은/;
 
 /** On the field itself, the bare words are enough (`name="recovery"`, `id="backup"`, `lookup_secret`). */
 export const RECOVERY_FIELD_WORDS = /\b(recovery|backup|lookup)\b/;
@@ -65,7 +78,8 @@ export const DECOY_AUTOCOMPLETE =
   /\b(tel|postal-code|cc-\w+|email|username|(current|new)-password|address-line\d|street-address|country|bday|transaction-amount|name|organization)\b/;
 
 const DIACRITICS = /[\u0300-\u036f]/g;
-const SEPARATORS = /[_\-.[\]/:#]+/g;
+// Apostrophes too: elisions (`d'authentification`, `l’application`, `dell'app`) become separate words.
+const SEPARATORS = /[_\-.[\]/:#'’‘ʼ`´]+/g;
 const CAMEL_BOUNDARY = /([a-z])([A-Z])/g;
 const SPACES = /\s+/g;
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -1,4 +1,5 @@
-import { type DetectOptions, findBestOtpTarget, type OtpTarget } from './detect.js';
+import type { DetectOptions, OtpTarget } from './detect.js';
+import { findBestOtpTarget } from './step.js';
 
 export interface WatchOptions extends DetectOptions {
   /** Minimum time between two scans, in milliseconds (default 300). */

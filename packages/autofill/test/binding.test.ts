@@ -372,8 +372,6 @@ describe('look-alikes that join, split or wrap the bound name', () => {
       'https://northwind.com',
       'https://traders.co.uk',
       'https://northwind-tradingpost.com',
-      'https://contosopizza.com',
-      'https://telescope.org',
       'https://scopes-and-lenses.com',
       'https://wikipedia.org',
       'https://login.microsoftonline.com',
@@ -384,6 +382,52 @@ describe('look-alikes that join, split or wrap the bound name', () => {
       'https://mail.proton.me',
     ]) {
       expect(decideFill(page, bound).kind, page).toBe('none');
+    }
+  });
+});
+
+describe('look-alikes joined to other words without a hyphen', () => {
+  // The bound names below appear nowhere in the code; the rule is generic (no list of words).
+  const bound = [
+    account('acme', 'https://acme-bank.com'),
+    account('paypal', 'https://paypal.com'),
+    account('github', 'https://github.com'),
+    account('contoso', 'https://contoso.com'),
+    account('fabrikam', 'https://fabrikam.co.uk'),
+    account('scope', 'https://scope.org'),
+    account('booking', 'https://ing.com'),
+    account('box', 'https://box.com'),
+  ];
+  const joined: [string, string][] = [
+    ['https://acmebanklogin.com', 'acme-bank.com'],
+    ['https://myacmebank.com', 'acme-bank.com'],
+    ['https://paypalsecure.com', 'paypal.com'],
+    ['https://githublogin.com', 'github.com'],
+    ['https://securepaypal.net', 'paypal.com'],
+    ['https://login.githubsession.io', 'github.com'],
+    ['https://contosopizza.com', 'contoso.com'],
+    ['https://verify-fabrikamgroup.com', 'fabrikam.co.uk'],
+    ['https://fabrikamsupport.co.uk', 'fabrikam.co.uk'],
+    ['https://telescope.org', 'scope.org'], // five letters: the rule's floor
+    ['https://xn--paypalscure-hbb.com', 'paypal.com'], // a Unicode letter in the joined word
+  ];
+  it.each(joined)('%s joins %s to another word: embedded warning, no fill', (page, resembles) => {
+    expect(decideFill(page, bound)).toMatchObject({ kind: 'lookalike', resembles, reason: 'embedded' });
+  });
+  it('short brands inside unrelated words do not warn', () => {
+    for (const page of ['https://booking.com', 'https://dropbox.com', 'https://singing.org', 'https://boxing.net']) {
+      expect(decideFill(page, bound).kind, page).toBe('none');
+    }
+  });
+  it('the bound sites and their subdomains still fill', () => {
+    for (const [page, index] of [
+      ['https://paypal.com', 1],
+      ['https://www.paypal.com', 1],
+      ['https://gist.github.com', 2],
+      ['https://login.acme-bank.com', 0],
+      ['https://ing.com', 6],
+    ] as const) {
+      expect(decideFill(page, bound), page).toEqual({ kind: 'fill', account: bound[index] });
     }
   });
 });

@@ -17,6 +17,8 @@ export interface FixturePage {
   shadowHost?: string;
   host?: string;
   ready?: string;
+  /** What `describeStep` says about the page, where the page is about the step model. */
+  describes?: string;
 }
 
 export function loadManifest(): FixturePage[] {
