@@ -10,7 +10,7 @@ import {
 } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { previewAddition } from '../add/parse-text';
+import { previewAddition, previewPastedText } from '../add/parse-text';
 import { describeError, messageForCode } from '../ui/errors';
 import { ImportPreviewView } from '../ui/ImportPreviewView';
 import { captureVisibleTab } from './tab';
@@ -204,7 +204,7 @@ export function AddAccount(props: AddAccountProps) {
         class="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(() => previewTexts(pasted.split(/\s+/).filter(Boolean)));
+          void run(async () => setPreview(await previewPastedText(pasted, props.accounts, site)));
         }}
       >
         <label for="add-uri">{i18n.t('add.pasteLabel')}</label>
