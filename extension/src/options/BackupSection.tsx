@@ -6,6 +6,7 @@ import { ManagedBadge } from '../managed/ManagedBadge';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { describeError } from '../ui/errors';
 import { NewPassphraseFields } from '../ui/PassphraseForms';
+import { countText } from '../ui/plural';
 import { dated, downloadText } from './download';
 
 export function BackupSection(props: { accounts: Account[] }) {
@@ -27,7 +28,7 @@ export function BackupSection(props: { accounts: Account[] }) {
           try {
             const text = await exportEncryptedBackup(props.accounts, passphrase);
             downloadText(dated('mfa-companion-backup', 'json'), text, 'application/json');
-            setMessage({ text: i18n.t('options.exported', [props.accounts.length]), error: false });
+            setMessage({ text: countText('options.exported', props.accounts.length), error: false });
           } catch (caught) {
             setMessage({ text: describeError(caught), error: true });
           } finally {

@@ -5,6 +5,7 @@ import { withIssuerSites } from '../managed/effective';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { describeError } from '../ui/errors';
 import { ImportPreviewView } from '../ui/ImportPreviewView';
+import { countText } from '../ui/plural';
 import { vaultStore } from '../vault/browser-store';
 
 export function ImportSection(props: { accounts: Account[]; onImported(): Promise<void> }) {
@@ -77,7 +78,7 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
                 // New accounts of an issuer the organisation lists get its sites bound.
                 const toAdd = withIssuerSites(preview.toAdd, policy);
                 await vaultStore().save(applyImport(props.accounts, { ...preview, toAdd }));
-                setMessage({ text: i18n.t('options.imported', [preview.toAdd.length]), error: false });
+                setMessage({ text: countText('options.imported', preview.toAdd.length), error: false });
                 setPreview(undefined);
                 await props.onImported();
               })
@@ -85,7 +86,7 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
           >
             {preview.toAdd.length === 0
               ? i18n.t('options.nothingToImport')
-              : i18n.t('options.importConfirm', [preview.toAdd.length])}
+              : countText('options.importConfirm', preview.toAdd.length)}
           </button>
         </div>
       )}

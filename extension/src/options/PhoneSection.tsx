@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { describeError } from '../ui/errors';
+import { countText } from '../ui/plural';
 import { type QrImage, qrImage } from '../ui/qr-image';
 import { SHOW_QR_HASH } from '../ui/show-qr';
 import { vaultStore } from '../vault/browser-store';
@@ -178,7 +179,7 @@ export function PhoneSection(props: { accounts: Account[] }) {
               disabled={selectedIds.length === 0}
               onClick={() => setRequest({ kind: 'transfer', accountIds: selectedIds })}
             >
-              {i18n.t('phone.transfer', selectedIds.length, [selectedIds.length])}
+              {countText('phone.transfer', selectedIds.length)}
             </button>
           </div>
         </>
@@ -223,7 +224,7 @@ function PassphrasePrompt(props: {
       ? single
         ? label(single)
         : i18n.t('list.unnamed')
-      : i18n.t('phone.selectedCount', request.accountIds.length, [request.accountIds.length]);
+      : countText('phone.selectedCount', request.accountIds.length);
   return (
     <form
       class="stack"

@@ -14,6 +14,8 @@ export interface SitePanelProps {
   notice: FillNotice | undefined;
   filling: boolean;
   onFillPage(): void;
+  /** No account is bound to this page (it imitates or downgrades a bound site): filling is not the main action. */
+  fillSecondary?: boolean;
   onAlwaysDetectChanged(enabled: boolean): void;
 }
 
@@ -55,7 +57,12 @@ export function SitePanel(props: SitePanelProps) {
         {i18n.t('autofill.popup.heading', [host])}
       </h2>
       <div class="site-actions">
-        <button type="button" class="primary" disabled={props.filling} onClick={props.onFillPage}>
+        <button
+          type="button"
+          class={props.fillSecondary ? undefined : 'primary'}
+          disabled={props.filling}
+          onClick={props.onFillPage}
+        >
           {i18n.t('autofill.popup.fillPage')}
         </button>
         <label class="checkbox">

@@ -1,13 +1,20 @@
 import { accountLabel, type ImportPreview } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
 import { messageForCode } from './errors';
+import { countText } from './plural';
 
 /** "n new, n already added, n invalid (why)": shown before anything is written. */
 export function ImportPreviewView(props: { preview: ImportPreview }) {
   const { toAdd, duplicates, invalid } = props.preview;
   return (
     <div class="stack preview" aria-live="polite">
-      <p class="summary">{i18n.t('preview.summary', [toAdd.length, duplicates.length, invalid.length])}</p>
+      <p class="summary">
+        {[
+          countText('preview.summary.new', toAdd.length),
+          countText('preview.summary.duplicates', duplicates.length),
+          countText('preview.summary.invalid', invalid.length),
+        ].join(i18n.t('preview.summary.separator'))}
+      </p>
       {toAdd.length > 0 && (
         <>
           <h2>{i18n.t('preview.new')}</h2>
