@@ -3,6 +3,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedBrowser, launchBrowser } from '../lib/browser.ts';
+import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
 import {
   axeViolations,
   createVaultThroughUi,
@@ -162,5 +163,53 @@ describe('options: a locked vault’s settings cannot be changed', () => {
     expect(JSON.parse(await storedSettings())['settings.vault'].autoLockMinutes).toBe(5);
     expect(await axeViolations(options)).toEqual([]);
     await options.close();
+  });
+});
+
+describe('popup: a fill box only where an account can fill', () => {
+  let browser: LaunchedBrowser;
+  let servers: FixtureServers;
+
+  beforeAll(async () => {
+    servers = await startFixtureServers();
+    browser = await launchBrowser({ extension: true, grantHostPermissions: ['http://127.0.0.1/*'] });
+    const setup = await openPopup(browser);
+    await createVaultThroughUi(setup);
+    await setup.close();
+    await importAccounts(browser, accountLines(1));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await servers?.close();
+  });
+
+  it('shows no "Fill on this page" where no account is bound, and offers it once one is', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${servers.primary.url}autofill/plain-autocomplete.html`);
+    const tabId = await browser.serviceWorker?.evaluate(async (url) => {
+      type TabsApi = { tabs: { query(filter: object): Promise<Array<{ id?: number; url?: string }>> } };
+      return (await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({})).find((tab) => tab.url === url)
+        ?.id;
+    }, page.url());
+    const popup = await openPopup(browser, `?tabId=${tabId}`);
+    await popup.locator('.row .service-icon').first().waitFor();
+    // Long enough for the binding rules, loaded after the first paint, to have decided.
+    await popup.waitForTimeout(1000);
+    expect(await popup.locator('.site-panel').count()).toBe(0);
+    expect(await popup.getByRole('button', { name: 'Fill on this page' }).count()).toBe(0);
+    // A row's own Fill still leads to the bind offer; once bound, the page gets its fill box.
+    await popup
+      .getByRole('button', { name: /^Fill the code for / })
+      .first()
+      .click();
+    await popup.getByRole('button', { name: 'Bind and fill' }).click();
+    await popup.locator('.site-panel').waitFor();
+    await popup.reload();
+    await popup.getByRole('button', { name: 'Fill on this page' }).waitFor();
+    expect(await popup.getByRole('button', { name: 'Fill on this page' }).getAttribute('class')).toContain('primary');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
   });
 });

@@ -99,19 +99,20 @@ describe('screenshot gallery', () => {
 });
 
 async function everyScreen(browser: LaunchedBrowser, servers: FixtureServers, theme: Theme, locale: Locale) {
-  const shoot = async (page: Page, screen: string, title: string, fullPage = false) => {
+  const shoot = async (page: Page, screen: string, title: string, fullPage = false, checkAxe = true) => {
     const file = `${screen}-${locale}-${theme}.png`;
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: join(GALLERY, file), fullPage });
     shots.push({ screen, title, theme, locale, file });
-    await axeOn(page, `${screen} (${locale}, ${theme})`);
+    if (checkAxe) await axeOn(page, `${screen} (${locale}, ${theme})`);
   };
   /** The popup in a page that sizes itself like the toolbar popup. */
   const popupPage = async (query = '') => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 1 });
+    page.on('pageerror', (error) => console.log('popup error:', error.message));
     await page.goto(popupUrl(browser, query));
-    await page.locator('main.popup > *').first().waitFor();
+    await page.locator('main.popup > *').first().waitFor({ state: 'attached' });
     await page.waitForTimeout(300);
     await sizeLikeRealPopup(page);
     return page;
@@ -214,7 +215,8 @@ async function everyScreen(browser: LaunchedBrowser, servers: FixtureServers, th
   await nmc.bringToFront();
   await nmc.waitForSelector('mfa-companion-nmc', { state: 'attached', timeout: 10_000 });
   await nmc.waitForTimeout(800);
-  await shoot(nmc, 'nmc-banner', 'NMC banner on an at-risk card');
+  // Not checked with axe: the page is our fixture of the card's own UI, and the banner is in a closed shadow root.
+  await shoot(nmc, 'nmc-banner', 'NMC banner on an at-risk card', false, false);
   await nmc.close();
 
   // Locked: popup and options.

@@ -8,10 +8,13 @@ export const POPUP_MAX = { width: 800, height: 600 } as const;
 /**
  * Resizes the page the way a real toolbar popup sizes itself: to its content, up to the browser's maximum.
  * Twice, because the first resize can reflow the content (a scrollbar appearing or going away).
+ * A sticky sheet keeps its place in the flow, so a menu that opens makes the popup taller, as in the browser.
  */
 export async function sizeLikeRealPopup(page: Page): Promise<{ width: number; height: number }> {
   let size = { width: 0, height: 0 };
   for (let pass = 0; pass < 2; pass++) {
+    // From a 1 px tall window, so the content's height is measured, not the window's (a popup shrinks too).
+    if (pass === 0) await page.setViewportSize({ width: Math.max(size.width, 360), height: 1 });
     const content = await page.evaluate(() => {
       const body = document.body;
       return {
