@@ -89,7 +89,7 @@ describe('screenshot gallery', () => {
         } finally {
           await browser.close();
         }
-      }, 300_000);
+      }, 900_000);
     }
   }
 
@@ -112,7 +112,8 @@ async function everyScreen(browser: LaunchedBrowser, servers: FixtureServers, th
     await page.setViewportSize({ width: 360, height: 1 });
     page.on('pageerror', (error) => console.log('popup error:', error.message));
     await page.goto(popupUrl(browser, query));
-    await page.locator('main.popup > *').first().waitFor({ state: 'attached' });
+    // Generous: on a loaded machine a fresh profile's first popup can take long to read its storage.
+    await page.locator('main.popup > *').first().waitFor({ state: 'attached', timeout: 120_000 });
     await page.waitForTimeout(300);
     await sizeLikeRealPopup(page);
     return page;
