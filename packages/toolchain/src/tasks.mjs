@@ -143,16 +143,20 @@ async function quietBuild() {
     throw new Error('pnpm install failed');
   }
   console.log('dependencies   installed from the lockfile');
-  const began = new Map();
+  // One workspace at a time: pnpm announces each with "> @scope/name@version build /its/dir".
+  let current;
+  const finish = () => {
+    if (current) console.log(`built          ${current.name} (${((Date.now() - current.since) / 1000).toFixed(1)} s)`);
+    current = undefined;
+  };
   const result = await quietly('pnpm', ['-r', '--workspace-concurrency=1', 'run', 'build'], (line) => {
-    const started = /^(\S+) build\$ /.exec(line);
-    if (started && !began.has(started[1])) began.set(started[1], Date.now());
-    const done = /^(\S+) build: Done$/.exec(line);
-    if (done) {
-      const seconds = ((Date.now() - (began.get(done[1]) ?? Date.now())) / 1000).toFixed(1);
-      console.log(`built          ${done[1]} (${seconds} s)`);
+    const header = /^> (@?[^@\s]+)@\S+ build /.exec(line);
+    if (header) {
+      finish();
+      current = { name: header[1], since: Date.now() };
     }
   });
+  if (result.status === 0) finish();
   const log = join(tmpdir(), 'mfa-companion-build.log');
   writeFileSync(log, result.lines.join('\n'));
   const harmless = new Map(HARMLESS_WARNINGS.map((entry) => [entry.reason, 0]));
