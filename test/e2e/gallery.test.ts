@@ -109,7 +109,7 @@ async function everyScreen(browser: LaunchedBrowser, servers: FixtureServers, th
   /** The popup in a page that sizes itself like the toolbar popup. */
   const popupPage = async (query = '') => {
     const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 1 });
+    await page.setViewportSize({ width: 360, height: 600 });
     page.on('pageerror', (error) => console.log('popup error:', error.message));
     await page.goto(popupUrl(browser, query));
     // Generous: on a loaded machine a fresh profile's first popup can take long to read its storage.
