@@ -119,7 +119,9 @@ function quietly(command, args, onLine = () => undefined) {
       pending += chunk;
       const parts = pending.split(/\r?\n/);
       pending = parts.pop() ?? '';
-      for (const line of parts) {
+      for (const raw of parts) {
+        // Some tools colour their output even when told not to: the summary quotes it as plain text.
+        const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
         lines.push(line);
         onLine(line);
       }
@@ -128,7 +130,7 @@ function quietly(command, args, onLine = () => undefined) {
     child.stderr.on('data', take);
     child.on('error', reject);
     child.on('close', (code) => {
-      if (pending) lines.push(pending);
+      if (pending) lines.push(pending.replace(/\x1b\[[0-9;]*m/g, ''));
       resolve({ status: code ?? 1, lines });
     });
   });
