@@ -269,7 +269,7 @@ describe('extension: back to a phone (QR codes in the options page)', () => {
     await popup.getByLabel('Type').selectOption('steam');
     await popup.getByText('Steam Guard codes always have 5 characters').waitFor();
     await popup.getByLabel('Account name').fill('second_steam');
-    await popup.getByLabel(/^Secret key \(base32, or the shared_secret/).fill(Buffer.from(key).toString('base64'));
+    await popup.getByLabel(/^Setup key \(or the shared_secret/).fill(Buffer.from(key).toString('base64'));
     await popup.getByRole('button', { name: 'Add account', exact: true }).last().click();
     await popup.getByLabel('Search accounts').fill('second_steam');
     const added = popup.locator('.row', { hasText: 'second_steam' }).first();

@@ -92,9 +92,9 @@ describe('extension vault: first run, codes, copy, lock', () => {
     expect(await axeViolations(popup)).toEqual([]);
     await popup.getByRole('button', { name: 'Back' }).click();
     // Manual entry: live validation in words, duplicates flagged before anything is added.
-    await popup.getByLabel('Secret key (base32)').fill('not base32!');
-    await popup.getByText('The secret key is not valid base32 (letters A–Z and digits 2–7).').waitFor();
-    await popup.getByLabel('Secret key (base32)').fill(GITHUB_SECRET.toLowerCase());
+    await popup.getByLabel('Setup key').fill('not base32!');
+    await popup.getByText('The setup key is not valid base32 (letters A–Z and digits 2–7).').waitFor();
+    await popup.getByLabel('Setup key').fill(GITHUB_SECRET.toLowerCase());
     await popup.getByText('Already added').waitFor();
     expect(await axeViolations(popup)).toEqual([]);
     await popup.getByRole('button', { name: 'Cancel', exact: true }).click();

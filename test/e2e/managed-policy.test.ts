@@ -299,6 +299,9 @@ describe.each(browsers)('%s: a complete, valid policy', (browserName) => {
     const page = await browser.openPage(`http://127.0.0.1:${servers.primary.port}/autofill/plain-autocomplete.html`);
     const tabId = await browser.tabIdOf(await page.url());
     const over = await browser.openExtensionPage(`popup.html?tabId=${tabId}`, POPUP_SIZE);
+    // The fill box shows only where an account can fill: bind Contoso to this page first, as a user would.
+    await over.click({ button: /^Fill the code for Contoso/ });
+    await over.click({ button: 'Bind and fill' });
     await over.waitFor({ css: '.site-panel' });
     expect(await checkbox(over, 'Always detect on this site')).toEqual({ checked: false, disabled: true });
     expect(await over.text({ css: '.site-panel' })).toContain('Set by your organisation');
@@ -506,6 +509,9 @@ describe.skipIf(!browsers.includes('chromium'))('chromium: accessibility of the 
     );
     const tabId = tabs?.find((tab) => tab.url === page.url())?.id;
     const over = await openPopup(launched, `?tabId=${tabId}`);
+    // The fill box shows only where an account can fill: Contoso is bound to this page first.
+    await over.getByRole('button', { name: /^Fill the code for Contoso/ }).click();
+    await over.getByRole('button', { name: 'Bind and fill' }).click();
     await over.locator('.site-panel .managed-badge').waitFor();
     expect(await axeViolations(over)).toEqual([]);
     await over.getByRole('button', { name: /^Actions for Contoso/ }).click();

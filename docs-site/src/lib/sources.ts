@@ -62,6 +62,10 @@ export const OUR_SOURCE_TEXT_FR: Record<OurSourceId, { title: string; what: stri
     title: 'Comment MFA Companion distingue les générations de cartes',
     what: 'Notre propre lecture des pages « About » et des guides publics des NMC2, PDU en rack et NMC3, pas une déclaration de l’éditeur.',
   },
+  'mfa-companion-about-captures': {
+    title: 'La lecture par MFA Companion des pages « About » et des sorties « about » publiques',
+    what: 'Notre propre lecture des pages « About » et des sorties « about » de la ligne de commande publiques (une NMC3 intégrée montre sa propre section de carte), pas une déclaration de l’éditeur.',
+  },
   'mfa-companion-nmc-caution': {
     title: 'La précaution de MFA Companion sur le compte de mise à jour NMC3',
     what: 'Notre propre précaution, plus stricte que l’article de l’éditeur : un utilisateur sans e-mail dont on sait qu’il est désactivé, ou qu’il n’est ni Super User ni Administrator, n’est pas compté comme compte de mise à jour.',
@@ -88,6 +92,9 @@ export const SOURCE_SCOPE_FR: Record<FactSourceId, string> = {
   'smartconnect-emails': 'Notifications d’événements SmartConnect d’un onduleur enregistré',
   'ebo-password-reset': 'Serveurs EcoStruxure Project Configuration Tool',
   'mfa-companion-card-generations': 'Distinguer les générations de cartes ; pas une déclaration de l’éditeur',
+  'nmc1-nmc2-user-guides': 'Network Management Card 1 (AP9606, AP9617, AP9618, AP9619) et 2 (AP9630, AP9631, AP9635)',
+  'mfa-companion-about-captures':
+    'Reconnaître une NMC3 intégrée à la référence de sa carte ; pas une déclaration de l’éditeur',
   'mfa-companion-nmc-caution':
     'Les vérifications NMC de MFA Companion ; plus strictes que l’article de l’éditeur, pas une déclaration de l’éditeur',
 };

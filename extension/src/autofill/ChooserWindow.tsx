@@ -50,6 +50,10 @@ export function ChooserWindow() {
 
   return (
     <main class="popup chooser-window">
+      <header class="brand-bar">
+        <img src="/icon/32.png" alt="" width={22} height={22} />
+        <h1 class="brand-name">{i18n.t('autofill.chooserWindowTitle')}</h1>
+      </header>
       {problem && (
         <p class="error" role="alert">
           {problem}

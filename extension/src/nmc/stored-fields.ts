@@ -12,6 +12,7 @@ export const STORED_HOST_FIELDS = [
   'firmwareVersion',
   'firmwareSource',
   'listPages',
+  'listPage',
   'model',
   'generation',
   'updatedAt',

@@ -8,6 +8,7 @@ import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { describeError } from '../ui/errors';
 import { NewPassphraseFields } from '../ui/PassphraseForms';
 import { PassphrasePrompt } from '../ui/PassphrasePrompt';
+import { countText } from '../ui/plural';
 import { dated, downloadText } from './download';
 
 /** What waits for the vault passphrase: an encrypted backup (with the passphrase chosen for it) or the plain list. */
@@ -30,7 +31,7 @@ export function BackupSection(_props: { accounts: Account[] }) {
       if (request.kind === 'encrypted') {
         const text = await exportEncryptedBackup(accounts, request.backupPassphrase);
         downloadText(dated('mfa-companion-backup', 'json'), text, 'application/json');
-        setMessage({ text: i18n.t('options.exported', [accounts.length]), error: false });
+        setMessage({ text: countText('options.exported', accounts.length), error: false });
       } else {
         // Asked again at the moment of export: a policy set while the page was open still forbids it.
         if (!unencryptedExportAllowed((await loadManagedPolicy()).policy)) {

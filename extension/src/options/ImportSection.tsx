@@ -6,6 +6,7 @@ import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { describeError } from '../ui/errors';
 import { ImportPreviewView } from '../ui/ImportPreviewView';
 import { siteChoiceKey } from '../ui/ImportSiteChoices';
+import { countText } from '../ui/plural';
 import { vaultStore } from '../vault/browser-store';
 
 export function ImportSection(props: { accounts: Account[]; onImported(): Promise<void> }) {
@@ -95,7 +96,7 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
                 const toAdd = withIssuerSites(chosen, policy);
                 // Applied to the vault as stored now (another page may have changed it since the preview).
                 await vaultStore().update((stored) => applyImport(stored, { ...preview, toAdd }));
-                setMessage({ text: i18n.t('options.imported', [preview.toAdd.length]), error: false });
+                setMessage({ text: countText('options.imported', preview.toAdd.length), error: false });
                 setPreview(undefined);
                 await props.onImported();
               })
@@ -103,7 +104,7 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
           >
             {preview.toAdd.length === 0
               ? i18n.t('options.nothingToImport')
-              : i18n.t('options.importConfirm', [preview.toAdd.length])}
+              : countText('options.importConfirm', preview.toAdd.length)}
           </button>
         </div>
       )}

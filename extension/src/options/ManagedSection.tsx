@@ -3,6 +3,7 @@ import { ManagedBadge } from '../managed/ManagedBadge';
 import { type ManagedPolicy, POLICY_KEYS, type PolicyKey, type PolicyProblem } from '../managed/policy';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { toolAccountsText } from '../nmc/managed-hosts';
+import { countText } from '../ui/plural';
 import { SCREEN_LOCK_REPORTED } from './SecuritySection';
 
 /**
@@ -70,7 +71,7 @@ function LockedSwitch(props: { checked: boolean; label: string }) {
 function ManagedValue({ name, policy }: { name: PolicyKey; policy: ManagedPolicy }) {
   switch (name) {
     case 'autoLockMaxMinutes':
-      return <>{i18n.t('managed.autoLockMax', [policy.autoLockMaxMinutes ?? 0])}</>;
+      return <>{countText('managed.autoLockMax', policy.autoLockMaxMinutes ?? 0)}</>;
     case 'lockOnSystemLock':
       // Shown as set even where the browser cannot report a locked screen (Firefox), with that said.
       return (
@@ -83,7 +84,7 @@ function ManagedValue({ name, policy }: { name: PolicyKey; policy: ManagedPolicy
       return (
         <>
           {policy.clipboardClearSeconds
-            ? i18n.t('managed.clipboardClear', [policy.clipboardClearSeconds])
+            ? countText('managed.clipboardClear', policy.clipboardClearSeconds)
             : i18n.t('managed.clipboardNever')}
         </>
       );

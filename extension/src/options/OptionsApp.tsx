@@ -1,14 +1,17 @@
 import type { Account } from '@mfa-companion/vault';
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { trapModalFocus } from '../ui/modal-focus';
 import { UnlockForm } from '../ui/PassphraseForms';
 import { readUserSettings, vaultStore } from '../vault/browser-store';
 import { DEFAULT_SETTINGS, type VaultSettings } from '../vault/settings';
+import { AccountsSitesSection } from './AccountsSitesSection';
 import { BackupSection } from './BackupSection';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { FleetView } from './FleetView';
 import { ImportSection } from './ImportSection';
 import { ManagedSection } from './ManagedSection';
+import { OptionsLayout } from './OptionsLayout';
 import { PhoneSection } from './PhoneSection';
 import { SecuritySection } from './SecuritySection';
 import { WipeSection } from './WipeSection';
@@ -33,35 +36,47 @@ export function OptionsApp() {
 
   useEffect(() => {
     void refresh();
+    return trapModalFocus();
   }, []);
 
+  const unlocked = status === 'unlocked';
   return (
-    <main class="options stack">
-      <h1>{i18n.t('options.title')}</h1>
-      <ManagedSection />
-      {status === 'locked' && (
-        <section>
-          <p>{i18n.t('options.locked')}</p>
-          <UnlockForm
-            onUnlock={async (passphrase) => {
-              await store.unlock(passphrase);
-              await refresh();
-            }}
-          />
-        </section>
-      )}
-      {status === 'no-vault' && <p>{i18n.t('options.noVault')}</p>}
-      {status !== 'loading' && <SecuritySection settings={settings} onSaved={setSettings} />}
-      {status === 'unlocked' && (
+    <OptionsLayout
+      top={
         <>
-          <ChangePassphraseSection />
-          <BackupSection accounts={accounts} />
-          <PhoneSection accounts={accounts} />
-          <ImportSection accounts={accounts} onImported={refresh} />
-          <WipeSection onWiped={refresh} />
+          {status === 'locked' && (
+            <section class="locked-notice">
+              <p>{i18n.t('options.locked')}</p>
+              <UnlockForm
+                onUnlock={async (passphrase) => {
+                  await store.unlock(passphrase);
+                  await refresh();
+                }}
+              />
+            </section>
+          )}
+          {status === 'no-vault' && <p>{i18n.t('options.noVault')}</p>}
         </>
-      )}
-      <FleetView />
-    </main>
+      }
+      groups={{
+        security: status !== 'loading' && (
+          <>
+            <SecuritySection settings={settings} locked={status === 'locked'} onSaved={setSettings} />
+            {unlocked && <ChangePassphraseSection />}
+          </>
+        ),
+        backup: unlocked && (
+          <>
+            <BackupSection accounts={accounts} />
+            <PhoneSection accounts={accounts} />
+          </>
+        ),
+        import: unlocked && <ImportSection accounts={accounts} onImported={refresh} />,
+        accounts: unlocked && <AccountsSitesSection accounts={accounts} />,
+        fleet: <FleetView />,
+        organisation: <ManagedSection />,
+        danger: unlocked && <WipeSection onWiped={refresh} />,
+      }}
+    />
   );
 }

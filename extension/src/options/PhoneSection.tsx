@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { PassphrasePrompt } from '../ui/PassphrasePrompt';
+import { countText } from '../ui/plural';
 import { type QrImage, qrImage } from '../ui/qr-image';
 import { SHOW_QR_HASH } from '../ui/show-qr';
 import { SESSION_KEYS } from '../vault/storage-keys';
@@ -178,7 +179,7 @@ export function PhoneSection(props: { accounts: Account[] }) {
               disabled={selectedIds.length === 0}
               onClick={() => setRequest({ kind: 'transfer', accountIds: selectedIds })}
             >
-              {i18n.t('phone.transfer', selectedIds.length, [selectedIds.length])}
+              {countText('phone.transfer', selectedIds.length)}
             </button>
           </div>
         </>
@@ -190,7 +191,7 @@ export function PhoneSection(props: { accounts: Account[] }) {
 /** What the passphrase prompt names: the one account, or how many are selected. */
 function requestLabel(request: Request, accounts: Account[]): string {
   if (request.kind === 'transfer') {
-    return i18n.t('phone.selectedCount', request.accountIds.length, [request.accountIds.length]);
+    return countText('phone.selectedCount', request.accountIds.length);
   }
   const single = accounts.find((account) => account.id === request.accountId);
   return single ? label(single) : i18n.t('list.unnamed');

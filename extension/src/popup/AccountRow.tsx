@@ -2,6 +2,8 @@ import { groupCode } from '@mfa-companion/otp';
 import { type Account, accountLabel } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
 import { MoreIcon, PinIcon } from '../ui/icons';
+import { countText } from '../ui/plural';
+import { ServiceIcon } from '../ui/ServiceIcon';
 import { isTimeBased, NEXT_CODE_PREVIEW_MS, totpView } from '../vault/codes';
 import { TimeRing } from './TimeRing';
 
@@ -37,7 +39,7 @@ export function AccountRow(props: AccountRowProps) {
     code = view.code;
     const seconds = Math.ceil(view.remainingMs / 1000);
     const previewNext = view.remainingMs <= NEXT_CODE_PREVIEW_MS;
-    mainLabel = i18n.t('list.copyLabel', [seconds]);
+    mainLabel = countText('list.copyLabel', seconds);
     body = (
       <>
         <span class="code" data-code={view.code} elementtiming={props.index === 0 ? 'first-code' : undefined}>
@@ -91,6 +93,7 @@ export function AccountRow(props: AccountRowProps) {
         }}
         onClick={() => (code ? props.onCopy(account, code) : props.onNextHotp(account))}
       >
+        <ServiceIcon issuer={account.issuer} account={account.account} sites={account.sites} />
         <span class="names">
           <span class="issuer">
             {account.pinned && (

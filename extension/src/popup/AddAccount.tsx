@@ -10,9 +10,10 @@ import {
 } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { previewAddition } from '../add/parse-text';
+import { previewAddition, previewPastedText } from '../add/parse-text';
 import { describeError, messageForCode } from '../ui/errors';
 import { ImportPreviewView } from '../ui/ImportPreviewView';
+import { countText } from '../ui/plural';
 import { captureVisibleTab } from './tab';
 
 export interface AddAccountProps {
@@ -149,7 +150,7 @@ export function AddAccount(props: AddAccountProps) {
             disabled={preview.toAdd.length === 0 || busy}
             onClick={() => run(() => props.onAdd(preview.toAdd))}
           >
-            {i18n.t('add.confirm', preview.toAdd.length, [preview.toAdd.length])}
+            {countText('add.confirm', preview.toAdd.length)}
           </button>
         </div>
       </section>
@@ -204,7 +205,7 @@ export function AddAccount(props: AddAccountProps) {
         class="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(() => previewTexts(pasted.split(/\s+/).filter(Boolean)));
+          void run(async () => setPreview(await previewPastedText(pasted, props.accounts, site)));
         }}
       >
         <label for="add-uri">{i18n.t('add.pasteLabel')}</label>
@@ -250,12 +251,15 @@ export function AddAccount(props: AddAccountProps) {
           spellcheck={false}
           value={manual.secret}
           aria-invalid={manualTouched && manualProblem !== undefined}
-          aria-describedby="manual-status"
+          aria-describedby="manual-hint manual-status"
           onInput={(event) => {
             setManualTouched(true);
             setManual({ ...manual, secret: event.currentTarget.value });
           }}
         />
+        <p id="manual-hint" class="hint">
+          {i18n.t(manual.type === 'steam' ? 'fields.steamSecretHint' : 'fields.secretHint')}
+        </p>
         <details>
           <summary>{i18n.t('add.advanced')}</summary>
           <div class="stack">
@@ -285,7 +289,11 @@ export function AddAccount(props: AddAccountProps) {
                 ? i18n.t('add.manualValid')
                 : ''}
         </p>
-        <button type="submit" disabled={busy || manualProblem !== undefined || manualDuplicate !== undefined}>
+        <button
+          type="submit"
+          class="primary"
+          disabled={busy || manualProblem !== undefined || manualDuplicate !== undefined}
+        >
           {i18n.t('add.manualSubmit')}
         </button>
       </form>
@@ -316,6 +324,7 @@ function ManualOtpParameters(props: { manual: ManualFields; setManual(fields: Ma
       <label for="manual-digits">{i18n.t('fields.digits')}</label>
       <input
         id="manual-digits"
+        class="narrow"
         inputMode="numeric"
         value={manual.digits}
         onInput={(event) => setManual({ ...manual, digits: event.currentTarget.value })}
@@ -325,6 +334,7 @@ function ManualOtpParameters(props: { manual: ManualFields; setManual(fields: Ma
           <label for="manual-period">{i18n.t('fields.period')}</label>
           <input
             id="manual-period"
+            class="narrow"
             inputMode="numeric"
             value={manual.period}
             onInput={(event) => setManual({ ...manual, period: event.currentTarget.value })}
@@ -335,6 +345,7 @@ function ManualOtpParameters(props: { manual: ManualFields; setManual(fields: Ma
           <label for="manual-counter">{i18n.t('fields.counter')}</label>
           <input
             id="manual-counter"
+            class="narrow"
             inputMode="numeric"
             value={manual.counter}
             onInput={(event) => setManual({ ...manual, counter: event.currentTarget.value })}

@@ -19,7 +19,9 @@ import { copyCode } from '../ui/clipboard';
 import { DamagedVaultOffer } from '../ui/DamagedVaultOffer';
 import { describeError } from '../ui/errors';
 import { GearIcon, LockIcon, PlusIcon } from '../ui/icons';
+import { trapModalFocus } from '../ui/modal-focus';
 import { CreateVaultForm, UnlockForm } from '../ui/PassphraseForms';
+import { countText } from '../ui/plural';
 import { showQrPageUrl } from '../ui/show-qr';
 import { vaultStore } from '../vault/browser-store';
 import { forgetSecrets, hotpCode, prepareTotpCodes } from '../vault/codes';
@@ -173,6 +175,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
     () =>
       afterFirstPaint(() => {
         setPainted(true);
+        trapModalFocus();
         // Nothing the user waits for: the activity stamp of an unlocked vault.
         if (initial.view === 'list') void store.touch();
       }),
@@ -208,6 +211,20 @@ export function PopupApp({ initial }: { initial: InitialState }) {
     () => (fromStart ? initial.ordered : displayOrder(accounts, siteMatches)),
     [accounts, siteMatches],
   );
+  /**
+   * Whether the page is one an account can fill ('bound'), one that imitates or downgrades a bound site ('warn':
+   * a fill attempt explains why not), or neither ('none': no fill box at all). Known exactly once the binding
+   * rules are loaded after the first paint; until then the quick site match decides.
+   */
+  const [siteFit, setSiteFit] = useState<SiteFit>(siteMatches.size > 0 ? 'bound' : 'none');
+  useEffect(() => {
+    if (!painted || !tab.origin || accounts.length === 0) return;
+    let live = true;
+    void siteFitOf(tab.origin, accounts).then((fit) => live && setSiteFit(fit));
+    return () => {
+      live = false;
+    };
+  }, [painted, accounts, tab.origin]);
   const visible = useMemo(
     () => (query.trim() ? ordered.filter((account) => matchesQuery(account, query)) : ordered),
     [ordered, query],
@@ -345,6 +362,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   if (view === 'first-run') {
     return (
       <main class="popup">
+        <BrandBar />
         <CreateVaultForm
           onCreate={async (passphrase) => {
             await store.create(passphrase);
@@ -358,6 +376,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   if (view === 'locked') {
     return (
       <main class="popup">
+        <BrandBar />
         {error && (
           <p class="error" role="alert">
             {error}
@@ -406,7 +425,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           onAdd={async (added) => {
             if (await commit([...accounts, ...withIssuerSites(added, policy)])) {
               setView('list');
-              showToast({ message: i18n.t('add.added', added.length, [added.length]) });
+              showToast({ message: countText('add.added', added.length) });
             }
           }}
         />
@@ -415,8 +434,9 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   }
   return (
     <main class="popup">
-      <h1 class="visually-hidden">{i18n.t('popup.title')}</h1>
       <header class="toolbar">
+        <img class="logo" src="/icon/32.png" alt="" width={22} height={22} />
+        <h1 class="brand-name">{i18n.t('popup.title')}</h1>
         <label for="search" class="visually-hidden">
           {i18n.t('list.search')}
         </label>
@@ -459,8 +479,10 @@ export function PopupApp({ initial }: { initial: InitialState }) {
       </header>
       {/* On an NMC page the NMC card comes first and no fill box: NMC codes arrive by e-mail. */}
       {painted && tab.looksLikeNmc && <NmcStatus />}
-      {tab.origin && accounts.length > 0 && !tab.looksLikeNmc && (
+      {/* No fill box where no account could fill (a notice from the last fill still shows). */}
+      {tab.origin && accounts.length > 0 && !tab.looksLikeNmc && (siteFit !== 'none' || fillNotice) && (
         <SitePanel
+          fillSecondary={siteFit !== 'bound'}
           origin={tab.origin}
           alwaysDetect={autofillSettings.alwaysDetect.includes(tab.origin)}
           alwaysDetectForbidden={!inFieldButtonAllowed(policy)}
@@ -600,6 +622,26 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   );
 }
 
+type SiteFit = 'bound' | 'warn' | 'none';
+
+/** The binding rules (Public Suffix List, look-alikes) are loaded only after the first paint. */
+async function siteFitOf(origin: string, accounts: Account[]): Promise<SiteFit> {
+  const { decideFill } = await import('@mfa-companion/autofill/binding');
+  const decision = decideFill(origin, accounts);
+  if (decision.kind === 'fill' || decision.kind === 'choose') return 'bound';
+  return decision.kind === 'lookalike' || decision.kind === 'insecure' ? 'warn' : 'none';
+}
+
+/** The product's mark and name above the first-run and unlock forms. */
+function BrandBar() {
+  return (
+    <div class="brand-bar">
+      <img src="/icon/32.png" alt="" width={22} height={22} />
+      <span class="brand-name">{i18n.t('popup.title')}</span>
+    </div>
+  );
+}
+
 /** Per-account autofill settings the account menu toggles. */
 type AccountOption = 'submitAfterFill' | 'exactHost';
 const ACCOUNT_OPTIONS: readonly AccountOption[] = ['submitAfterFill', 'exactHost'];
@@ -621,7 +663,7 @@ function AccountMenu(props: {
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
-    <div class="sheet" role="dialog" aria-modal="true" aria-label={i18n.t('list.actionsFor', [label])}>
+    <div class="sheet menu" role="dialog" aria-modal="true" aria-label={i18n.t('list.actionsFor', [label])}>
       <h2>{label}</h2>
       <button type="button" ref={first} onClick={props.onPin}>
         {props.account.pinned ? i18n.t('list.unpin') : i18n.t('list.pin')}
@@ -635,6 +677,7 @@ function AccountMenu(props: {
       <button type="button" onClick={() => props.onMove(1)}>
         {i18n.t('list.moveDown')}
       </button>
+      <hr />
       {ACCOUNT_OPTIONS.map((option) => {
         const managed = props.managedOptions.includes(option);
         return (
@@ -656,6 +699,7 @@ function AccountMenu(props: {
           </Fragment>
         );
       })}
+      <hr />
       <button type="button" onClick={props.onShowQr}>
         {i18n.t('phone.menuItem')}
       </button>

@@ -22,6 +22,8 @@ export interface SitePanelProps {
   onFillPage(): void;
   /** "Add the code after the password" (or before it): remembered for the bound account and this site. */
   onAppend(position: 'after' | 'before'): void;
+  /** No account is bound to this page (it imitates or downgrades a bound site): filling is not the main action. */
+  fillSecondary?: boolean;
   onAlwaysDetectChanged(enabled: boolean): void;
 }
 
@@ -98,7 +100,12 @@ export function SitePanel(props: SitePanelProps) {
       <div class="site-actions">
         {/* A delivered code is not ours to fill; a login that takes the code with the password has the offer above. */}
         {props.step?.kind !== 'delivered' && !offersAppend && (
-          <button type="button" class="primary" disabled={props.filling} onClick={props.onFillPage}>
+          <button
+            type="button"
+            class={props.fillSecondary ? undefined : 'primary'}
+            disabled={props.filling}
+            onClick={props.onFillPage}
+          >
             {i18n.t('autofill.popup.fillPage')}
           </button>
         )}

@@ -2,6 +2,7 @@ import { accountLabel, type ImportPreview } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
 import { messageForCode } from './errors';
 import { ImportSiteChoices } from './ImportSiteChoices';
+import { countText } from './plural';
 
 /**
  * "n new, n already added, n invalid (why)": shown before anything is written. With `onSiteChange`, each new
@@ -16,7 +17,13 @@ export function ImportPreviewView(props: {
   const { toAdd, duplicates, invalid } = props.preview;
   return (
     <div class="stack preview" aria-live="polite">
-      <p class="summary">{i18n.t('preview.summary', [toAdd.length, duplicates.length, invalid.length])}</p>
+      <p class="summary">
+        {[
+          countText('preview.summary.new', toAdd.length),
+          countText('preview.summary.duplicates', duplicates.length),
+          countText('preview.summary.invalid', invalid.length),
+        ].join(i18n.t('preview.summary.separator'))}
+      </p>
       {toAdd.length > 0 && (
         <>
           <h2>{i18n.t('preview.new')}</h2>

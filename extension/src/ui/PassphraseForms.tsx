@@ -2,6 +2,7 @@ import { estimatePassphraseStrength, MIN_PASSPHRASE_LENGTH } from '@mfa-companio
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { describeError } from './errors';
+import { countText } from './plural';
 
 const STRENGTH_LABEL = {
   'too-short': () => i18n.t('passphrase.strength.tooShort'),
@@ -23,8 +24,12 @@ const HINT_LABEL = {
 export function NewPassphraseFields(props: { idPrefix: string; onChange: (passphrase: string | undefined) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
+  /** Fields the user has left at least once: before that, advice is shown in grey, never as a fault. */
+  const [left, setLeft] = useState({ passphrase: false, confirm: false });
   const estimate = estimatePassphraseStrength(passphrase);
-  const mismatch = confirm !== '' && confirm !== passphrase;
+  const mismatch =
+    confirm !== '' && confirm !== passphrase && (left.confirm || [...confirm].length >= [...passphrase].length);
+  const strengthQuiet = passphrase === '' || (!left.passphrase && [...passphrase].length < MIN_PASSPHRASE_LENGTH);
   const update = (next: string, nextConfirm: string) => {
     setPassphrase(next);
     setConfirm(nextConfirm);
@@ -42,11 +47,16 @@ export function NewPassphraseFields(props: { idPrefix: string; onChange: (passph
         minLength={MIN_PASSPHRASE_LENGTH}
         value={passphrase}
         aria-describedby={meterId}
+        onBlur={() => passphrase !== '' && setLeft((current) => ({ ...current, passphrase: true }))}
         onInput={(event) => update(event.currentTarget.value, confirm)}
       />
-      <p id={meterId} class={`strength strength-${estimate.strength}`} aria-live="polite">
+      <p
+        id={meterId}
+        class={`strength strength-${estimate.strength}${strengthQuiet ? ' untouched' : ''}`}
+        aria-live="polite"
+      >
         {passphrase === ''
-          ? i18n.t('passphrase.minLength', [MIN_PASSPHRASE_LENGTH])
+          ? countText('passphrase.minLength', MIN_PASSPHRASE_LENGTH)
           : STRENGTH_LABEL[estimate.strength]()}
         {passphrase !== '' &&
           estimate.hints.length > 0 &&
@@ -61,6 +71,7 @@ export function NewPassphraseFields(props: { idPrefix: string; onChange: (passph
         value={confirm}
         aria-invalid={mismatch}
         aria-describedby={mismatch ? `${props.idPrefix}-mismatch` : undefined}
+        onBlur={() => confirm !== '' && setLeft((current) => ({ ...current, confirm: true }))}
         onInput={(event) => update(passphrase, event.currentTarget.value)}
       />
       {mismatch && (

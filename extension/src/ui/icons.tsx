@@ -12,9 +12,10 @@ export function LockIcon() {
 
 export function GearIcon() {
   return (
-    <svg {...common} fill="none" stroke="currentColor" stroke-width="1.6">
-      <circle cx="8" cy="8" r="2.2" />
-      <path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" />
+    <svg {...common} fill="none" stroke="currentColor" stroke-width="1.3" stroke-linejoin="round">
+      {/* Eight square teeth on a ring around a hole: a cog, not a sun. */}
+      <path d="M13.24 6.03 L15.03 6.43 L15.03 9.57 L13.24 9.97 L13.10 10.31 L14.08 11.86 L11.86 14.08 L10.31 13.10 L9.97 13.24 L9.57 15.03 L6.43 15.03 L6.03 13.24 L5.69 13.10 L4.14 14.08 L1.92 11.86 L2.90 10.31 L2.76 9.97 L0.97 9.57 L0.97 6.43 L2.76 6.03 L2.90 5.69 L1.92 4.14 L4.14 1.92 L5.69 2.90 L6.03 2.76 L6.43 0.97 L9.57 0.97 L9.97 2.76 L10.31 2.90 L11.86 1.92 L14.08 4.14 L13.10 5.69Z" />
+      <circle cx="8" cy="8" r="2.3" />
     </svg>
   );
 }

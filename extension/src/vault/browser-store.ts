@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { loadManagedPolicy } from '../managed/browser-policy';
 import { effectiveVaultSettings } from '../managed/effective';
-import { loadSettings, saveSettings, type VaultSettings } from './settings';
+import { loadSettings, type VaultSettings } from './settings';
+import { writeSettingsGuarded } from './settings-access';
 import type { StorageAreaLike } from './storage-area';
 import { VaultStore } from './store';
 
@@ -24,4 +25,6 @@ export async function readSettings(): Promise<VaultSettings> {
   const [user, managed] = await Promise.all([readUserSettings(), loadManagedPolicy()]);
   return effectiveVaultSettings(user, managed.policy);
 }
-export const writeSettings = (settings: VaultSettings): Promise<void> => saveSettings(localArea, settings);
+/** Refused (VaultStoreError LOCKED) while the vault is locked. */
+export const writeSettings = (settings: VaultSettings): Promise<void> =>
+  writeSettingsGuarded(vaultStore(), localArea, settings);
