@@ -75,6 +75,21 @@ export {
   type PhoneTransferPlan,
   planPhoneTransfer,
 } from './phone.js';
+export {
+  base64UrlToBytes,
+  bytesToBase64Url,
+  type DamagedSlot,
+  derivePasskeySlotKey,
+  MAX_PASSKEY_SLOTS,
+  type NewPasskey,
+  newPrfSalt,
+  PASSPHRASE_SLOT_ID,
+  type PasskeyAttachment,
+  type PasskeySlot,
+  type PassphraseSlot,
+  PRF_SALT_BYTES,
+  type VaultSlot,
+} from './slots.js';
 export { estimatePassphraseStrength, type PassphraseStrength, type StrengthEstimate } from './strength.js';
 export {
   changePassphrase,
@@ -91,21 +106,6 @@ export {
   unlockVaultWithPasskey,
   type VaultData,
 } from './vault.js';
-export {
-  base64UrlToBytes,
-  bytesToBase64Url,
-  type DamagedSlot,
-  derivePasskeySlotKey,
-  MAX_PASSKEY_SLOTS,
-  type NewPasskey,
-  newPrfSalt,
-  PASSPHRASE_SLOT_ID,
-  type PasskeyAttachment,
-  type PasskeySlot,
-  type PassphraseSlot,
-  PRF_SALT_BYTES,
-  type VaultSlot,
-} from './slots.js';
 export {
   addPasskeySlot,
   isSlotVault,

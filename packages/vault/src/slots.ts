@@ -123,7 +123,8 @@ async function wrap<T extends VaultSlot>(slot: Omit<T, 'wrap'>, vaultKey: Uint8A
 async function unwrap(slot: VaultSlot, slotKey: Uint8Array, failure: 'WRONG_PASSPHRASE' | 'WRONG_PASSKEY') {
   try {
     const key = await aesGcmDecrypt(slotKey, base64ToBytes(slot.wrap.iv), base64ToBytes(slot.wrap.key), slotAad(slot));
-    if (key.length !== VAULT_KEY_BYTES) throw new VaultError('CORRUPT_VAULT', 'The wrapped vault key has the wrong size.');
+    if (key.length !== VAULT_KEY_BYTES)
+      throw new VaultError('CORRUPT_VAULT', 'The wrapped vault key has the wrong size.');
     return key;
   } catch (error) {
     if (isVaultError(error, 'WRONG_PASSPHRASE') && failure === 'WRONG_PASSKEY') {
@@ -204,7 +205,6 @@ export function unwrapWithPasskey(slot: PasskeySlot, prfOutput: Uint8Array): Pro
 }
 
 function cleanLabel(label: unknown): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control and bidi characters are what we strip.
   const text = typeof label === 'string' ? label.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '') : '';
   return [...text.trim()].slice(0, MAX_LABEL_CHARS).join('');
 }

@@ -10,6 +10,7 @@ import {
 import { describeValue, isVaultError, VaultError } from './errors.js';
 import { DEFAULT_KDF, type KdfParams } from './kdf.js';
 import {
+  MAX_PASSKEY_SLOTS,
   type NewPasskey,
   newVaultKey,
   PASSPHRASE_SLOT_ID,
@@ -20,7 +21,6 @@ import {
   requirePassphraseSlot,
   unwrapWithPasskey,
   unwrapWithPassphraseKey,
-  MAX_PASSKEY_SLOTS,
   wrapWithPasskey,
   wrapWithPassphraseKey,
 } from './slots.js';
@@ -122,7 +122,11 @@ function serialise(record: VaultRecordV2): string {
 }
 
 /** Encrypts the accounts under the vault key (fresh nonce) and stores them with `slots`, kept as they are. */
-export async function sealVaultRecord(payload: unknown, vaultKey: Uint8Array, slots: readonly unknown[]): Promise<string> {
+export async function sealVaultRecord(
+  payload: unknown,
+  vaultKey: Uint8Array,
+  slots: readonly unknown[],
+): Promise<string> {
   const nonce = bytesToBase64(randomBytes(NONCE_BYTES));
   const ciphertext = await aesGcmEncrypt(
     vaultKey,
@@ -252,9 +256,11 @@ export function removeSlot(text: string, slotId: string): string {
 
 /** What the UI shows and what the popup needs to ask for a passkey: never a key, never a PRF output. */
 export interface SlotSummary {
-  passkeys: Array<Pick<PasskeySlot, 'id' | 'credentialId' | 'prfSalt' | 'label' | 'createdAt'> & {
-    attachment: PasskeyAttachment;
-  }>;
+  passkeys: Array<
+    Pick<PasskeySlot, 'id' | 'credentialId' | 'prfSalt' | 'label' | 'createdAt'> & {
+      attachment: PasskeyAttachment;
+    }
+  >;
   damaged: Array<{ id?: string; code: VaultError['code'] }>;
 }
 

@@ -101,7 +101,10 @@ describe('vault key slots', () => {
     expect(opened.unlocked.key).toEqual(vaultKey);
     expect(opened.data.accounts).toEqual([account]);
     expect(opened.unlocked.kdf).toEqual(parseEnvelope('vault', text).kdf);
-    await expectCode(unlockVaultWithPasskey(text, slot.id, fakeAuthenticator().prf(new Uint8Array(32))), 'WRONG_PASSKEY');
+    await expectCode(
+      unlockVaultWithPasskey(text, slot.id, fakeAuthenticator().prf(new Uint8Array(32))),
+      'WRONG_PASSKEY',
+    );
     await expectCode(unlockVaultWithPasskey(text, 'passkey-unknown', output), 'SLOT_NOT_FOUND');
     expect(text).not.toContain(Buffer.from(output).toString('base64'));
     expect(Object.keys(JSON.parse(text).slots[1]).sort()).toEqual(
@@ -126,10 +129,7 @@ describe('vault key slots', () => {
 
   it('refuses to wrap a key that does not open the vault, and bounds the number of passkeys', async () => {
     const { text } = await createVault(PASS, FAST_ARGON);
-    await expectCode(
-      addPasskeySlot(text, new Uint8Array(32), fakeAuthenticator().register()),
-      'WRONG_PASSPHRASE',
-    );
+    await expectCode(addPasskeySlot(text, new Uint8Array(32), fakeAuthenticator().register()), 'WRONG_PASSPHRASE');
     const { unlocked } = await unlockVault(text, PASS);
     let current = text;
     for (let index = 0; index < MAX_PASSKEY_SLOTS; index++) {
@@ -147,7 +147,9 @@ describe('vault key slots', () => {
     expect(() => removeSlot(text, 'passphrase')).toThrow(
       expect.objectContaining({ code: 'PASSPHRASE_SLOT_REQUIRED' }) as unknown as Error,
     );
-    expect(() => removeSlot(removed, slot.id)).toThrow(expect.objectContaining({ code: 'SLOT_NOT_FOUND' }) as unknown as Error);
+    expect(() => removeSlot(removed, slot.id)).toThrow(
+      expect.objectContaining({ code: 'SLOT_NOT_FOUND' }) as unknown as Error,
+    );
   });
 
   it('changes the passphrase by rewrapping one slot: accounts and passkey slots untouched', async () => {
@@ -162,7 +164,10 @@ describe('vault key slots', () => {
     await expectCode(unlockVault(changed.text, PASS), 'WRONG_PASSPHRASE');
     expect((await unlockVault(changed.text, 'another long passphrase')).data.accounts).toEqual([account]);
     expect((await unlockVaultWithPasskey(changed.text, slot.id, output)).data.accounts).toEqual([account]);
-    await expectCode(changePassphrase(text, 'not the passphrase', 'another long passphrase', FAST_ARGON), 'WRONG_PASSPHRASE');
+    await expectCode(
+      changePassphrase(text, 'not the passphrase', 'another long passphrase', FAST_ARGON),
+      'WRONG_PASSPHRASE',
+    );
   });
 });
 
@@ -190,7 +195,11 @@ describe('migration from format 1', () => {
     const before = await unlockVault(legacy, PASS);
     const migrated = await migrateVault(legacy, PASS);
     expect(migrated.kdfUpgraded).toBe(true);
-    expect(parseEnvelope('vault', migrated.text).kdf).toMatchObject({ memoryKiB: 65536, iterations: 3, parallelism: 4 });
+    expect(parseEnvelope('vault', migrated.text).kdf).toMatchObject({
+      memoryKiB: 65536,
+      iterations: 3,
+      parallelism: 4,
+    });
     expect((await unlockVault(migrated.text, PASS)).data).toEqual(before.data);
   }, 20_000);
 });
