@@ -1,11 +1,13 @@
 import { type Account, exportEncryptedBackup, exportOtpauthList } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { recordBackup } from '../backup-health/health';
 import { unencryptedExportAllowed } from '../managed/effective';
 import { ManagedBadge } from '../managed/ManagedBadge';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { describeError } from '../ui/errors';
 import { NewPassphraseFields } from '../ui/PassphraseForms';
+import { localArea } from '../vault/browser-store';
 import { dated, downloadText } from './download';
 
 export function BackupSection(props: { accounts: Account[] }) {
@@ -27,6 +29,7 @@ export function BackupSection(props: { accounts: Account[] }) {
           try {
             const text = await exportEncryptedBackup(props.accounts, passphrase);
             downloadText(dated('mfa-companion-backup', 'json'), text, 'application/json');
+            await recordBackup(localArea, 'encrypted');
             setMessage({ text: i18n.t('options.exported', [props.accounts.length]), error: false });
           } catch (caught) {
             setMessage({ text: describeError(caught), error: true });

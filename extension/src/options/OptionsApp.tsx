@@ -1,6 +1,8 @@
 import type { Account } from '@mfa-companion/vault';
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { BackupHealthSection } from '../backup-health/BackupHealthSection';
+import { PasskeySection } from '../passkey/PasskeySection';
 import { UnlockForm } from '../ui/PassphraseForms';
 import { readUserSettings, vaultStore } from '../vault/browser-store';
 import { DEFAULT_SETTINGS, type VaultSettings } from '../vault/settings';
@@ -55,6 +57,8 @@ export function OptionsApp() {
       {status === 'unlocked' && (
         <>
           <ChangePassphraseSection />
+          <PasskeySection />
+          <BackupHealthSection accounts={accounts} />
           <BackupSection accounts={accounts} />
           <PhoneSection accounts={accounts} />
           <ImportSection accounts={accounts} onImported={refresh} />

@@ -2,10 +2,11 @@ import { type Account, accountLabel, accountOtpauthUri, planPhoneTransfer } from
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { recordBackup } from '../backup-health/health';
 import { describeError } from '../ui/errors';
 import { type QrImage, qrImage } from '../ui/qr-image';
 import { SHOW_QR_HASH } from '../ui/show-qr';
-import { vaultStore } from '../vault/browser-store';
+import { localArea, vaultStore } from '../vault/browser-store';
 import { SESSION_KEYS } from '../vault/storage-keys';
 
 /** How long a QR code full of secrets stays on screen: long enough to scan, short enough to be forgotten. */
@@ -125,6 +126,8 @@ export function PhoneSection(props: { accounts: Account[] }) {
           onCancel={() => setRequest(undefined)}
           onVerified={(accounts) => {
             const next = buildDisplay(request, accounts);
+            // A transfer to a phone is a backup too (backup health counts from here).
+            if (next.kind === 'transfer' && next.codes.length > 0) void recordBackup(localArea, 'phone');
             setRequest(undefined);
             show(next);
           }}

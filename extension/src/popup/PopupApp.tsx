@@ -6,6 +6,7 @@ import { i18n } from '#i18n';
 import { AccountChooser } from '../autofill/AccountChooser';
 import type { FillReport } from '../autofill/messages';
 import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
+import { BackupReminder } from '../backup-health/BackupReminder';
 import {
   effectiveAutofillSettings,
   effectiveVaultSettings,
@@ -15,12 +16,15 @@ import {
 } from '../managed/effective';
 import { ManagedBadge } from '../managed/ManagedBadge';
 import type { ManagedPolicy } from '../managed/policy';
+import { resetPasskeyAttempts } from '../passkey/attempts';
+import { type PasskeyOffer, passkeyOffer } from '../passkey/offer';
+import { PasskeyUnlock } from '../passkey/PasskeyUnlock';
 import { copyCode } from '../ui/clipboard';
 import { describeError } from '../ui/errors';
 import { GearIcon, LockIcon, PlusIcon } from '../ui/icons';
 import { CreateVaultForm, UnlockForm } from '../ui/PassphraseForms';
 import { showQrPageUrl } from '../ui/show-qr';
-import { vaultStore } from '../vault/browser-store';
+import { localArea, vaultStore } from '../vault/browser-store';
 import { forgetSecrets, hotpCode, prepareTotpCodes } from '../vault/codes';
 import {
   DEFAULT_SETTINGS,
@@ -30,6 +34,7 @@ import {
   type VaultSettings,
 } from '../vault/settings';
 import { displayOrder, matchesQuery, moveAccount, siteMatchesOf } from '../vault/sites';
+import { LOCAL_KEYS } from '../vault/storage-keys';
 import { AccountList, FIRST_SCREEN_ROWS } from './AccountList';
 import type { AddAccountProps } from './AddAccount';
 import { afterFirstPaint } from './after-paint';
@@ -68,6 +73,8 @@ export interface InitialState {
   policy: ManagedPolicy;
   autofillSettings: AutofillSettings;
   error?: string;
+  /** Locked: the passkeys offered before the passphrase (issue 23). */
+  passkeyOffer?: PasskeyOffer;
 }
 
 /**
@@ -109,10 +116,13 @@ export async function loadInitialState(): Promise<InitialState> {
     }
     if (loaded.status !== 'unlocked') {
       initial.view = loaded.status === 'no-vault' ? 'first-run' : 'locked';
+      if (loaded.status === 'locked')
+        initial.passkeyOffer = await passkeyOffer(stored[LOCAL_KEYS.vault], policy, localArea);
       return initial;
     }
     if (isIdleExpired(loaded.lastActivity, Date.now(), initial.settings)) {
       await store.lock();
+      initial.passkeyOffer = await passkeyOffer(stored[LOCAL_KEYS.vault], policy, localArea);
       return initial;
     }
     const siteMatches = siteMatchesOf(loaded.accounts, tab.origin);
@@ -355,9 +365,21 @@ export function PopupApp({ initial }: { initial: InitialState }) {
             {error}
           </p>
         )}
+        {initial.passkeyOffer && (
+          <PasskeyUnlock
+            passkeys={initial.passkeyOffer.passkeys}
+            failedAttempts={initial.passkeyOffer.failedAttempts}
+            onUnlocked={(opened) => {
+              setAccounts(opened.accounts);
+              setError(undefined);
+              setView('list');
+            }}
+          />
+        )}
         <UnlockForm
           onUnlock={async (passphrase) => {
             const opened = await store.unlock(passphrase);
+            void resetPasskeyAttempts(localArea);
             setAccounts(opened.accounts);
             setError(opened.recoveredFromPrevious ? i18n.t('errors.RECOVERED') : undefined);
             setView('list');
@@ -476,6 +498,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           onFirstPaint={markFirstCodePainted}
         />
       )}
+      {painted && <BackupReminder accounts={accounts} policy={policy} />}
       {painted && <NmcStatus />}
       {menu && (
         <AccountMenu

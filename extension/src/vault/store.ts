@@ -9,16 +9,15 @@ import {
   isVaultError,
   type KdfCost,
   type KdfParams,
-  kdfNeedsUpgrade,
   openVaultWithKey,
   parseEnvelope,
+  resealVault,
   type SealedVault,
-  sealVault,
   type UnlockedKey,
   unlockVault,
-  type VaultData,
   VaultError,
 } from '@mfa-companion/vault';
+import { sealOnUnlock } from './slot-upgrade';
 import type { StorageAreaLike } from './storage-area';
 
 import { LOCAL_KEYS, type LoadReads, SESSION_KEYS } from './storage-keys';
@@ -167,8 +166,8 @@ export class VaultStore {
   private async unlockStored(passphrase: string, mayRetry: boolean): Promise<OpenedVault> {
     const { current, previous } = await this.readStored();
     try {
-      const { data, unlocked } = await unlockVault(current, passphrase);
-      const upgraded = await this.upgradeKdf(current, data, passphrase, unlocked);
+      const { data, unlocked, version } = await unlockVault(current, passphrase);
+      const upgraded = await this.upgradeKdf(current, version, passphrase, unlocked);
       // Another page wrote the vault while this one derived: open what is stored now, not the copy read before.
       if (upgraded === 'superseded' && mayRetry) return this.unlockStored(passphrase, false);
       const resealed = upgraded === 'superseded' ? undefined : upgraded;
@@ -194,24 +193,26 @@ export class VaultStore {
   }
 
   /**
-   * Re-seals the vault under a new salt with the target KDF settings, through the same verified two-step
-   * commit as every write: until the one storage call that swaps it in, the old copy is current, so an
-   * interruption at any point leaves a vault the same passphrase opens. After the swap the old, weaker copy
-   * is not kept as `previous` (it would be the easier one to attack). Best effort: when anything fails the
-   * unlock goes on with the old key and the next unlock tries again. Returns the new vault once it is current,
-   * or 'superseded' (nothing written) when another page changed the stored vault during the derivation.
+   * The transitions an unlock may make (see sealOnUnlock): a format-1 vault becomes a slot vault, and a passphrase
+   * slot below today's KDF settings is rewrapped under a new salt. Through the same verified two-step commit as
+   * every write: until the one storage call that swaps it in, the old copy is current, so an interruption at any
+   * point leaves a vault the same passphrase opens. After a KDF raise the old, weaker copy is not kept as
+   * `previous` (it would be the easier one to attack). Best effort: when anything fails the unlock goes on with
+   * the old key and the next unlock tries again. Returns the new vault once it is current, or 'superseded'
+   * (nothing written) when another page changed the stored vault during the derivation.
    */
   private async upgradeKdf(
     current: string,
-    data: VaultData,
+    version: 1 | 2,
     passphrase: string,
     unlocked: UnlockedKey,
   ): Promise<SealedVault | 'superseded' | undefined> {
-    const target = this.kdfCost ?? DEFAULT_KDF;
-    if (!kdfNeedsUpgrade(unlocked.kdf, target)) return undefined;
     let sealed: SealedVault | undefined;
+    let dropPrevious = false;
     try {
-      sealed = await createVault(passphrase, target, data);
+      const next = await sealOnUnlock(current, version, passphrase, unlocked, this.kdfCost ?? DEFAULT_KDF);
+      if (!next) return undefined;
+      ({ sealed, dropPrevious } = next);
       const stored = await this.local.get(LOCAL_KEYS.vault);
       if (stored[LOCAL_KEYS.vault] !== current) return 'superseded';
       await this.commit(sealed.text, sealed.unlocked.key);
@@ -220,7 +221,7 @@ export class VaultStore {
       const stored = await this.local.get(LOCAL_KEYS.vault).catch(() => ({}) as Record<string, unknown>);
       if (!sealed || stored[LOCAL_KEYS.vault] !== sealed.text) return undefined;
     }
-    await this.local.remove(LOCAL_KEYS.previous).catch(() => undefined);
+    if (dropPrevious) await this.local.remove(LOCAL_KEYS.previous).catch(() => undefined);
     return sealed;
   }
 
@@ -248,7 +249,8 @@ export class VaultStore {
   async save(accounts: Account[]): Promise<void> {
     const session = await this.sessionKey();
     const key = base64ToBytes(session.key);
-    const text = await sealVault({ accounts }, { key, kdf: session.kdf });
+    // A slot vault keeps its key slots; a format-1 vault (unlocked before the migration) stays format 1.
+    const text = await resealVault((await this.readStored()).current, { accounts }, { key, kdf: session.kdf });
     await this.commit(text, key);
     await this.cacheAccounts(text, accounts);
   }
@@ -266,6 +268,32 @@ export class VaultStore {
   async wipe(): Promise<void> {
     await this.local.remove([LOCAL_KEYS.vault, LOCAL_KEYS.previous, LOCAL_KEYS.pending]);
     await this.lock();
+  }
+
+  // ── Key slots (issue 23): the few entry points extension/src/vault/slots.ts needs. ──
+
+  /** The stored vault text (slot changes read it, change it with the vault key and write it back). */
+  async storedVault(): Promise<string> {
+    return (await this.readStored()).current;
+  }
+
+  /** Writes a vault text whose accounts `key` opens, through the verified commit; `expected` guards lost updates. */
+  async replaceVault(text: string, key: Uint8Array, expected: string): Promise<void> {
+    if ((await this.readStored()).current !== expected) {
+      throw new VaultStoreError('WRITE_FAILED', 'The vault changed meanwhile; nothing was written.');
+    }
+    await this.commit(text, key);
+  }
+
+  /** The unlocked vault key (to verify a slot change written while unlocked); LOCKED when there is none. */
+  async sessionVaultKey(): Promise<Uint8Array> {
+    return base64ToBytes((await this.sessionKey()).key);
+  }
+
+  /** Keeps a vault key unwrapped by another slot (a passkey) in session memory, as a passphrase unlock does. */
+  async keepUnlockedWith(unlocked: UnlockedKey, text: string, accounts: Account[]): Promise<void> {
+    await this.keepUnlocked(unlocked);
+    await this.cacheAccounts(text, accounts);
   }
 
   async touch(now = Date.now()): Promise<void> {

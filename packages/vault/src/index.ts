@@ -19,6 +19,7 @@ export {
   validateAccountInput,
 } from './account.js';
 export { type BackupPayload, exportEncryptedBackup, exportOtpauthList, readEncryptedBackup } from './backup.js';
+export { type BackupComparison, compareBackup } from './backup-check.js';
 export { base64ToBytes, bytesToBase64 } from './encoding.js';
 export {
   assertPassphrase,

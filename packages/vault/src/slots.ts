@@ -33,7 +33,7 @@ const SLOT_AAD_MAGIC = 'MFA-COMPANION-VAULT-SLOT';
 export interface WrappedVaultKey {
   algorithm: 'AES-256-GCM';
   iv: string;
-  key: string;
+  wrappedKey: string;
 }
 
 export interface PassphraseSlot {
@@ -116,13 +116,18 @@ async function wrap<T extends VaultSlot>(slot: Omit<T, 'wrap'>, vaultKey: Uint8A
   const head = { algorithm: 'AES-256-GCM' as const, iv: bytesToBase64(randomBytes(NONCE_BYTES)) };
   const aad = slotAad({ ...slot, wrap: head } as unknown as SlotHead);
   const wrapped = await aesGcmEncrypt(slotKey, base64ToBytes(head.iv), vaultKey, aad);
-  return { ...slot, wrap: { ...head, key: bytesToBase64(wrapped) } } as T;
+  return { ...slot, wrap: { ...head, wrappedKey: bytesToBase64(wrapped) } } as T;
 }
 
 /** Unwraps the vault key; a wrong slot key and an edited slot look the same (`failure` says which words to use). */
 async function unwrap(slot: VaultSlot, slotKey: Uint8Array, failure: 'WRONG_PASSPHRASE' | 'WRONG_PASSKEY') {
   try {
-    const key = await aesGcmDecrypt(slotKey, base64ToBytes(slot.wrap.iv), base64ToBytes(slot.wrap.key), slotAad(slot));
+    const key = await aesGcmDecrypt(
+      slotKey,
+      base64ToBytes(slot.wrap.iv),
+      base64ToBytes(slot.wrap.wrappedKey),
+      slotAad(slot),
+    );
     if (key.length !== VAULT_KEY_BYTES)
       throw new VaultError('CORRUPT_VAULT', 'The wrapped vault key has the wrong size.');
     return key;
@@ -213,14 +218,14 @@ function parseWrap(value: unknown): WrappedVaultKey {
   if (!isRecord(value) || value.algorithm !== 'AES-256-GCM') {
     throw new VaultError('CORRUPT_VAULT', 'The slot has no AES-256-GCM wrapped key.');
   }
-  const { iv, key } = value;
+  const { iv, wrappedKey } = value;
   if (typeof iv !== 'string' || base64ToBytes(iv, 'slot iv').length !== NONCE_BYTES) {
     throw new VaultError('CORRUPT_VAULT', 'The slot iv is missing or has the wrong length.');
   }
-  if (typeof key !== 'string' || base64ToBytes(key, 'wrapped key').length !== VAULT_KEY_BYTES + 16) {
+  if (typeof wrappedKey !== 'string' || base64ToBytes(wrappedKey, 'wrapped key').length !== VAULT_KEY_BYTES + 16) {
     throw new VaultError('CORRUPT_VAULT', 'The wrapped key is missing or has the wrong length.');
   }
-  return { algorithm: 'AES-256-GCM', iv, key };
+  return { algorithm: 'AES-256-GCM', iv, wrappedKey };
 }
 
 function parseSlot(value: unknown): VaultSlot {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addPasskeySlot,
   changePassphrase,
+  compareBackup,
   createAccount,
   createKey,
   createVault,
@@ -215,10 +216,10 @@ describe('tampered slots: typed errors, nothing lost', () => {
         s.hkdfSalt = Buffer.alloc(32, 7).toString('base64');
       },
       (s: Record<string, unknown>) => {
-        const wrap = s.wrap as { key: string };
-        const bytes = Buffer.from(wrap.key, 'base64');
+        const wrap = s.wrap as { wrappedKey: string };
+        const bytes = Buffer.from(wrap.wrappedKey, 'base64');
         bytes[3] = (bytes[3] as number) ^ 1;
-        wrap.key = bytes.toString('base64');
+        wrap.wrappedKey = bytes.toString('base64');
       },
     ]) {
       const tampered = editSlot(text, slot.id, edit);
@@ -293,5 +294,27 @@ describe('tampered slots: typed errors, nothing lost', () => {
     const newer = JSON.stringify({ ...record, slots: [...record.slots, { id: 'x', type: 'hardware-token' }] });
     expect(listSlots(newer).damaged).toEqual([{ id: 'x', code: 'UNSUPPORTED_VERSION' }]);
     expect((await unlockVault(newer, PASS)).data.accounts).toEqual([account]);
+  });
+});
+
+describe('checking a backup against the vault', () => {
+  const other = createAccount({ issuer: 'GitLab', account: 'me', secret: 'GEZDGNBVGY3TQOJQ' });
+  const third = createAccount({ issuer: 'AWS', account: 'root', secret: 'MFRGGZDFMZTWQ2LK' });
+
+  it('reports missing, differing and backup-only accounts; the same secret under another id matches', () => {
+    const renamedElsewhere = { ...other, id: 'another-id', issuer: 'GitLab (old name)' };
+    const rekeyed = { ...account, secret: 'KRUGKIDROVUWG2ZA' };
+    const deleted = createAccount({ issuer: 'Old', account: 'gone', secret: 'ONSWG4TFOQ======' });
+    const result = compareBackup([account, other, third], [rekeyed, renamedElsewhere, deleted]);
+    expect(result.matched).toBe(1);
+    expect(result.missing).toEqual([third]);
+    expect(result.differing).toEqual([account]);
+    expect(result.onlyInBackup).toEqual([deleted]);
+    expect(compareBackup([account, other], [other, account])).toEqual({
+      matched: 2,
+      missing: [],
+      differing: [],
+      onlyInBackup: [],
+    });
   });
 });
