@@ -1,13 +1,16 @@
 import type { SlotSummary } from '@mfa-companion/vault';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import type { ManagedPolicy } from '../managed/policy';
 import { describeError } from '../ui/errors';
 import { localArea, vaultStore } from '../vault/browser-store';
 import { VaultSlots } from '../vault/slots';
+import { LOCAL_KEYS } from '../vault/storage-keys';
 import type { OpenedVault } from '../vault/store';
 import { MAX_PASSKEY_ATTEMPTS, recordFailedPasskeyAttempt, resetPasskeyAttempts } from './attempts';
 import { ceremonyPlace, currentPlatform, PASSKEY_WINDOW_PATH } from './ceremony-place';
+import { type PasskeyOffer, passkeyOffer } from './offer';
 import { requestPrfOutput } from './webauthn';
 
 /** Runs the passkey ceremony here and unlocks; counts a failure or a cancel, resets the count on success. */
@@ -29,14 +32,26 @@ export async function unlockWithPasskey(passkeys: SlotSummary['passkeys']): Prom
  * passphrase is offered, with a note saying why.
  */
 export function PasskeyUnlock(props: {
-  passkeys: SlotSummary['passkeys'];
-  failedAttempts: number;
+  /** Known before the first paint when the popup opens locked; read here when it locks while open. */
+  offer: PasskeyOffer | undefined;
+  policy: ManagedPolicy;
   onUnlocked(opened: OpenedVault): void;
 }) {
-  const [failed, setFailed] = useState(props.failedAttempts);
+  const [offer, setOffer] = useState(props.offer);
+  const [failed, setFailed] = useState(props.offer?.failedAttempts ?? 0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  if (props.passkeys.length === 0) return null;
+  useEffect(() => {
+    if (offer) return;
+    void (async () => {
+      const storedVault = (await localArea.get(LOCAL_KEYS.vault))[LOCAL_KEYS.vault];
+      const loaded = await passkeyOffer(storedVault, props.policy, localArea);
+      setFailed(loaded.failedAttempts);
+      setOffer(loaded);
+    })();
+  }, []);
+  const passkeys = offer?.passkeys ?? [];
+  if (passkeys.length === 0) return null;
   if (failed >= MAX_PASSKEY_ATTEMPTS) {
     return (
       <p class="note" data-passkey-exhausted>
@@ -66,7 +81,7 @@ export function PasskeyUnlock(props: {
           }
           setBusy(true);
           try {
-            props.onUnlocked(await unlockWithPasskey(props.passkeys));
+            props.onUnlocked(await unlockWithPasskey(passkeys));
           } catch (caught) {
             setFailed((count) => count + 1);
             setError(describeError(caught));

@@ -365,17 +365,15 @@ export function PopupApp({ initial }: { initial: InitialState }) {
             {error}
           </p>
         )}
-        {initial.passkeyOffer && (
-          <PasskeyUnlock
-            passkeys={initial.passkeyOffer.passkeys}
-            failedAttempts={initial.passkeyOffer.failedAttempts}
-            onUnlocked={(opened) => {
-              setAccounts(opened.accounts);
-              setError(undefined);
-              setView('list');
-            }}
-          />
-        )}
+        <PasskeyUnlock
+          offer={initial.passkeyOffer}
+          policy={policy}
+          onUnlocked={(opened) => {
+            setAccounts(opened.accounts);
+            setError(undefined);
+            setView('list');
+          }}
+        />
         <UnlockForm
           onUnlock={async (passphrase) => {
             const opened = await store.unlock(passphrase);
