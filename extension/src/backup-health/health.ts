@@ -117,7 +117,7 @@ export function relativeTime(then: number, now: number, locale: string): string 
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   }
-  return format.format(0, 'minute');
+  return format.format(0, 'second');
 }
 
 /** The message variant for a count in this language (Intl.PluralRules): French says "0 compte", English "0 accounts". */
