@@ -5,6 +5,7 @@ import { listSlots, parseEnvelope, unlockVault } from '@mfa-companion/vault';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedBrowser, launchBrowser } from '../lib/browser.ts';
+import { addVirtualAuthenticator } from '../lib/webauthn.ts';
 import { addByUri, createVaultThroughUi, openPopup, optionsUrl, PASSPHRASE, popupUrl } from './extension-helpers.ts';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -15,25 +16,6 @@ declare const chrome: {
     { get(key?: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> }
   >;
 };
-
-/** A USB security key with PIN (user verification) and the PRF extension (CTAP2 hmac-secret). */
-export async function addVirtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; authenticatorId: string }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable', { enableUI: false });
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      ctap2Version: 'ctap2_1',
-      transport: 'usb',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      hasPrf: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return { cdp, authenticatorId };
-}
 
 async function stored(worker: Worker): Promise<Record<string, unknown>> {
   return worker.evaluate(() => chrome.storage.local.get(null));
