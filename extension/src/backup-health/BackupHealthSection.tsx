@@ -42,7 +42,8 @@ export function BackupHealthSection(props: { accounts: Account[] }) {
   if (!record) return null;
   const managedDays = policy.backupReminderDays !== undefined;
   return (
-    <section class="stack" aria-labelledby="backup-health-title" data-backup-health>
+    // No aria-labelledby: a region named "Backup health" would also answer to "Backup", the export section's name.
+    <section class="stack" data-backup-health>
       <h2 id="backup-health-title">{i18n.t('backupHealth.title')}</h2>
       <p data-backup-status>{backupHealthText(summarizeBackupHealth(props.accounts, record))}</p>
       {loaded && (

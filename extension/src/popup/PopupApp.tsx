@@ -365,16 +365,18 @@ export function PopupApp({ initial }: { initial: InitialState }) {
             {error}
           </p>
         )}
-        <PasskeyUnlock
-          offer={initial.passkeyOffer}
-          policy={policy}
-          onUnlocked={(opened) => {
-            setAccounts(opened.accounts);
-            setError(undefined);
-            setView('list');
-          }}
-        />
         <UnlockForm
+          offer={
+            <PasskeyUnlock
+              offer={initial.passkeyOffer}
+              policy={policy}
+              onUnlocked={(opened) => {
+                setAccounts(opened.accounts);
+                setError(undefined);
+                setView('list');
+              }}
+            />
+          }
           onUnlock={async (passphrase) => {
             const opened = await store.unlock(passphrase);
             void resetPasskeyAttempts(localArea);
