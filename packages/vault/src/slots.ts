@@ -1,5 +1,3 @@
-import { hkdf } from '@noble/hashes/hkdf.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { aesGcmDecrypt, aesGcmEncrypt, NONCE_BYTES, randomBytes } from './crypto.js';
 import { base64ToBytes, bytesToBase64, utf8 } from './encoding.js';
 import { describeValue, isVaultError, VaultError } from './errors.js';
@@ -161,11 +159,15 @@ export function unwrapWithPassphraseKey(slot: PassphraseSlot, passphraseKey: Uin
   return unwrap(slot, passphraseKey, 'WRONG_PASSPHRASE');
 }
 
-/** HKDF-SHA-256 (RFC 5869) from a PRF output to the AES-256 key that wraps the vault key in a passkey slot. */
-export function derivePasskeySlotKey(prfOutput: Uint8Array, hkdfSalt: Uint8Array): Uint8Array {
+/**
+ * HKDF-SHA-256 (RFC 5869) from a PRF output to the AES-256 key that wraps the vault key in a passkey slot. Loaded on
+ * first use, like scrypt: the popup's first paint does not carry it.
+ */
+export async function derivePasskeySlotKey(prfOutput: Uint8Array, hkdfSalt: Uint8Array): Promise<Uint8Array> {
   if (!(prfOutput instanceof Uint8Array) || prfOutput.length < 32) {
     throw new VaultError('WRONG_PASSKEY', 'The authenticator returned no usable PRF output.');
   }
+  const [{ hkdf }, { sha256 }] = await Promise.all([import('@noble/hashes/hkdf.js'), import('@noble/hashes/sha2.js')]);
   return hkdf(sha256, prfOutput, hkdfSalt, utf8.encode(HKDF_INFO), 32);
 }
 
@@ -201,12 +203,13 @@ export async function wrapWithPasskey(vaultKey: Uint8Array, passkey: NewPasskey)
       createdAt: passkey.createdAt,
     },
     vaultKey,
-    derivePasskeySlotKey(passkey.prfOutput, hkdfSalt),
+    await derivePasskeySlotKey(passkey.prfOutput, hkdfSalt),
   );
 }
 
-export function unwrapWithPasskey(slot: PasskeySlot, prfOutput: Uint8Array): Promise<Uint8Array> {
-  return unwrap(slot, derivePasskeySlotKey(prfOutput, base64ToBytes(slot.hkdfSalt, 'HKDF salt')), 'WRONG_PASSKEY');
+export async function unwrapWithPasskey(slot: PasskeySlot, prfOutput: Uint8Array): Promise<Uint8Array> {
+  const slotKey = await derivePasskeySlotKey(prfOutput, base64ToBytes(slot.hkdfSalt, 'HKDF salt'));
+  return unwrap(slot, slotKey, 'WRONG_PASSKEY');
 }
 
 function cleanLabel(label: unknown): string {
