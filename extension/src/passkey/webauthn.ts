@@ -140,12 +140,14 @@ export async function registerPasskey(options: {
   }
   if (!credential) throw new PasskeyError('PASSKEY_CANCELLED', 'No credential was created.');
   const attachment = attachmentOf(credential);
+  const credentialId = new Uint8Array(credential.rawId);
   if (options.policy === 'security-keys-only' && attachment !== 'cross-platform') {
+    await forgetCredential(credentialId);
     throw new PasskeyError('PASSKEY_NOT_SECURITY_KEY', 'Only security keys are allowed by your organisation.');
   }
-  const credentialId = new Uint8Array(credential.rawId);
   const created = prfOutputOf(credential);
   if (created.enabled === false) {
+    await forgetCredential(credentialId);
     throw new PasskeyError('PASSKEY_NO_PRF', 'This passkey or security key cannot unlock the vault (no PRF support).');
   }
   const prfOutput =
@@ -166,6 +168,22 @@ export async function registerPasskey(options: {
     label: options.label,
     createdAt: options.now ?? Date.now(),
   };
+}
+
+/**
+ * A credential made but not kept (no PRF, or not allowed by policy): tells the authenticator's credential manager it
+ * is unknown, where the browser has the Signal API (Chromium 132+), so it does not linger in the user's passkey
+ * list. Best effort: nothing depends on it.
+ */
+async function forgetCredential(credentialId: Uint8Array): Promise<void> {
+  const signal = (
+    PublicKeyCredential as unknown as {
+      signalUnknownCredential?: (options: { rpId: string; credentialId: string }) => Promise<void>;
+    }
+  ).signalUnknownCredential;
+  await signal
+    ?.call(PublicKeyCredential, { rpId: location.hostname, credentialId: bytesToBase64Url(credentialId) })
+    .catch(() => undefined);
 }
 
 /**
