@@ -13,7 +13,11 @@ const SECRET = 'JBSWY3DPEHPK3PXP';
 declare const chrome: {
   storage: Record<
     'local' | 'session',
-    { get(key?: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> }
+    {
+      get(key?: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      remove(keys: string[]): Promise<void>;
+    }
   >;
 };
 
@@ -93,6 +97,18 @@ describe('Chromium: unlock with a passkey (virtual authenticator with PRF)', () 
     await code.waitFor();
     expect(codesAround(Date.now())).toContain(await code.getAttribute('data-code'));
     expect((await worker.evaluate(() => chrome.storage.session.get('vault.key')))['vault.key']).toBeDefined();
+  });
+
+  it('the small unlock window (used where the OS dialog would close the popup) asks at once and unlocks', async () => {
+    await worker.evaluate(() => chrome.storage.session.remove(['vault.key', 'vault.lastActivity', 'vault.accounts']));
+    await page.goto(`chrome-extension://${browser.extensionId}/passkey-unlock.html`);
+    await expect
+      .poll(async () => (await worker.evaluate(() => chrome.storage.session.get('vault.key')))['vault.key'], {
+        timeout: 15_000,
+      })
+      .toBeDefined();
+    await page.goto(popupUrl(browser));
+    await page.locator('.row .code').first().waitFor();
   });
 
   it('a tampered passkey slot fails with a typed error; after five failed attempts only the passphrase is offered', async () => {
