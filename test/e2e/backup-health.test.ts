@@ -5,7 +5,15 @@ import { exportEncryptedBackup, type KdfCost } from '@mfa-companion/vault';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedBrowser, launchBrowser } from '../lib/browser.ts';
-import { addByUri, createVaultThroughUi, openPopup, optionsUrl, popupUrl, readVault } from './extension-helpers.ts';
+import {
+  addByUri,
+  axeViolations,
+  createVaultThroughUi,
+  openPopup,
+  optionsUrl,
+  popupUrl,
+  readVault,
+} from './extension-helpers.ts';
 
 const BACKUP_PASSPHRASE = 'paper lantern orchard 1987';
 const DAY = 86_400_000;
@@ -106,6 +114,7 @@ describe('Chromium: backup health and "Check a backup file"', () => {
     expect(text).toContain('1 account of the vault is not in this backup as it is now.');
     expect(text).toContain('Missing from the backup:');
     expect(text).toContain('GitLab (alice)');
+    expect(await axeViolations(options)).toEqual([]);
 
     await options.reload();
     await checkBackup(options, stale, 'not the backup passphrase');

@@ -6,7 +6,15 @@ import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedBrowser, launchBrowser } from '../lib/browser.ts';
 import { addVirtualAuthenticator } from '../lib/webauthn.ts';
-import { addByUri, createVaultThroughUi, openPopup, optionsUrl, PASSPHRASE, popupUrl } from './extension-helpers.ts';
+import {
+  addByUri,
+  axeViolations,
+  createVaultThroughUi,
+  openPopup,
+  optionsUrl,
+  PASSPHRASE,
+  popupUrl,
+} from './extension-helpers.ts';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 
@@ -64,6 +72,7 @@ describe('Chromium: unlock with a passkey (virtual authenticator with PRF)', () 
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('The passkey was added.', { exact: false }).waitFor();
     await page.getByRole('list', { name: 'Passkeys that unlock the vault' }).getByText('Test key').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
 
     const { credentials } = await authenticator.cdp.send('WebAuthn.getCredentials', authenticator);
     expect(credentials).toHaveLength(1);
@@ -91,6 +100,7 @@ describe('Chromium: unlock with a passkey (virtual authenticator with PRF)', () 
       page.getByLabel('Passphrase').evaluate((element) => element.getBoundingClientRect().top),
     ]);
     expect(passkeyTop).toBeLessThan(passphraseTop);
+    expect(await axeViolations(page)).toEqual([]);
     expect((await worker.evaluate(() => chrome.storage.session.get('vault.key')))['vault.key']).toBeUndefined();
     await passkeyButton.click();
     const code = page.locator('.row .code').first();
