@@ -19,6 +19,18 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  vite: {
+    build: {
+      rolldownOptions: {
+        onLog(level, log, handler) {
+          // Astro tags every MDX page with its own "use astro:head-inject" directive, which it handles itself; the
+          // bundler only reports that it does not know it (one warning per page, nothing to fix on our side).
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && String(log.message).includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   integrations: [
     elision.before,
     starlight({
@@ -31,10 +43,13 @@ export default defineConfig({
         fr: { label: 'Français', lang: 'fr' },
       },
       credits: false,
+      // Our own src/pages/404.astro (see there): Starlight's would warn that no `404` docs entry exists.
+      disable404Route: true,
       lastUpdated: false,
       customCss: ['./src/styles/custom.css'],
       components: {
         Footer: './src/components/Footer.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
         Search: './src/components/Search.astro',
       },
       sidebar,

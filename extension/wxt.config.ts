@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { FIREFOX_MIN_VERSION } from './src/browser-support.ts';
+import { CLIPBOARD_CLEAR_PERMISSION, FIREFOX_MIN_VERSION } from './src/browser-support.ts';
 
 // Extension pages may only run their own bundled code; 'wasm-unsafe-eval' is what lets the bundled
 // QR decoder (zxing-wasm) instantiate its .wasm file, and nothing is ever fetched from elsewhere.
@@ -45,7 +45,7 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']), // Chrome MV3 clears the clipboard from an offscreen document
     ],
     // Asked for only when the user enables "clear clipboard": we clear it only if it still holds the code.
-    optional_permissions: ['clipboardRead'],
+    optional_permissions: [CLIPBOARD_CLEAR_PERMISSION],
     // No host access by default: per-site access is requested at runtime ("always detect on this site",
     // "watch this NMC"). NMC cards live on plain-http LAN addresses, hence http too.
     optional_host_permissions: ['http://*/*', 'https://*/*'],

@@ -1,12 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
 import { POLICY_FIGURES, type PolicyFigure } from './lib/policy-figures.ts';
+import { parseSourceRef } from './lib/sources.ts';
 
 const POLICY_FIGURE_NAMES = Object.keys(POLICY_FIGURES) as [PolicyFigure, ...PolicyFigure[]];
 
 export const collections = {
+  // Starlight's UI strings: French wording for the Pagefind search dialog (result counts, "no results"…), which
+  // Starlight does not translate itself (src/content/i18n/).
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   docs: defineCollection({
     loader: docsLoader(),
     schema: docsSchema({
@@ -23,6 +27,18 @@ export const collections = {
          * `@mfa-companion/policy` like <Policy value="…" /> in the body, never typed into the page.
          */
         policyKeywords: z.array(z.enum(POLICY_FIGURE_NAMES)).optional(),
+        /**
+         * The documents this page's vendor facts (and our own readings) come from: ids of `FACT_SOURCES` in
+         * `@mfa-companion/policy`, optionally with the part cited (`smartconnect-faq#otpExpiry`). The page ends with a
+         * Sources block rendered from them, and `<Cite source="…" />` in the text links to an entry.
+         */
+        sources: z
+          .array(
+            z.string().refine((ref) => parseSourceRef(ref) !== undefined, {
+              message: 'not a source of FACT_SOURCES (@mfa-companion/policy), or not one of its sections',
+            }),
+          )
+          .optional(),
       }),
     }),
   }),

@@ -5,8 +5,31 @@
  */
 export const FIREFOX_MIN_VERSION = 142;
 
-/** A browser build of the extension (WXT's `import.meta.env.BROWSER` values we ship). */
-export type ExtensionBrowser = 'chrome' | 'firefox';
+export type SupportedBrowser = 'chrome' | 'firefox';
+
+/**
+ * Whether the browser's idle API reports a locked screen (`idle.IdleState.LOCKED`), which is what "lock when the
+ * computer locks" listens for. Chrome does; Firefox's idle states are only "active" and "idle".
+ */
+export const REPORTS_SCREEN_LOCK: Readonly<Record<SupportedBrowser, boolean>> = Object.freeze({
+  chrome: true,
+  firefox: false,
+});
+
+/**
+ * Whether a host-permission match pattern can name a port. Chrome's can, so a grant covers exactly one origin;
+ * Firefox's cannot (bugs 1362809 and 1468162), so a grant covers the host on every port (see origin-pattern.ts).
+ */
+export const MATCH_PATTERNS_HAVE_PORTS: Readonly<Record<SupportedBrowser, boolean>> = Object.freeze({
+  chrome: true,
+  firefox: false,
+});
+
+/**
+ * The optional permission that clearing a copied code needs: the extension reads the clipboard first and clears it
+ * only if it still holds that code. Without the permission it never touches the clipboard after copying.
+ */
+export const CLIPBOARD_CLEAR_PERMISSION = 'clipboardRead';
 
 /**
  * Whether extension pages can run WebAuthn with the extension's own origin, which unlocking with a passkey needs.
@@ -15,7 +38,7 @@ export type ExtensionBrowser = 'chrome' | 'firefox';
  * an rp.id; checked by hand and by test/e2e/passkey-firefox.test.ts), so the Firefox build says so instead of
  * offering it. The options page, the popup and the docs' browser differences all read it from here.
  */
-export const PASSKEY_UNLOCK_SUPPORT: Readonly<Record<ExtensionBrowser, boolean>> = Object.freeze({
+export const PASSKEY_UNLOCK_SUPPORT: Readonly<Record<SupportedBrowser, boolean>> = Object.freeze({
   chrome: true,
   firefox: false,
 });

@@ -35,6 +35,8 @@ const SECTIONS = [
   'managed',
   'passkey',
   'backupHealth',
+  'reveal',
+  'damaged',
 ];
 
 describe('locales', () => {

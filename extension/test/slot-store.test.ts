@@ -39,7 +39,6 @@ describe('VaultStore with key slots', () => {
     expect(parseEnvelope('vault', migrated).kdf).toEqual(key.kdf);
     // Same settings: the old copy is kept as the previous one (it opens with the same passphrase).
     expect(local.items.get(LOCAL_KEYS.previous)).toBe(legacy);
-    expect(local.items.has(LOCAL_KEYS.pending)).toBe(false);
     await store.save([github, { ...github, id: 'second' }]);
     await store.lock();
     expect((await store.unlock(PASS)).accounts).toHaveLength(2);
@@ -50,10 +49,10 @@ describe('VaultStore with key slots', () => {
     const { local, session, store, slots } = setup();
     await store.create(PASS);
     await store.save([github]);
-    await expect(slots.proveVaultKey('not the passphrase')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
-    const proven = await slots.proveVaultKey(PASS);
+    await expect(store.verifyPassphrase('not the passphrase')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    expect(await store.verifyPassphrase(PASS)).toEqual([github]);
     const prfSalt = newPrfSalt();
-    await slots.addPasskey(proven, {
+    await slots.addPasskey({
       credentialId: new Uint8Array(16).fill(3),
       prfSalt,
       prfOutput: prf(prfSalt),
@@ -83,22 +82,62 @@ describe('VaultStore with key slots', () => {
     expect((await store.unlock('another good passphrase')).accounts).toHaveLength(2);
   }, 30_000);
 
-  it('refuses a slot change proven on a copy that changed meanwhile (nothing written)', async () => {
+  it('adds a passkey to the vault as stored when it is added (a save made meanwhile is kept)', async () => {
     const { local, store, slots } = setup();
     await store.create(PASS);
-    const proven = await slots.proveVaultKey(PASS);
     await store.save([github]);
+    const prfSalt = newPrfSalt();
+    await slots.addPasskey({
+      credentialId: new Uint8Array(16).fill(3),
+      prfSalt,
+      prfOutput: prf(prfSalt),
+      label: 'Key',
+      createdAt: 1,
+    });
+    expect(listSlots(local.items.get(LOCAL_KEYS.vault) as string).passkeys).toHaveLength(1);
+    expect((await store.open()).accounts).toEqual([github]);
+  });
+
+  it('a format-1 vault unlocked before its migration could be stored is migrated in the same write as the new slot', async () => {
+    const { local, session, store, slots } = setup();
+    const key = await createKey(PASS, FAST);
+    const legacy = await sealEnvelope('vault', { accounts: [github] }, key);
+    local.items.set(LOCAL_KEYS.vault, legacy);
+    // The session a format-1 unlock leaves: the passphrase key.
+    session.items.set(SESSION_KEYS.key, { key: Buffer.from(key.key).toString('base64'), kdf: key.kdf });
+    const prfSalt = newPrfSalt();
+    await slots.addPasskey({
+      credentialId: new Uint8Array(16).fill(4),
+      prfSalt,
+      prfOutput: prf(prfSalt),
+      label: 'K',
+      createdAt: 1,
+    });
+    const stored = local.items.get(LOCAL_KEYS.vault) as string;
+    expect(JSON.parse(stored).version).toBe(2);
+    expect(local.items.get(LOCAL_KEYS.previous)).toBe(legacy);
+    const [slot] = listSlots(stored).passkeys;
+    await store.lock();
+    expect((await slots.unlockWithPasskey(slot?.id as string, prf(prfSalt))).accounts).toEqual([github]);
+    await store.lock();
+    expect((await store.unlock(PASS)).accounts).toEqual([github]);
+  }, 30_000);
+
+  it('refuses a slot change while locked (nothing written)', async () => {
+    const { local, store, slots } = setup();
+    await store.create(PASS);
+    await store.lock();
     const before = local.items.get(LOCAL_KEYS.vault);
     const prfSalt = newPrfSalt();
     await expect(
-      slots.addPasskey(proven, {
+      slots.addPasskey({
         credentialId: new Uint8Array(16).fill(3),
         prfSalt,
         prfOutput: prf(prfSalt),
         label: 'Key',
         createdAt: 1,
       }),
-    ).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    ).rejects.toMatchObject({ code: 'LOCKED' });
     expect(local.items.get(LOCAL_KEYS.vault)).toBe(before);
   });
 });

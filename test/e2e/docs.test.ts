@@ -154,6 +154,25 @@ describe('docs site', () => {
     expect(misses).toEqual([]);
   }, 300_000);
 
+  it('speaks French in the French search dialog (result count), and cites sources on vendor pages', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}fr/`);
+    await page.locator('site-search button[data-open-modal]').click();
+    const input = page.locator('#starlight__search input');
+    await input.waitFor({ timeout: 60_000 });
+    const message = page.locator('#starlight__search .pagefind-ui__message');
+    await input.fill('téléphone perdu');
+    await expect.poll(() => message.textContent(), { timeout: 10_000 }).toMatch(/^\d+ résultats? pour/);
+    // A vendor-fact page ends with its Sources block, and a citation in the text jumps to its entry.
+    await page.goto(`${server.url}fr/troubleshooting/nmc3-firmware-update-mfa/`);
+    const sources = page.getByTestId('page-sources');
+    expect(await sources.locator('li[data-source-id]').count()).toBeGreaterThan(0);
+    const cite = page.locator('sup.cite a').first();
+    const target = (await cite.getAttribute('href')) ?? '';
+    expect(await sources.locator(target).count()).toBe(1);
+    await page.close();
+  });
+
   it('search puts the right page in the top 3 for every query of the table (Pagefind index of the build)', async () => {
     const misses: string[] = [];
     const coreMisses: string[] = [];

@@ -12,6 +12,7 @@ import {
   externalExtensionRequests,
   openPopup,
   optionsUrl,
+  PASSPHRASE,
   readVault,
 } from './extension-helpers.ts';
 
@@ -149,6 +150,9 @@ describe('extension: QR, HOTP, backup round trip, screenshots', () => {
     const backup = options.getByRole('region', { name: 'Backup' });
     await backup.getByLabel('New passphrase').fill(BACKUP_PASSPHRASE);
     await backup.getByLabel('Confirm passphrase').fill(BACKUP_PASSPHRASE);
+    // Every secret leaves the vault only after the vault passphrase is typed again.
+    await backup.getByRole('button', { name: 'Download encrypted backup' }).click();
+    await backup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     const downloadPromise = options.waitForEvent('download');
     await backup.getByRole('button', { name: 'Download encrypted backup' }).click();
     const download = await downloadPromise;

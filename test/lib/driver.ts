@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle as PlaywrightElement, Page as PlaywrightPage } from 'playwright-core';
@@ -509,8 +509,13 @@ class FirefoxPage extends SharedPage implements DriverPage {
     await action();
     for (let attempt = 0; attempt < 100; attempt += 1) {
       // Firefox writes `name.part` first and renames it when the download is complete.
-      const added = readdirSync(this.downloadDir).filter((name) => !before.has(name) && !name.endsWith('.part'));
-      if (added[0]) return readFileSync(join(this.downloadDir, added[0]), 'utf8');
+      const names = readdirSync(this.downloadDir);
+      const added = names.filter((name) => !before.has(name) && !name.endsWith('.part'));
+      // It may also create the final name empty, as a placeholder, while `.part` is still being written.
+      const done = added.find(
+        (name) => !names.includes(`${name}.part`) && statSync(join(this.downloadDir, name)).size > 0,
+      );
+      if (done) return readFileSync(join(this.downloadDir, done), 'utf8');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('no download arrived');

@@ -7,6 +7,7 @@ import {
 } from '@mfa-companion/policy';
 import { useId, useState } from 'preact/hooks';
 import type { Lang } from '../lib/locale.ts';
+import { plural } from '../lib/plural.ts';
 import { EXAMPLE_LISTS } from './nmc-examples.ts';
 import { describeFinding, fixSteps, PARSE_ERROR_TEXT, STATUS_TEXT } from './nmc-messages.ts';
 
@@ -25,7 +26,8 @@ const TEXT = {
     check: 'Check the list',
     exampleAtRisk: 'Example: at risk',
     exampleOk: 'Example: OK',
-    usersRead: (count: number) => `${count} user(s) read from the list.`,
+    usersRead: (count: number) =>
+      plural('en', count, { one: '{count} user read from the list.', other: '{count} users read from the list.' }),
     candidates: 'Users the update tools can sign in with:',
     fix: 'How to fix it',
     severity: { error: 'Problem:', warning: 'Warning:', info: 'Note:' },
@@ -43,7 +45,11 @@ const TEXT = {
     check: 'Vérifier la liste',
     exampleAtRisk: 'Exemple : à risque',
     exampleOk: 'Exemple : OK',
-    usersRead: (count: number) => `${count} utilisateur(s) lu(s) dans la liste.`,
+    usersRead: (count: number) =>
+      plural('fr', count, {
+        one: '{count} utilisateur lu dans la liste.',
+        other: '{count} utilisateurs lus dans la liste.',
+      }),
     candidates: 'Utilisateurs avec lesquels les outils de mise à jour peuvent se connecter :',
     fix: 'Comment corriger',
     severity: { error: 'Problème :', warning: 'Attention :', info: 'Remarque :' },

@@ -8,6 +8,7 @@ import {
 } from '@mfa-companion/otp';
 import { useId, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../lib/locale.ts';
+import { plural } from '../lib/plural.ts';
 import { explainOtpError } from './otp-errors.ts';
 
 const TEXT = {
@@ -15,7 +16,8 @@ const TEXT = {
     input: 'otpauth:// or otpauth-migration:// link',
     hint: 'Paste the text a set-up QR code contains. Nothing is sent anywhere.',
     empty: 'Paste a link to decode it.',
-    valid: (count: number) => (count === 1 ? 'Valid link: 1 account.' : `Valid link: ${count} accounts.`),
+    valid: (count: number) =>
+      plural('en', count, { one: 'Valid link: {count} account.', other: 'Valid link: {count} accounts.' }),
     error: 'This link cannot be used',
     errorCode: 'Error code',
     account: (index: number) => `Account ${index}`,
@@ -32,7 +34,7 @@ const TEXT = {
     },
     none: '(none)',
     bytes: (count: number) =>
-      `${count} bytes (${count * 8} bits)${count < 16 ? ' — shorter than the recommended 128 bits' : ''}`,
+      `${plural('en', count, { one: '{count} byte', other: '{count} bytes' })} (${count * 8} bits)${count < 16 ? ' — shorter than the recommended 128 bits' : ''}`,
     seconds: (count: number) => `${count} s`,
     typeText: {
       totp: 'TOTP (time-based)',
@@ -45,7 +47,8 @@ const TEXT = {
     input: 'Lien otpauth:// ou otpauth-migration://',
     hint: 'Collez le texte contenu dans un QR code de configuration. Rien n’est envoyé nulle part.',
     empty: 'Collez un lien pour le décoder.',
-    valid: (count: number) => (count === 1 ? 'Lien valide : 1 compte.' : `Lien valide : ${count} comptes.`),
+    valid: (count: number) =>
+      plural('fr', count, { one: 'Lien valide : {count} compte.', other: 'Lien valide : {count} comptes.' }),
     error: 'Ce lien est inutilisable',
     errorCode: 'Code d’erreur',
     account: (index: number) => `Compte ${index}`,
@@ -62,7 +65,7 @@ const TEXT = {
     },
     none: '(aucun)',
     bytes: (count: number) =>
-      `${count} octets (${count * 8} bits)${count < 16 ? ' — plus court que les 128 bits recommandés' : ''}`,
+      `${plural('fr', count, { one: '{count} octet', other: '{count} octets' })} (${count * 8} bits)${count < 16 ? ' — plus court que les 128 bits recommandés' : ''}`,
     seconds: (count: number) => `${count} s`,
     typeText: {
       totp: 'TOTP (basé sur l’heure)',

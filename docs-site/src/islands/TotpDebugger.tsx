@@ -11,6 +11,7 @@ import {
 } from '@mfa-companion/otp';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../lib/locale.ts';
+import { plural } from '../lib/plural.ts';
 import { explainOtpError } from './otp-errors.ts';
 import { type CodeRow, codeRows, parsePinnedTime, type ReadInput, readSecretInput } from './totp-model.ts';
 
@@ -32,7 +33,10 @@ const TEXT = {
     pinned: 'time pinned',
     from: (origin: string, count: number) =>
       origin === 'migration'
-        ? `Read from a Google Authenticator export link holding ${count} account(s); showing the first.`
+        ? plural('en', count, {
+            one: 'Read from a Google Authenticator export link holding {count} account.',
+            other: 'Read from a Google Authenticator export link holding {count} accounts; showing the first.',
+          })
         : origin === 'otpauth'
           ? 'Read from an otpauth:// link; its own algorithm, digits and period are used.'
           : 'Read as a bare base32 secret with the settings below.',
@@ -63,7 +67,11 @@ const TEXT = {
     pinned: 'instant figé',
     from: (origin: string, count: number) =>
       origin === 'migration'
-        ? `Lu depuis un lien d’export Google Authenticator contenant ${count} compte(s) ; le premier est affiché.`
+        ? plural('fr', count, {
+            one: 'Lu depuis un lien d’export Google Authenticator contenant {count} compte.',
+            other:
+              'Lu depuis un lien d’export Google Authenticator contenant {count} comptes ; le premier est affiché.',
+          })
         : origin === 'otpauth'
           ? 'Lu depuis un lien otpauth:// ; son algorithme, ses chiffres et sa période sont utilisés.'
           : 'Lu comme un secret base32 seul, avec les réglages ci-dessous.',

@@ -8,6 +8,7 @@ import {
   POLICY,
 } from '@mfa-companion/policy';
 import type { Lang } from '../lib/locale.ts';
+import { plural } from '../lib/plural.ts';
 import { policyFigure } from '../lib/policy-figures.ts';
 
 const MFA_VERSION = POLICY.nmc3.mfaFirmware.version;
@@ -23,7 +24,12 @@ interface FindingContext {
   tools: string;
   /** The tools a tool-account finding is about. */
   accountTools: string;
+  /** How many they are: the French verb agrees with it ("se connecte" / "se connectent"). */
+  accountToolCount: number;
 }
+
+/** The verb form for the number of tools, chosen by French plural rules. */
+const agree = (count: number, one: string, other: string) => plural('fr', count, { one, other });
 
 /**
  * French wording for every finding of `evaluateNmcUsers`, keyed by its stable code. English readers get the
@@ -59,18 +65,18 @@ const FRENCH_FINDINGS: Record<NmcFindingCode, (context: FindingContext) => strin
     `Adresse e-mail encore inconnue pour : ${unknownEmails}. Ouvrez la fiche de chacun de ces utilisateurs pour vérifier.`,
   'card-without-mfa': () =>
     'Cette carte n’est pas une Network Management Card 3 (NMC2 ou PDU en rack) : elle n’a pas de MFA, la vérification ne s’applique pas.',
-  'tool-account-ok': ({ user, accountTools }) =>
-    `${accountTools} se connectent avec ${user}, qui n’a pas d’adresse e-mail ; rien de ce qui est indiqué ne l’exclut.`,
-  'tool-account-email-set': ({ user, accountTools }) =>
-    `${user} a une adresse e-mail : la carte lui envoie par e-mail un code à usage unique que ${accountTools} ne peuvent pas saisir, ${accountTools} échoueront.`,
-  'tool-account-disabled': ({ user, accountTools }) =>
-    `${user} est désactivé : ${accountTools} ne peuvent pas s’y connecter.`,
+  'tool-account-ok': ({ user, accountTools, accountToolCount: n }) =>
+    `${accountTools} ${agree(n, 'se connecte', 'se connectent')} avec ${user}, qui n’a pas d’adresse e-mail ; rien de ce qui est indiqué ne l’exclut.`,
+  'tool-account-email-set': ({ user, accountTools, accountToolCount: n }) =>
+    `${user} a une adresse e-mail : la carte lui envoie par e-mail un code à usage unique que ${accountTools} ${agree(n, 'ne peut', 'ne peuvent')} pas saisir, ${accountTools} ${agree(n, 'échouera', 'échoueront')}.`,
+  'tool-account-disabled': ({ user, accountTools, accountToolCount: n }) =>
+    `${user} est désactivé : ${accountTools} ${agree(n, 'ne peut', 'ne peuvent')} pas s’y connecter.`,
   'tool-account-cannot-update-firmware': ({ user, accountTools }) =>
     `${user} n’est pas un ${COUNTED_FR}, seuls types que nous comptons (par précaution) : les mises à jour depuis ${accountTools} risquent d’échouer.`,
-  'tool-account-email-unknown': ({ user, accountTools }) =>
-    `${accountTools} se connectent avec ${user}, dont l’adresse e-mail n’est pas encore connue.`,
-  'tool-account-missing': ({ user, accountTools }) =>
-    `${accountTools} se connectent avec ${user}, qui ne figure pas dans la liste.`,
+  'tool-account-email-unknown': ({ user, accountTools, accountToolCount: n }) =>
+    `${accountTools} ${agree(n, 'se connecte', 'se connectent')} avec ${user}, dont l’adresse e-mail n’est pas encore connue.`,
+  'tool-account-missing': ({ user, accountTools, accountToolCount: n }) =>
+    `${accountTools} ${agree(n, 'se connecte', 'se connectent')} avec ${user}, qui ne figure pas dans la liste.`,
 };
 
 export function describeFinding(finding: NmcFinding, users: readonly NmcUser[], lang: Lang): string {
@@ -87,6 +93,7 @@ export function describeFinding(finding: NmcFinding, users: readonly NmcUser[], 
     accountTools: new Intl.ListFormat('fr', { type: 'conjunction' }).format(
       (finding.tools ?? []).map((tool) => TOOL_NAMES.get(tool) ?? tool),
     ),
+    accountToolCount: (finding.tools ?? []).length,
   });
 }
 

@@ -1,6 +1,21 @@
-import { FIREFOX_MIN_VERSION } from '@mfa-companion/extension/browser-support';
-import { DEFAULT_DIGITS, DEFAULT_PERIOD, MAX_DIGITS, MIN_DIGITS, STEAM_PERIOD } from '@mfa-companion/otp';
-import { formatDuration, formatMenuPath, POLICY } from '@mfa-companion/policy';
+import {
+  CLIPBOARD_CLEAR_PERMISSION,
+  FIREFOX_MIN_VERSION,
+  MATCH_PATTERNS_HAVE_PORTS,
+  REPORTS_SCREEN_LOCK,
+  type SupportedBrowser,
+} from '@mfa-companion/extension/browser-support';
+import { originPattern } from '@mfa-companion/extension/origin-pattern';
+import { DEFAULT_SETTINGS } from '@mfa-companion/extension/settings';
+import {
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  MAX_DIGITS,
+  MIGRATION_LIMITS,
+  MIN_DIGITS,
+  STEAM_PERIOD,
+} from '@mfa-companion/otp';
+import { FACT_SOURCES, formatDuration, formatMenuPath, POLICY } from '@mfa-companion/policy';
 import type { Lang } from './locale.ts';
 
 /**
@@ -15,6 +30,9 @@ export const POLICY_FIGURES = {
   inactiveAfter: (lang: Lang) => formatDuration(POLICY.account.inactiveAfterNoLogin, lang),
   restorableUntil: (lang: Lang) => formatDuration(POLICY.account.restorableByPasswordResetWithin, lang),
   passwordResetModeDuration: (lang: Lang) => formatDuration(POLICY.passwordResetMode.duration, lang),
+  /** The product versions the vendor's password-reset help lists, from its entry in FACT_SOURCES. */
+  passwordResetProductVersions: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'conjunction' }).format(FACT_SOURCES['ebo-password-reset'].productVersions),
   nmcModels: (lang: Lang) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(POLICY.nmc3.models),
   mfaFirmwareVersion: () => POLICY.nmc3.mfaFirmware.version,
   affectedTools: (lang: Lang) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(POLICY.nmc3.affectedTools),
@@ -68,6 +86,16 @@ export function policyFigure(name: PolicyFigure, lang: Lang): string {
 
 const seconds = (value: number, lang: Lang) =>
   new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(value);
+const minutes = (value: number, lang: Lang) =>
+  new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(value);
+
+const BROWSER_NAMES: Record<SupportedBrowser, string> = { chrome: 'Chrome', firefox: 'Firefox' };
+const browserList = (lang: Lang, keep: (browser: SupportedBrowser) => boolean, type: 'conjunction' | 'disjunction') =>
+  new Intl.ListFormat(lang, { type }).format(
+    (Object.keys(BROWSER_NAMES) as SupportedBrowser[]).filter(keep).map((browser) => BROWSER_NAMES[browser]),
+  );
+/** A LAN address with a port, the case where the two browsers' grants differ. */
+const SITE_EXAMPLE = 'http://192.168.1.20:8080';
 
 export const TECHNICAL_FIGURES = {
   totpPeriod: (lang: Lang) => seconds(DEFAULT_PERIOD, lang),
@@ -76,9 +104,37 @@ export const TECHNICAL_FIGURES = {
   totpMaxDigits: (lang: Lang) => new Intl.NumberFormat(lang).format(MAX_DIGITS),
   steamPeriod: (lang: Lang) => seconds(STEAM_PERIOD, lang),
   firefoxMinVersion: () => String(FIREFOX_MIN_VERSION),
+  // The extension's own defaults, permissions and browser differences, from its side-effect-free modules.
+  autoLockDefault: (lang: Lang) => minutes(DEFAULT_SETTINGS.autoLockMinutes, lang),
+  clipboardClearDefault: (lang: Lang) => seconds(DEFAULT_SETTINGS.clipboardClearSeconds, lang),
+  clipboardPermission: () => CLIPBOARD_CLEAR_PERMISSION,
+  /** The browsers whose idle API reports a locked screen ("Chrome"), and those whose does not ("Firefox"). */
+  screenLockBrowsers: (lang: Lang) => browserList(lang, (browser) => REPORTS_SCREEN_LOCK[browser], 'conjunction'),
+  noScreenLockBrowsers: (lang: Lang) => browserList(lang, (browser) => !REPORTS_SCREEN_LOCK[browser], 'conjunction'),
+  /** What "allow this site" grants for an example LAN address, as each browser's pattern is built. */
+  siteGrantChrome: () => originPattern(SITE_EXAMPLE, MATCH_PATTERNS_HAVE_PORTS.chrome),
+  siteGrantFirefox: () => originPattern(SITE_EXAMPLE, MATCH_PATTERNS_HAVE_PORTS.firefox),
+  siteGrantExample: () => SITE_EXAMPLE,
+  /** What a Google Authenticator transfer QR code carries (@mfa-companion/otp's MIGRATION_LIMITS). */
+  migrationPeriods: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'disjunction' }).format(MIGRATION_LIMITS.periods.map((p) => seconds(p, lang))),
+  migrationDigits: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+      MIGRATION_LIMITS.digits.map((digits) => new Intl.NumberFormat(lang).format(digits)),
+    ),
+  migrationAlgorithms: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'disjunction' }).format(MIGRATION_LIMITS.algorithms),
 } as const satisfies Record<string, (lang: Lang) => string>;
 
 export type TechnicalFigure = keyof typeof TECHNICAL_FIGURES;
+
+/** Figures that are identifiers (shown as code): a permission name, match patterns, an example address. */
+export const CODE_FIGURES = [
+  'clipboardPermission',
+  'siteGrantExample',
+  'siteGrantChrome',
+  'siteGrantFirefox',
+] as const satisfies readonly TechnicalFigure[];
 
 /** Any figure a page may quote: the vendor's (`POLICY_FIGURES`) or ours (`TECHNICAL_FIGURES`). */
 export type Figure = PolicyFigure | TechnicalFigure;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { CLIPBOARD_CLEAR_PERMISSION } from '../browser-support';
 import type { ClearClipboardMessage } from '../ui/clipboard';
 import { readSettings, sessionArea, vaultStore } from '../vault/browser-store';
 import { clearClipboardIfHolds } from '../vault/clipboard-clear';
@@ -15,7 +16,7 @@ async function lockIfIdle(): Promise<void> {
 }
 
 async function canReadClipboard(): Promise<boolean> {
-  return browser.permissions.contains({ permissions: ['clipboardRead'] }).catch(() => false);
+  return browser.permissions.contains({ permissions: [CLIPBOARD_CLEAR_PERMISSION] }).catch(() => false);
 }
 
 async function clearNow(code: string): Promise<void> {

@@ -5,12 +5,15 @@ import { withIssuerSites } from '../managed/effective';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { describeError } from '../ui/errors';
 import { ImportPreviewView } from '../ui/ImportPreviewView';
+import { siteChoiceKey } from '../ui/ImportSiteChoices';
 import { vaultStore } from '../vault/browser-store';
 
 export function ImportSection(props: { accounts: Account[]; onImported(): Promise<void> }) {
   const [file, setFile] = useState<File | undefined>();
   const [passphrase, setPassphrase] = useState('');
   const [preview, setPreview] = useState<ImportPreview | undefined>();
+  /** Sites the user unticked in the preview (siteChoiceKey): not bound. */
+  const [excludedSites, setExcludedSites] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
   const [busy, setBusy] = useState(false);
   const { policy } = useManagedPolicy();
@@ -39,6 +42,7 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
             // The file's bytes: binary exports (encrypted andOTP) and text in any encoding are told apart by the importer.
             const bytes = new Uint8Array(await file.arrayBuffer());
             const parsed = await parseImport(bytes, passphrase ? { passphrase } : {});
+            setExcludedSites(new Set());
             setPreview(previewImport(props.accounts, parsed));
           });
         }}
@@ -67,16 +71,30 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
       </form>
       {preview && (
         <div class="stack">
-          <ImportPreviewView preview={preview} />
+          <ImportPreviewView
+            preview={preview}
+            excludedSites={excludedSites}
+            onSiteChange={(accountId, site, bound) => {
+              const next = new Set(excludedSites);
+              if (bound) next.delete(siteChoiceKey(accountId, site));
+              else next.add(siteChoiceKey(accountId, site));
+              setExcludedSites(next);
+            }}
+          />
           <button
             type="button"
             class="primary"
             disabled={busy || preview.toAdd.length === 0}
             onClick={() =>
               void run(async () => {
+                const chosen = preview.toAdd.map((account) => ({
+                  ...account,
+                  sites: account.sites.filter((site) => !excludedSites.has(siteChoiceKey(account.id, site))),
+                }));
                 // New accounts of an issuer the organisation lists get its sites bound.
-                const toAdd = withIssuerSites(preview.toAdd, policy);
-                await vaultStore().save(applyImport(props.accounts, { ...preview, toAdd }));
+                const toAdd = withIssuerSites(chosen, policy);
+                // Applied to the vault as stored now (another page may have changed it since the preview).
+                await vaultStore().update((stored) => applyImport(stored, { ...preview, toAdd }));
                 setMessage({ text: i18n.t('options.imported', [preview.toAdd.length]), error: false });
                 setPreview(undefined);
                 await props.onImported();

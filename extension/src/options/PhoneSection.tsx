@@ -1,12 +1,12 @@
 import { type Account, accountLabel, accountOtpauthUri, planPhoneTransfer } from '@mfa-companion/vault';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { recordBackup } from '../backup-health/health';
-import { describeError } from '../ui/errors';
+import { PassphrasePrompt } from '../ui/PassphrasePrompt';
 import { type QrImage, qrImage } from '../ui/qr-image';
 import { SHOW_QR_HASH } from '../ui/show-qr';
-import { localArea, vaultStore } from '../vault/browser-store';
+import { localArea } from '../vault/browser-store';
 import { SESSION_KEYS } from '../vault/storage-keys';
 
 /** How long a QR code full of secrets stays on screen: long enough to scan, short enough to be forgotten. */
@@ -121,12 +121,13 @@ export function PhoneSection(props: { accounts: Account[] }) {
         />
       ) : request ? (
         <PassphrasePrompt
-          request={request}
-          accounts={props.accounts}
+          id="phone"
+          prompt={i18n.t('phone.confirmFor', [requestLabel(request, props.accounts)])}
+          submitLabel={i18n.t('phone.reveal')}
           onCancel={() => setRequest(undefined)}
           onVerified={(accounts) => {
             const next = buildDisplay(request, accounts);
-            // A transfer to a phone is a backup too (backup health counts from here).
+            // A transfer to a phone is a backup too (backup health counts from here), once the passphrase is proven.
             if (next.kind === 'transfer' && next.codes.length > 0) void recordBackup(localArea, 'phone');
             setRequest(undefined);
             show(next);
@@ -190,6 +191,15 @@ export function PhoneSection(props: { accounts: Account[] }) {
   );
 }
 
+/** What the passphrase prompt names: the one account, or how many are selected. */
+function requestLabel(request: Request, accounts: Account[]): string {
+  if (request.kind === 'transfer') {
+    return i18n.t('phone.selectedCount', request.accountIds.length, [request.accountIds.length]);
+  }
+  const single = accounts.find((account) => account.id === request.accountId);
+  return single ? label(single) : i18n.t('list.unnamed');
+}
+
 /** Builds what is shown from the accounts the re-typed passphrase decrypted (not from what the page held). */
 function buildDisplay(request: Request, accounts: Account[]): Display {
   if (request.kind === 'single') {
@@ -205,75 +215,6 @@ function buildDisplay(request: Request, accounts: Account[]): Display {
     codes: plan.codes.map((code) => ({ image: qrImage(code.uri), accounts: code.accounts })),
     skipped: plan.skipped.map(({ account, code }) => ({ account, code })),
   };
-}
-
-function PassphrasePrompt(props: {
-  request: Request;
-  accounts: Account[];
-  onCancel(): void;
-  onVerified(accounts: Account[]): void;
-}) {
-  const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
-  const { request } = props;
-  const single =
-    request.kind === 'single' ? props.accounts.find((account) => account.id === request.accountId) : undefined;
-  const what =
-    request.kind === 'single'
-      ? single
-        ? label(single)
-        : i18n.t('list.unnamed')
-      : i18n.t('phone.selectedCount', request.accountIds.length, [request.accountIds.length]);
-  return (
-    <form
-      class="stack"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
-          const accounts = await vaultStore().verifyPassphrase(passphrase);
-          setPassphrase('');
-          props.onVerified(accounts);
-        } catch (caught) {
-          setPassphrase('');
-          setError(describeError(caught));
-          input.current?.focus();
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      <p>{i18n.t('phone.confirmFor', [what])}</p>
-      <label for="phone-passphrase">{i18n.t('phone.passphraseLabel')}</label>
-      <input
-        id="phone-passphrase"
-        ref={input}
-        type="password"
-        autocomplete="current-password"
-        value={passphrase}
-        aria-invalid={error !== undefined}
-        aria-describedby={error ? 'phone-passphrase-error' : undefined}
-        onInput={(event) => setPassphrase(event.currentTarget.value)}
-      />
-      {error && (
-        <p id="phone-passphrase-error" class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="buttons">
-        <button type="submit" class="primary" disabled={busy || passphrase === ''} aria-busy={busy}>
-          {i18n.t('phone.reveal')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {i18n.t('common.cancel')}
-        </button>
-      </div>
-    </form>
-  );
 }
 
 function ShownCodes(props: { display: Display; secondsLeft: number; onMove(index: number): void; onHide(): void }) {

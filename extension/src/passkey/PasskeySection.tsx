@@ -4,9 +4,9 @@ import { i18n } from '#i18n';
 import { ManagedBadge } from '../managed/ManagedBadge';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { describeError } from '../ui/errors';
+import { PassphrasePrompt } from '../ui/PassphrasePrompt';
 import { vaultStore } from '../vault/browser-store';
 import { VaultSlots } from '../vault/slots';
-import { ConfirmPassphrase } from './ConfirmPassphrase';
 import { passkeysAvailable, registerPasskey } from './webauthn';
 
 const KIND_TEXT: Record<PasskeyAttachment, () => string> = {
@@ -119,20 +119,20 @@ export function PasskeySection() {
             placeholder={i18n.t('passkey.labelPlaceholder')}
             onInput={(event) => setLabel(event.currentTarget.value)}
           />
-          <ConfirmPassphrase
-            idPrefix="passkey"
-            intro={i18n.t('passkey.confirmIntro')}
+          <PassphrasePrompt
+            id="passkey"
+            prompt={i18n.t('passkey.confirmIntro')}
             submitLabel={i18n.t('passkey.create')}
-            busyLabel={i18n.t('passkey.creating')}
             onCancel={() => setAdding(false)}
-            onConfirm={async (passphrase) => {
-              const proven = await slots.proveVaultKey(passphrase);
+            onVerified={async () => {
+              // The passphrase was just proven (the one verification function); the vault key wrapped for the new
+              // passkey is the unlocked one, read under the writer's lock.
               const passkey = await registerPasskey({
                 userName: 'MFA Companion',
                 label: label.trim() || i18n.t('passkey.defaultLabel'),
                 ...(policy.passkeyUnlock ? { policy: policy.passkeyUnlock } : {}),
               });
-              await slots.addPasskey(proven, passkey);
+              await slots.addPasskey(passkey);
               setAdding(false);
               setLabel('');
               setMessage({ text: i18n.t('passkey.addedMessage'), error: false });

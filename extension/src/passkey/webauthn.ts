@@ -8,7 +8,7 @@ import {
   type PasskeyAttachment,
   type SlotSummary,
 } from '@mfa-companion/vault';
-import { type ExtensionBrowser, PASSKEY_UNLOCK_SUPPORT } from '../browser-support';
+import { PASSKEY_UNLOCK_SUPPORT, type SupportedBrowser } from '../browser-support';
 import type { PasskeyUnlockPolicy } from '../managed/policy';
 
 /**
@@ -43,7 +43,7 @@ export class PasskeyError extends Error {
 
 const CEREMONY_TIMEOUT_MS = 120_000;
 
-export function currentBrowser(): ExtensionBrowser {
+export function currentBrowser(): SupportedBrowser {
   return import.meta.env.FIREFOX ? 'firefox' : 'chrome';
 }
 

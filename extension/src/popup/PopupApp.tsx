@@ -20,6 +20,7 @@ import { resetPasskeyAttempts } from '../passkey/attempts';
 import { type PasskeyOffer, passkeyOffer } from '../passkey/offer';
 import { PasskeyUnlock } from '../passkey/PasskeyUnlock';
 import { copyCode } from '../ui/clipboard';
+import { DamagedVaultOffer } from '../ui/DamagedVaultOffer';
 import { describeError } from '../ui/errors';
 import { GearIcon, LockIcon, PlusIcon } from '../ui/icons';
 import { CreateVaultForm, UnlockForm } from '../ui/PassphraseForms';
@@ -35,6 +36,7 @@ import {
 } from '../vault/settings';
 import { displayOrder, matchesQuery, moveAccount, siteMatchesOf } from '../vault/sites';
 import { LOCAL_KEYS } from '../vault/storage-keys';
+import { VaultStoreError } from '../vault/store';
 import { AccountList, FIRST_SCREEN_ROWS } from './AccountList';
 import type { AddAccountProps } from './AddAccount';
 import { afterFirstPaint } from './after-paint';
@@ -145,6 +147,8 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   const store = vaultStore();
   const [view, setView] = useState<View>(initial.view);
   const [accounts, setAccounts] = useState<Account[]>(initial.accounts);
+  /** Set when unlocking found the stored copy damaged and the previous one opening: the restore offer is shown. */
+  const [damagedPassphrase, setDamagedPassphrase] = useState<string | undefined>();
   const settings = initial.settings;
   const policy = initial.policy;
   const tab = initial.tab;
@@ -365,26 +369,45 @@ export function PopupApp({ initial }: { initial: InitialState }) {
             {error}
           </p>
         )}
-        <UnlockForm
-          offer={
-            <PasskeyUnlock
-              offer={initial.passkeyOffer}
-              policy={policy}
-              onUnlocked={(opened) => {
+        {damagedPassphrase !== undefined ? (
+          <DamagedVaultOffer
+            onRestore={async () => {
+              const opened = await store.restorePrevious(damagedPassphrase);
+              setDamagedPassphrase(undefined);
+              setAccounts(opened.accounts);
+              setError(undefined);
+              setView('list');
+            }}
+            onCancel={() => setDamagedPassphrase(undefined)}
+          />
+        ) : (
+          <UnlockForm
+            offer={
+              <PasskeyUnlock
+                offer={initial.passkeyOffer}
+                policy={policy}
+                onUnlocked={(opened) => {
+                  setAccounts(opened.accounts);
+                  setError(undefined);
+                  setView('list');
+                }}
+              />
+            }
+            onUnlock={async (passphrase) => {
+              try {
+                const opened = await store.unlock(passphrase);
+                void resetPasskeyAttempts(localArea);
                 setAccounts(opened.accounts);
-                setError(undefined);
+                setError(opened.recoveredFromPrevious ? i18n.t('errors.RECOVERED') : undefined);
                 setView('list');
-              }}
-            />
-          }
-          onUnlock={async (passphrase) => {
-            const opened = await store.unlock(passphrase);
-            void resetPasskeyAttempts(localArea);
-            setAccounts(opened.accounts);
-            setError(opened.recoveredFromPrevious ? i18n.t('errors.RECOVERED') : undefined);
-            setView('list');
-          }}
-        />
+              } catch (caught) {
+                // Damage is not a wrong passphrase: offer the previous copy, change nothing until the user agrees.
+                if (!(caught instanceof VaultStoreError && caught.code === 'DAMAGED')) throw caught;
+                setDamagedPassphrase(passphrase);
+              }
+            }}
+          />
+        )}
         {painted && <NmcStatus />}
       </main>
     );

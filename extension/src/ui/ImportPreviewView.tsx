@@ -1,9 +1,18 @@
 import { accountLabel, type ImportPreview } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
 import { messageForCode } from './errors';
+import { ImportSiteChoices } from './ImportSiteChoices';
 
-/** "n new, n already added, n invalid (why)": shown before anything is written. */
-export function ImportPreviewView(props: { preview: ImportPreview }) {
+/**
+ * "n new, n already added, n invalid (why)": shown before anything is written. With `onSiteChange`, each new
+ * account lists the sites it will be bound to (those moved from http to https say so), each with a checkbox the
+ * user can untick; `excludedSites` holds the unticked ones (siteChoiceKey).
+ */
+export function ImportPreviewView(props: {
+  preview: ImportPreview;
+  excludedSites?: ReadonlySet<string>;
+  onSiteChange?(accountId: string, site: string, bound: boolean): void;
+}) {
   const { toAdd, duplicates, invalid } = props.preview;
   return (
     <div class="stack preview" aria-live="polite">
@@ -13,7 +22,17 @@ export function ImportPreviewView(props: { preview: ImportPreview }) {
           <h2>{i18n.t('preview.new')}</h2>
           <ul class="preview-list">
             {toAdd.map((account) => (
-              <li key={account.id}>{accountLabel(account) || i18n.t('list.unnamed')}</li>
+              <li key={account.id}>
+                {accountLabel(account) || i18n.t('list.unnamed')}
+                {props.onSiteChange && account.sites.length > 0 && (
+                  <ImportSiteChoices
+                    account={account}
+                    upgraded={props.preview.upgradedSites?.[account.id] ?? []}
+                    excluded={props.excludedSites ?? new Set()}
+                    onChange={props.onSiteChange}
+                  />
+                )}
+              </li>
             ))}
           </ul>
         </>

@@ -24,6 +24,7 @@ const MESSAGES: Record<string, () => string> = {
   QUOTA_EXCEEDED: () => i18n.t('errors.QUOTA_EXCEEDED'),
   WRITE_FAILED: () => i18n.t('errors.WRITE_FAILED'),
   LOCKED: () => i18n.t('errors.LOCKED'),
+  DAMAGED: () => i18n.t('errors.DAMAGED'),
   INVALID_URI: () => i18n.t('errors.INVALID_URI'),
   UNSUPPORTED_TYPE: () => i18n.t('errors.UNSUPPORTED_TYPE'),
   MISSING_SECRET: () => i18n.t('errors.MISSING_SECRET'),

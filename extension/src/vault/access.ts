@@ -16,7 +16,8 @@ export async function unlockedAccounts(): Promise<Account[] | undefined> {
 
 /**
  * The code to fill for an account right now. For HOTP the counter is advanced and saved *before* the code
- * is returned, so a code is never used twice.
+ * is returned, so a code is never used twice; the counter is read from the vault as stored, under the writer's
+ * lock, so two fills at once never hand out the same code.
  */
 export async function codeForFill(accountId: string, now = Date.now()): Promise<string | undefined> {
   const store = vaultStore();
@@ -24,11 +25,13 @@ export async function codeForFill(accountId: string, now = Date.now()): Promise<
   const account = accounts.find((candidate) => candidate.id === accountId);
   if (!account) return undefined;
   if (isTimeBased(account)) return totpView(account, now).code;
-  const code = hotpCode(account);
-  await store.save(
-    accounts.map((entry) =>
-      entry.id === account.id ? { ...entry, counter: entry.counter + 1, updatedAt: now } : entry,
-    ),
+  let code: string | undefined;
+  await store.update((stored) =>
+    stored.map((entry) => {
+      if (entry.id !== account.id) return entry;
+      code = hotpCode(entry);
+      return { ...entry, counter: entry.counter + 1, updatedAt: now };
+    }),
   );
   return code;
 }

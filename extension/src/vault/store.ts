@@ -6,27 +6,45 @@ import {
   changePassphrase,
   createVault,
   DEFAULT_KDF,
+  deriveKey,
+  isSlotVault,
   isVaultError,
   type KdfCost,
   type KdfParams,
+  migrateVaultRecord,
+  type NewPasskey,
   openVaultWithKey,
+  openVaultWithPassphraseKey,
   parseEnvelope,
+  removeSlot as recordWithoutSlot,
+  addPasskeySlot as recordWithPasskey,
   resealVault,
-  type SealedVault,
   type UnlockedKey,
-  unlockVault,
+  unlockVaultWithPasskey,
+  type VaultData,
   VaultError,
 } from '@mfa-companion/vault';
 import { sealOnUnlock } from './slot-upgrade';
 import type { StorageAreaLike } from './storage-area';
-
 import { LOCAL_KEYS, type LoadReads, SESSION_KEYS } from './storage-keys';
+import {
+  type LockManagerLike,
+  type StoredVault,
+  type Transition,
+  toStoredVault,
+  VaultWriteError,
+  VaultWriter,
+} from './writer';
 
 export { LOCAL_KEYS, SESSION_KEYS } from './storage-keys';
 
 export type VaultStatus = 'no-vault' | 'locked' | 'unlocked';
 
-export type StoreErrorCode = 'QUOTA_EXCEEDED' | 'WRITE_FAILED' | 'LOCKED';
+/**
+ * `DAMAGED`: the current copy fails authentication while the previous copy opens with the same passphrase or key.
+ * Nothing was written; `restorePrevious` makes the previous copy current once the user agrees.
+ */
+export type StoreErrorCode = 'QUOTA_EXCEEDED' | 'WRITE_FAILED' | 'LOCKED' | 'DAMAGED';
 
 /** Storage-side failures; the vault's own format errors stay VaultError. */
 export class VaultStoreError extends Error {
@@ -78,29 +96,82 @@ export function envelopeNonce(text: string): string | undefined {
 
 export interface OpenedVault {
   accounts: Account[];
-  /** True when the current copy was unreadable and the previous good copy was used. */
+  /** True when the current copy was unreadable and the previous good copy was used (read-only; see DAMAGED). */
   recoveredFromPrevious: boolean;
 }
 
-function isQuotaError(error: unknown): boolean {
-  return error instanceof Error && /quota/i.test(error.message);
+const SESSION_KEY_LIST = [SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts];
+
+function damaged(): VaultStoreError {
+  return new VaultStoreError(
+    'DAMAGED',
+    'The stored vault is damaged; the previous copy opens. Nothing was changed: restore it to go on.',
+  );
 }
 
 /**
- * The vault as stored by the extension. Writes are atomic in two steps: the new ciphertext is written
- * to a side key and read back and decrypted; only then does one storage call make it current and keep
- * the old one as `previous`. A crash, a quota error or a bug at any point leaves a readable vault.
+ * A copy opened with a passphrase: its accounts and the key the session keeps (a slot vault's vault key; a format-1
+ * vault's passphrase key, `version: 1`). One derivation per distinct KDF header (a slot vault's is its passphrase
+ * slot's), so the current and previous copies sealed with the same settings cost one KDF run.
+ */
+async function openWithPassphrase(
+  text: string,
+  passphrase: string,
+  derived: Map<string, Uint8Array>,
+): Promise<{ data: VaultData; unlocked: UnlockedKey; version: 1 | 2 }> {
+  const { kdf } = parseEnvelope('vault', text);
+  const id = JSON.stringify(kdf);
+  let key = derived.get(id);
+  if (!key) {
+    key = await deriveKey(passphrase, kdf, base64ToBytes(kdf.salt));
+    derived.set(id, key);
+  }
+  return openVaultWithPassphraseKey(text, { key, kdf });
+}
+
+function sessionKeyOf(session: Record<string, unknown>): SessionKey | undefined {
+  const value = session[SESSION_KEYS.key] as SessionKey | undefined;
+  return value && typeof value.key === 'string' ? value : undefined;
+}
+
+function unlockedSession(unlocked: UnlockedKey, text: string, accounts: Account[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    [SESSION_KEYS.key]: { key: bytesToBase64(unlocked.key), kdf: unlocked.kdf } satisfies SessionKey,
+    [SESSION_KEYS.lastActivity]: Date.now(),
+  };
+  const nonce = envelopeNonce(text);
+  if (nonce) values[SESSION_KEYS.accounts] = { nonce, json: JSON.stringify(accounts) } satisfies SessionAccounts;
+  return values;
+}
+
+function storeError(error: unknown): unknown {
+  if (!(error instanceof VaultWriteError)) return error;
+  return error.failure === 'quota'
+    ? new VaultStoreError('QUOTA_EXCEEDED', 'Browser storage is full; the vault was not changed.', { cause: error })
+    : new VaultStoreError('WRITE_FAILED', 'The vault could not be written; it was not changed.', { cause: error });
+}
+
+/**
+ * The vault as stored by the extension. Every write is a transition of `VaultWriter` (writer.ts): under one lock
+ * shared by all extension pages, one storage call that carries every key it changes. The current copy is kept as
+ * `previous` on a save; after a passphrase change or a KDF re-seal no previous copy is kept (it would open with
+ * the old passphrase, or be the weaker one to attack).
  */
 export class VaultStore {
+  private readonly writer: VaultWriter;
+
   constructor(
     private readonly local: StorageAreaLike,
     private readonly session: StorageAreaLike,
     private readonly kdfCost?: KdfCost,
-  ) {}
+    locks?: LockManagerLike,
+  ) {
+    this.writer = new VaultWriter(local, session, SESSION_KEY_LIST, locks);
+  }
 
   async status(): Promise<VaultStatus> {
     const [stored, key] = await Promise.all([this.local.get(LOCAL_KEYS.vault), this.session.get(SESSION_KEYS.key)]);
-    if (typeof stored[LOCAL_KEYS.vault] !== 'string') return 'no-vault';
+    if (typeof stored[LOCAL_KEYS.vault] !== 'string' || stored[LOCAL_KEYS.vault] === '') return 'no-vault';
     return key[SESSION_KEYS.key] ? 'unlocked' : 'locked';
   }
 
@@ -117,10 +188,10 @@ export class VaultStore {
     { status: 'no-vault' | 'locked' } | ({ status: 'unlocked'; lastActivity: number | undefined } & OpenedVault)
   > {
     const [stored, session] = await reads;
-    const current = stored[LOCAL_KEYS.vault];
-    if (typeof current !== 'string') return { status: 'no-vault' };
-    const sessionKey = session[SESSION_KEYS.key] as SessionKey | undefined;
-    if (!sessionKey || typeof sessionKey.key !== 'string') return { status: 'locked' };
+    const { current, previous } = toStoredVault(stored);
+    if (current === undefined) return { status: 'no-vault' };
+    const sessionKey = sessionKeyOf(session);
+    if (!sessionKey) return { status: 'locked' };
     const lastActivity =
       typeof session[SESSION_KEYS.lastActivity] === 'number'
         ? (session[SESSION_KEYS.lastActivity] as number)
@@ -136,97 +207,105 @@ export class VaultStore {
         recoveredFromPrevious: false,
       };
     }
-    const previous = stored[LOCAL_KEYS.previous];
-    const opened = await this.decrypt(
-      current,
-      typeof previous === 'string' ? previous : undefined,
-      base64ToBytes(sessionKey.key),
-    );
-    if (!opened.recoveredFromPrevious) await this.cacheAccounts(current, opened.accounts);
+    const opened = await this.decrypt(current, previous, base64ToBytes(sessionKey.key));
+    if (!opened.recoveredFromPrevious) await this.cacheIfStillUnlocked(sessionKey.key, current, opened.accounts);
     return { status: 'unlocked', lastActivity, ...opened };
   }
 
   /** First run. Refuses to overwrite an existing vault. */
   async create(passphrase: string): Promise<void> {
-    if ((await this.status()) !== 'no-vault') throw new VaultStoreError('WRITE_FAILED', 'A vault already exists.');
-    const sealed = await createVault(passphrase, this.kdfCost);
-    await this.commit(sealed.text, sealed.unlocked.key);
-    await this.keepUnlocked(sealed.unlocked);
-    await this.cacheAccounts(sealed.text, []);
+    await this.transition(async (state) => {
+      if (state.current !== undefined) throw new VaultStoreError('WRITE_FAILED', 'A vault already exists.');
+      const sealed = await createVault(passphrase, this.kdfCost);
+      return {
+        next: { current: sealed.text, previous: null, key: sealed.unlocked.key },
+        session: unlockedSession(sealed.unlocked, sealed.text, []),
+        result: undefined,
+      };
+    });
   }
 
   /**
-   * Derives the key (the slow step) and keeps it in session memory. Wrong passphrase changes nothing. A vault
-   * sealed with weaker KDF settings than today's (an earlier release's default) is re-sealed with them first.
+   * Derives the key (the slow step) and keeps it in session memory. A wrong passphrase changes nothing. A vault
+   * sealed with weaker KDF settings than today's (an earlier release's default) is re-sealed with them in the
+   * same transition, and the weaker copy is not kept. A current copy that does not open while the previous one
+   * does is DAMAGED: nothing is written, the user decides (restorePrevious).
    */
   async unlock(passphrase: string): Promise<OpenedVault> {
-    return this.unlockStored(passphrase, true);
-  }
-
-  private async unlockStored(passphrase: string, mayRetry: boolean): Promise<OpenedVault> {
-    const { current, previous } = await this.readStored();
-    try {
-      const { data, unlocked, version } = await unlockVault(current, passphrase);
-      const upgraded = await this.upgradeKdf(current, version, passphrase, unlocked);
-      // Another page wrote the vault while this one derived: open what is stored now, not the copy read before.
-      if (upgraded === 'superseded' && mayRetry) return this.unlockStored(passphrase, false);
-      const resealed = upgraded === 'superseded' ? undefined : upgraded;
-      await this.keepUnlocked(resealed?.unlocked ?? unlocked);
-      await this.cacheAccounts(resealed?.text ?? current, data.accounts);
-      return { accounts: data.accounts, recoveredFromPrevious: false };
-    } catch (error) {
-      if (!previous || !isVaultError(error) || error.code === 'WRONG_PASSPHRASE') throw error;
-      // The current copy is damaged: the last good one still opens with the same passphrase.
-      const { data, unlocked } = await unlockVault(previous, passphrase);
-      await this.keepUnlocked(unlocked);
-      return { accounts: data.accounts, recoveredFromPrevious: true };
-    }
+    return this.transition(async (state) => {
+      const current = requireCurrent(state);
+      const derived = new Map<string, Uint8Array>();
+      let opened: { data: VaultData; unlocked: UnlockedKey; version: 1 | 2 };
+      try {
+        opened = await openWithPassphrase(current, passphrase, derived);
+      } catch (error) {
+        if (!isVaultError(error) || !state.previous) throw error;
+        const previousOpens = await openWithPassphrase(state.previous, passphrase, derived).then(
+          () => true,
+          () => false,
+        );
+        throw previousOpens ? damaged() : error;
+      }
+      const { data, unlocked, version } = opened;
+      // Format 1 → key slots, and a passphrase KDF below today's settings raised: one step, one write (slot-upgrade.ts).
+      const upgrade = await sealOnUnlock(current, version, passphrase, unlocked, this.kdfCost ?? DEFAULT_KDF);
+      if (!upgrade) {
+        return {
+          session: unlockedSession(unlocked, current, data.accounts),
+          result: { accounts: data.accounts, recoveredFromPrevious: false },
+        };
+      }
+      const { sealed, dropPrevious } = upgrade;
+      return {
+        // After a KDF raise no copy the weaker settings open is kept; a plain migration keeps the format-1 copy as
+        // the previous one (same passphrase, same settings: a good copy to fall back on).
+        next: { current: sealed.text, previous: dropPrevious ? null : current, key: sealed.unlocked.key },
+        session: unlockedSession(sealed.unlocked, sealed.text, data.accounts),
+        result: { accounts: data.accounts, recoveredFromPrevious: false },
+      };
+    }).catch(async (error) => {
+      // The re-seal could not be stored (a full disk): unlock with the copy as it is; the next unlock tries again.
+      if (!(error instanceof VaultStoreError) || (error.code !== 'QUOTA_EXCEEDED' && error.code !== 'WRITE_FAILED'))
+        throw error;
+      return this.transition(async (state) => {
+        const current = requireCurrent(state);
+        const { data, unlocked } = await openWithPassphrase(current, passphrase, new Map());
+        return {
+          session: unlockedSession(unlocked, current, data.accounts),
+          result: { accounts: data.accounts, recoveredFromPrevious: false },
+        };
+      });
+    });
   }
 
   /**
-   * Proves the passphrase again (the slow KDF, as at unlock) before something sensitive is shown, and returns the
+   * After DAMAGED, and only on the user's word: makes the previous copy current (proving the passphrase on it)
+   * and unlocks it. The damaged copy is not kept.
+   */
+  async restorePrevious(passphrase: string): Promise<OpenedVault> {
+    return this.transition(async (state) => {
+      if (!state.previous) throw new VaultError('CORRUPT_VAULT', 'There is no previous copy to restore.');
+      const { data, unlocked } = await openWithPassphrase(state.previous, passphrase, new Map());
+      return {
+        next: { current: state.previous, previous: null, key: unlocked.key },
+        session: unlockedSession(unlocked, state.previous, data.accounts),
+        result: { accounts: data.accounts, recoveredFromPrevious: false },
+      };
+    });
+  }
+
+  /**
+   * Proves the passphrase again (the slow KDF, as at unlock) before something secret is revealed, and returns the
    * accounts as that passphrase decrypts them. Nothing is stored or changed; a wrong one throws WRONG_PASSPHRASE.
    */
   async verifyPassphrase(passphrase: string): Promise<Account[]> {
-    const { current } = await this.readStored();
-    return (await unlockVault(current, passphrase)).data.accounts;
+    const state = toStoredVault(await this.local.get([LOCAL_KEYS.vault, LOCAL_KEYS.previous]));
+    return (await openWithPassphrase(requireCurrent(state), passphrase, new Map())).data.accounts;
   }
 
-  /**
-   * The transitions an unlock may make (see sealOnUnlock): a format-1 vault becomes a slot vault, and a passphrase
-   * slot below today's KDF settings is rewrapped under a new salt. Through the same verified two-step commit as
-   * every write: until the one storage call that swaps it in, the old copy is current, so an interruption at any
-   * point leaves a vault the same passphrase opens. After a KDF raise the old, weaker copy is not kept as
-   * `previous` (it would be the easier one to attack). Best effort: when anything fails the unlock goes on with
-   * the old key and the next unlock tries again. Returns the new vault once it is current, or 'superseded'
-   * (nothing written) when another page changed the stored vault during the derivation.
-   */
-  private async upgradeKdf(
-    current: string,
-    version: 1 | 2,
-    passphrase: string,
-    unlocked: UnlockedKey,
-  ): Promise<SealedVault | 'superseded' | undefined> {
-    let sealed: SealedVault | undefined;
-    let dropPrevious = false;
-    try {
-      const next = await sealOnUnlock(current, version, passphrase, unlocked, this.kdfCost ?? DEFAULT_KDF);
-      if (!next) return undefined;
-      ({ sealed, dropPrevious } = next);
-      const stored = await this.local.get(LOCAL_KEYS.vault);
-      if (stored[LOCAL_KEYS.vault] !== current) return 'superseded';
-      await this.commit(sealed.text, sealed.unlocked.key);
-    } catch {
-      // The failure may have come after the swap (clean-up of the side key): the stored copy decides.
-      const stored = await this.local.get(LOCAL_KEYS.vault).catch(() => ({}) as Record<string, unknown>);
-      if (!sealed || stored[LOCAL_KEYS.vault] !== sealed.text) return undefined;
-    }
-    if (dropPrevious) await this.local.remove(LOCAL_KEYS.previous).catch(() => undefined);
-    return sealed;
-  }
-
+  /** Forgets the key and the decrypted accounts; waits for a transition in flight, so it always has the last word. */
   async lock(): Promise<void> {
-    await this.session.remove([SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts]);
+    await this.writer.exclusive(() => this.session.remove(SESSION_KEY_LIST));
   }
 
   /** Fast path for an already unlocked vault: no KDF, one AES-GCM decryption. */
@@ -245,55 +324,121 @@ export class VaultStore {
     }
   }
 
-  /** Encrypts and atomically replaces the account list. */
+  /** Encrypts and atomically replaces the account list (the stored copy becomes `previous`). */
   async save(accounts: Account[]): Promise<void> {
-    const session = await this.sessionKey();
-    const key = base64ToBytes(session.key);
-    // A slot vault keeps its key slots; a format-1 vault (unlocked before the migration) stays format 1.
-    const text = await resealVault((await this.readStored()).current, { accounts }, { key, kdf: session.kdf });
-    await this.commit(text, key);
-    await this.cacheAccounts(text, accounts);
+    await this.update(() => accounts);
   }
 
-  /** Re-encrypts everything under a new passphrase; the old passphrase keeps working until the swap. */
+  /**
+   * Changes the account list as it is stored now, read under the lock: two pages editing at once each apply their
+   * change to the other's result instead of overwriting it. Refuses (DAMAGED) when the current copy does not open
+   * with the session key, so a good previous copy is never pushed out by a damaged one.
+   */
+  async update(change: (accounts: Account[]) => Account[]): Promise<Account[]> {
+    return this.transition(async (state, session) => {
+      const { current, stored, key, sessionKey } = await openWithSession(state, session);
+      const accounts = change(stored.accounts);
+      // A slot vault keeps its key slots as they are; a format-1 vault (not migrated yet) stays format 1.
+      const text = await resealVault(current, { accounts }, { key, kdf: sessionKey.kdf });
+      return {
+        next: { current: text, previous: current, key },
+        session: { [SESSION_KEYS.accounts]: { nonce: envelopeNonce(text), json: JSON.stringify(accounts) } },
+        result: accounts,
+      };
+    });
+  }
+
+  /**
+   * A new passphrase, in one transition: a slot vault gets only its passphrase slot rewrapped under a new salt (the
+   * accounts and the passkey slots stay as they are); a format-1 vault becomes a slot vault in the same step. Until
+   * its one storage write the old passphrase opens the vault, after it only the new one does (no previous copy is
+   * kept). Once that write is stored, this reports success whatever happens next.
+   */
   async changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
-    const { current } = await this.readStored();
-    const changed = await changePassphrase(current, currentPassphrase, newPassphrase, this.kdfCost);
-    await this.commit(changed.text, changed.unlocked.key, { dropPrevious: true });
-    await this.keepUnlocked(changed.unlocked);
-    await this.cacheAccounts(changed.text, changed.data.accounts);
+    await this.transition(async (state) => {
+      const current = requireCurrent(state);
+      const changed = await changePassphrase(current, currentPassphrase, newPassphrase, this.kdfCost);
+      return {
+        next: { current: changed.text, previous: null, key: changed.unlocked.key },
+        session: unlockedSession(changed.unlocked, changed.text, changed.data.accounts),
+        result: undefined,
+      };
+    });
   }
 
-  /** Forgets everything (after an explicit confirmation in the UI). */
-  async wipe(): Promise<void> {
-    await this.local.remove([LOCAL_KEYS.vault, LOCAL_KEYS.previous, LOCAL_KEYS.pending]);
-    await this.lock();
-  }
+  // ── Key slots (issue 23): each change is one more transition of the writer. ──
 
-  // ── Key slots (issue 23): the few entry points extension/src/vault/slots.ts needs. ──
-
-  /** The stored vault text (slot changes read it, change it with the vault key and write it back). */
+  /** The stored vault text (the slot list is read from it, also while locked: the popup asks for a passkey). */
   async storedVault(): Promise<string> {
-    return (await this.readStored()).current;
+    return requireCurrent(toStoredVault(await this.local.get(LOCAL_KEYS.vault)));
   }
 
-  /** Writes a vault text whose accounts `key` opens, through the verified commit; `expected` guards lost updates. */
-  async replaceVault(text: string, key: Uint8Array, expected: string): Promise<void> {
-    if ((await this.readStored()).current !== expected) {
-      throw new VaultStoreError('WRITE_FAILED', 'The vault changed meanwhile; nothing was written.');
-    }
-    await this.commit(text, key);
+  /**
+   * Adds a passkey slot wrapping the unlocked vault key (the caller proved the passphrase just before, through
+   * `verifyPassphrase`). Read under the lock, so a save made during the WebAuthn ceremony is kept. A format-1 vault
+   * (unlocked before the migration could be stored) is migrated in the same write: its session key is the
+   * passphrase key, which wraps the new vault key. The copy before is kept as previous (same passphrase, no passkey).
+   */
+  async addPasskeySlot(passkey: NewPasskey): Promise<void> {
+    await this.transition(async (state, session) => {
+      const { current, key, sessionKey, stored } = await openWithSession(state, session);
+      if (isSlotVault(current)) {
+        const { text } = await recordWithPasskey(current, key, passkey);
+        return { next: { current: text, previous: current, key }, result: undefined };
+      }
+      const migrated = await migrateVaultRecord(current, key, { key, kdf: sessionKey.kdf });
+      const { text } = await recordWithPasskey(migrated.text, migrated.vaultKey, passkey);
+      return {
+        next: { current: text, previous: current, key: migrated.vaultKey },
+        session: unlockedSession({ key: migrated.vaultKey, kdf: sessionKey.kdf }, text, stored.accounts),
+        result: undefined,
+      };
+    });
   }
 
-  /** The unlocked vault key (to verify a slot change written while unlocked); LOCKED when there is none. */
-  async sessionVaultKey(): Promise<Uint8Array> {
-    return base64ToBytes((await this.sessionKey()).key);
+  /**
+   * Removes a passkey slot (or a damaged one); the passphrase slot cannot go. No previous copy is kept: it would
+   * still hold the removed slot, so the passkey given up would still open it.
+   */
+  async removeSlot(slotId: string): Promise<void> {
+    await this.transition(async (state, session) => {
+      const { current, key } = await openWithSession(state, session);
+      return { next: { current: recordWithoutSlot(current, slotId), previous: null, key }, result: undefined };
+    });
   }
 
-  /** Keeps a vault key unwrapped by another slot (a passkey) in session memory, as a passphrase unlock does. */
-  async keepUnlockedWith(unlocked: UnlockedKey, text: string, accounts: Account[]): Promise<void> {
-    await this.keepUnlocked(unlocked);
-    await this.cacheAccounts(text, accounts);
+  /**
+   * Unlocks with a passkey: its PRF output unwraps the vault key (no KDF), which the session keeps exactly as after a
+   * passphrase unlock. Nothing is stored. A current copy that does not open while the previous one opens with the
+   * same passkey is DAMAGED, as for the passphrase.
+   */
+  async unlockWithPasskey(slotId: string, prfOutput: Uint8Array): Promise<OpenedVault> {
+    return this.transition(async (state) => {
+      const current = requireCurrent(state);
+      let opened: Awaited<ReturnType<typeof unlockVaultWithPasskey>>;
+      try {
+        opened = await unlockVaultWithPasskey(current, slotId, prfOutput);
+      } catch (error) {
+        if (!isVaultError(error) || !state.previous || !isSlotVault(state.previous)) throw error;
+        const previousOpens = await unlockVaultWithPasskey(state.previous, slotId, prfOutput).then(
+          () => true,
+          () => false,
+        );
+        throw previousOpens ? damaged() : error;
+      }
+      return {
+        session: unlockedSession(opened.unlocked, current, opened.data.accounts),
+        result: { accounts: opened.data.accounts, recoveredFromPrevious: false },
+      };
+    });
+  }
+
+  /** Forgets everything (after an explicit confirmation in the UI): one removal, then the session. */
+  async wipe(): Promise<void> {
+    await this.writer.exclusive(async () => {
+      await this.local.remove([LOCAL_KEYS.vault, LOCAL_KEYS.previous, LOCAL_KEYS.pending]);
+      await this.session.remove(SESSION_KEY_LIST);
+    });
   }
 
   async touch(now = Date.now()): Promise<void> {
@@ -305,55 +450,52 @@ export class VaultStore {
     return typeof value === 'number' ? value : undefined;
   }
 
-  private async keepUnlocked(unlocked: UnlockedKey): Promise<void> {
-    const value: SessionKey = { key: bytesToBase64(unlocked.key), kdf: unlocked.kdf };
-    await this.session.set({ [SESSION_KEYS.key]: value, [SESSION_KEYS.lastActivity]: Date.now() });
+  private async transition<R>(step: Transition<R>): Promise<R> {
+    try {
+      return await this.writer.run(step);
+    } catch (error) {
+      throw storeError(error);
+    }
   }
 
-  private async cacheAccounts(text: string, accounts: Account[]): Promise<void> {
+  /** Caches what load() decrypted, unless the vault was locked (or re-keyed) meanwhile: lock() has the last word. */
+  private async cacheIfStillUnlocked(key: string, text: string, accounts: Account[]): Promise<void> {
     const nonce = envelopeNonce(text);
     if (!nonce) return;
-    const value: SessionAccounts = { nonce, json: JSON.stringify(accounts) };
-    // A cache that cannot be written is only a slower next open, never wrong data.
-    await this.session.set({ [SESSION_KEYS.accounts]: value }).catch(() => this.session.remove(SESSION_KEYS.accounts));
+    await this.writer
+      .exclusive(async () => {
+        const now = sessionKeyOf(await this.session.get(SESSION_KEYS.key));
+        if (now?.key !== key) return;
+        const value: SessionAccounts = { nonce, json: JSON.stringify(accounts) };
+        await this.session.set({ [SESSION_KEYS.accounts]: value });
+      })
+      // A cache that cannot be written is only a slower next open, never wrong data.
+      .catch(() => undefined);
   }
+}
 
-  private async sessionKey(): Promise<SessionKey> {
-    const value = (await this.session.get(SESSION_KEYS.key))[SESSION_KEYS.key] as SessionKey | undefined;
-    if (!value || typeof value.key !== 'string') throw new VaultStoreError('LOCKED', 'The vault is locked.');
-    return value;
+/**
+ * The stored copy opened with the session key, for transitions made while unlocked. LOCKED without a key; DAMAGED
+ * when the current copy fails while the previous one opens (a good previous copy is never pushed out by it).
+ */
+async function openWithSession(
+  state: StoredVault,
+  session: Record<string, unknown>,
+): Promise<{ current: string; stored: VaultData; key: Uint8Array; sessionKey: SessionKey }> {
+  const sessionKey = sessionKeyOf(session);
+  if (!sessionKey) throw new VaultStoreError('LOCKED', 'The vault is locked.');
+  const current = requireCurrent(state);
+  const key = base64ToBytes(sessionKey.key);
+  try {
+    return { current, stored: await openVaultWithKey(current, key), key, sessionKey };
+  } catch (error) {
+    if (isVaultError(error) && state.previous && (await openVaultWithKey(state.previous, key).catch(() => false)))
+      throw damaged();
+    throw error;
   }
+}
 
-  private async readStored(): Promise<{ current: string; previous?: string }> {
-    const stored = await this.local.get([LOCAL_KEYS.vault, LOCAL_KEYS.previous]);
-    const current = stored[LOCAL_KEYS.vault];
-    const previous = stored[LOCAL_KEYS.previous];
-    if (typeof current !== 'string') throw new VaultError('CORRUPT_VAULT', 'No vault is stored.');
-    return typeof previous === 'string' ? { current, previous } : { current };
-  }
-
-  private async commit(text: string, key: Uint8Array, options: { dropPrevious?: boolean } = {}): Promise<void> {
-    try {
-      await this.local.set({ [LOCAL_KEYS.pending]: text });
-      const written = (await this.local.get(LOCAL_KEYS.pending))[LOCAL_KEYS.pending];
-      if (typeof written !== 'string')
-        throw new VaultStoreError('WRITE_FAILED', 'The new vault could not be read back.');
-      parseEnvelope('vault', written);
-      await openVaultWithKey(written, key);
-      const old = (await this.local.get(LOCAL_KEYS.vault))[LOCAL_KEYS.vault];
-      // After a passphrase change the previous copy would still open with the old passphrase: drop it.
-      const previous = typeof old === 'string' && !options.dropPrevious ? { [LOCAL_KEYS.previous]: old } : {};
-      await this.local.set({ [LOCAL_KEYS.vault]: written, ...previous });
-      if (options.dropPrevious) await this.local.remove(LOCAL_KEYS.previous);
-    } catch (error) {
-      await this.local.remove(LOCAL_KEYS.pending).catch(() => undefined);
-      if (isQuotaError(error)) {
-        throw new VaultStoreError('QUOTA_EXCEEDED', 'Browser storage is full; the vault was not changed.', {
-          cause: error,
-        });
-      }
-      throw error;
-    }
-    await this.local.remove(LOCAL_KEYS.pending);
-  }
+function requireCurrent(state: StoredVault): string {
+  if (state.current === undefined) throw new VaultError('CORRUPT_VAULT', 'No vault is stored.');
+  return state.current;
 }

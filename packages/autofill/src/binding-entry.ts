@@ -5,6 +5,7 @@ export {
   describeOrigin,
   type FillDecision,
   isBoundTo,
+  isLanOrigin,
   matchBinding,
   type OriginInfo,
   type SiteBinding,

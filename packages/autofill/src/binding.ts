@@ -80,6 +80,59 @@ export function describeOrigin(originOrUrl: string): OriginInfo | undefined {
   return result;
 }
 
+/** IPv4 ranges of a local network: private (RFC 1918), loopback, link-local, shared address space (RFC 6598). */
+const LAN_IPV4: ReadonlyArray<[number, number, number]> = [
+  [10, 0, 8],
+  [172, 16, 12],
+  [192, 168, 16],
+  [127, 0, 8],
+  [169, 254, 16],
+  [100, 64, 10],
+];
+
+function ipv4Value(host: string): number | undefined {
+  const parts = host.split('.');
+  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) return undefined;
+  return parts.reduce((value, part) => value * 256 + Number(part), 0);
+}
+
+function isLanIpv4(value: number): boolean {
+  return LAN_IPV4.some(([first, second, bits]) => {
+    const base = (first * 256 + second) * 65536;
+    const size = 2 ** (32 - bits);
+    return value >= base && value < base + size;
+  });
+}
+
+/** IPv6 (as the URL parser serialises it, compressed, lower case): ULA fc00::/7, link-local fe80::/10, loopback. */
+function isLanIpv6(host: string): boolean {
+  if (host === '::1') return true;
+  // IPv4-mapped addresses (::ffff:c0a8:101) are the IPv4 address they carry.
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (mapped)
+    return isLanIpv4(Number.parseInt(mapped[1] as string, 16) * 65536 + Number.parseInt(mapped[2] as string, 16));
+  const first = /^([0-9a-f]{1,4}):/.exec(host)?.[1];
+  if (!first || first.length < 4) return false;
+  const value = Number.parseInt(first, 16);
+  return (value & 0xfe00) === 0xfc00 || (value & 0xffc0) === 0xfe80;
+}
+
+/**
+ * Whether an origin's host is on a local network: a private, loopback or link-local IP address, or a name no
+ * public registry stands behind (`nmc3.lan`, `printer.local`, `*.home.arpa`, `*.internal`, single-label names) —
+ * the same notion of "local" the bindings use (`OriginInfo.local`), minus public IP addresses. Plain http to such
+ * a host is how LAN gear (NMC cards) is reached; for a public host it is a downgrade. Used by the importers
+ * (`@mfa-companion/vault`) to decide which http:// login addresses keep their http binding.
+ */
+export function isLanOrigin(originOrUrl: string): boolean {
+  const info = describeOrigin(originOrUrl);
+  if (!info?.local) return false;
+  const ipv4 = ipv4Value(info.host);
+  if (ipv4 !== undefined) return isLanIpv4(ipv4);
+  if (info.host.includes(':')) return isLanIpv6(info.host);
+  return true;
+}
+
 type BindingMatch = 'match' | 'insecure' | 'none';
 
 function normalizeBinding(binding: SiteBinding): { origin: string; exactHost: boolean } {

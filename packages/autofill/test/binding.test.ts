@@ -7,6 +7,7 @@ import {
   describeOrigin,
   editDistance,
   isBoundTo,
+  isLanOrigin,
   type SiteBinding,
 } from '../src/binding-entry.ts';
 
@@ -126,6 +127,49 @@ describe('isBoundTo: which origins an account fills on', () => {
   ];
   it.each(cases)('%s', (_name, site, page, expected) => {
     expect(isBoundTo(page, account('a', site))).toBe(expected);
+  });
+});
+
+describe('isLanOrigin: hosts on a local network', () => {
+  it('knows private, loopback and link-local addresses and local names, and nothing public', () => {
+    const lan = [
+      'http://10.0.0.1',
+      'http://10.255.255.255:8080',
+      'http://172.16.0.1',
+      'http://172.31.255.254',
+      'http://192.168.0.10/login',
+      'http://127.0.0.1',
+      'http://169.254.1.1',
+      'http://100.64.0.1',
+      'http://[::1]',
+      'http://[fd00::1]',
+      'http://[fc12:3456::1]',
+      'http://[fe80::1ff:fe23:4567:890a]',
+      'http://[febf::1]',
+      'http://[::ffff:192.168.1.1]',
+      'http://nmc3.lan',
+      'http://printer.local',
+      'http://router.home.arpa',
+      'http://nas.internal',
+      'http://nmc',
+      'https://NMC3.LAN.',
+    ];
+    const publicOnes = [
+      'http://8.8.8.8',
+      'http://172.15.255.255',
+      'http://172.32.0.1',
+      'http://192.169.0.1',
+      'http://[2001:db8::1]',
+      'http://[fec0::1]',
+      'http://[::ffff:8.8.8.8]',
+      'http://online.examplebank.com',
+      'http://example.co.uk',
+      'http://user.github.io',
+      'file:///etc/passwd',
+      'not a url',
+    ];
+    expect(lan.filter((origin) => !isLanOrigin(origin))).toEqual([]);
+    expect(publicOnes.filter((origin) => isLanOrigin(origin))).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ export {
   encodeMigrationPayload,
   formatMigrationUri,
   formatMigrationUris,
+  MIGRATION_LIMITS,
   migrationBatches,
   parseMigrationPayload,
   parseMigrationUri,

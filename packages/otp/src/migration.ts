@@ -53,6 +53,18 @@ const ENUM_BY_ALGORITHM: Record<OtpAlgorithm, number> = { SHA1: 1, SHA256: 2, SH
 const ALGORITHM_MD5 = 4;
 const DIGITS_BY_ENUM: Record<number, number> = { 0: 6, 1: 6, 2: 8 };
 const ENUM_BY_DIGITS: Record<number, number> = { 6: 1, 8: 2 };
+/**
+ * What a Google Authenticator migration QR code (`otpauth-migration://`) can carry: its format has no period field
+ * (every TOTP account is read as 30-second), a digits enum of 6 or 8, three algorithms, and only the HOTP and TOTP
+ * types. `formatMigrationUri` refuses anything else; the docs quote these limits from here.
+ */
+export const MIGRATION_LIMITS = Object.freeze({
+  periods: Object.freeze([DEFAULT_PERIOD]),
+  digits: Object.freeze(Object.keys(ENUM_BY_DIGITS).map(Number)),
+  algorithms: Object.freeze(Object.keys(ENUM_BY_ALGORITHM) as OtpAlgorithm[]),
+  types: Object.freeze(['totp', 'hotp'] as const),
+});
+
 const TYPE_HOTP = 1;
 const TYPE_TOTP = 2;
 const MAX_INT64 = (1n << 63n) - 1n;
@@ -292,7 +304,7 @@ function writeOtpParameters(account: OtpAccount): ProtobufWriter {
       `Migration payloads can only carry 6 or 8 digits, not ${describe(account.digits)}.`,
     );
   }
-  if ((account.period ?? DEFAULT_PERIOD) !== DEFAULT_PERIOD) {
+  if (!(MIGRATION_LIMITS.periods as readonly number[]).includes(account.period ?? DEFAULT_PERIOD)) {
     throw new OtpError(
       'INVALID_PERIOD',
       `Migration payloads can only carry 30-second accounts, not ${describe(account.period)}.`,

@@ -18,7 +18,10 @@ export {
 export {
   type Duration,
   type DurationUnit,
+  FACT_SOURCES,
   type FactSource,
+  type FactSourceId,
+  factSource,
   formatDuration,
   formatMenuPath,
   type NmcGeneration,
@@ -26,6 +29,7 @@ export {
   type NmcUserTypeId,
   POLICY,
   type Policy,
+  type RegisteredSource,
 } from './facts.ts';
 export { compareFirmwareVersions, type FirmwareVersion, parseFirmwareVersion } from './firmware.ts';
 export {

@@ -76,6 +76,28 @@ export const KDF_BOUNDS = Object.freeze({
   maxSaltBytes: 64,
 });
 
+/**
+ * Structure bounds for files given to `parseImport`, checked by a cheap scan before the text is parsed, so a
+ * hostile shape is refused in milliseconds instead of costing seconds and hundreds of MiB (an 8-million-level
+ * nested array, a CSV row of 8 million empty fields — both fit in the 16 MiB size cap). Real exports sit far
+ * below each one: authenticator exports nest 4–8 levels, password-manager CSVs have 5–30 columns.
+ * Every refusal is `INPUT_TOO_LARGE`, and nothing is written.
+ */
+export const IMPORT_BOUNDS = Object.freeze({
+  /** Arrays and objects inside one another (JSON, and the JSON inside encrypted files). */
+  maxNestingDepth: 64,
+  /** Elements of one JSON array or members of one object: a password manager's every login, most without TOTP. */
+  maxItemsPerContainer: 100_000,
+  /** Fields in one CSV row. */
+  maxFieldsPerCsvRow: 1_000,
+  /** Rows of a CSV file (a password manager's whole export, most rows without a TOTP secret). */
+  maxCsvRows: 100_000,
+  /** Accounts one file may bring (the vault's own cap, MAX_ACCOUNTS): longer lists are refused before validation. */
+  maxEntries: 10_000,
+  /** Wall-clock budget for reading the file's structure (scan, JSON parse, CSV split); past it the import stops. */
+  maxParseMs: 3_000,
+});
+
 const KEY_LENGTH = 32;
 
 function isPositiveInteger(value: unknown): value is number {

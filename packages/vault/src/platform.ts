@@ -55,7 +55,7 @@ interface Platform {
   };
   TextEncoder: new () => { encode(input: string): Uint8Array };
   TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(input: Uint8Array): string };
-  URL: new (url: string) => { protocol: string; origin: string };
+  URL: new (url: string) => { protocol: string; origin: string; hostname: string };
   btoa(data: string): string;
   atob(data: string): string;
 }

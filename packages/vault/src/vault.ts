@@ -177,6 +177,25 @@ export async function unlockVault(
   return { data: parseVaultData(payload, { verifyOtp: false }), unlocked, version: 1 };
 }
 
+/**
+ * Opens a vault of either format with a key already derived from the passphrase with the KDF its header names
+ * (`parseEnvelope(...).kdf`: for a slot vault, the passphrase slot's). Lets a caller derive once and try several
+ * copies with the same settings. Same result as `unlockVault`: for a slot vault the vault key, for format 1 the
+ * passphrase key and `version: 1`.
+ */
+export async function openVaultWithPassphraseKey(
+  text: string,
+  passphraseKey: UnlockedKey,
+): Promise<{ data: VaultData; unlocked: UnlockedKey; version: 1 | 2 }> {
+  if (isSlotVault(text)) {
+    const { vaultKey, kdf, slots } = await unwrapPassphraseSlot(text, async () => passphraseKey.key);
+    const payload = await openVaultRecord(text, vaultKey, true);
+    return { data: parseVaultData(payload, { verifyOtp: false }), unlocked: { key: vaultKey, kdf, slots }, version: 2 };
+  }
+  const payload = await openEnvelopeWithKey('vault', text, passphraseKey.key);
+  return { data: parseVaultData(payload, { verifyOtp: false }), unlocked: passphraseKey, version: 1 };
+}
+
 /** Opens a slot vault with a passkey: the PRF output for slot `slotId` unwraps the vault key (no KDF run). */
 export async function unlockVaultWithPasskey(
   text: string,

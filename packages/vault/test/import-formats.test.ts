@@ -299,6 +299,61 @@ describe('import: Bitwarden and other password managers', () => {
     expect(previewImport([], parsed).toAdd[0]?.sites).toEqual(['https://github.com']);
   });
 
+  it('binds http:// login addresses of public hosts over https, and keeps http for LAN addresses', async () => {
+    const lan = [
+      'http://192.168.1.20/',
+      'http://10.20.0.5:8080/login',
+      'http://172.20.1.1',
+      'http://169.254.10.2',
+      'http://127.0.0.1:8443',
+      'http://nmc3.lan',
+      'http://printer.local/',
+      'http://router.home.arpa',
+      'http://nas.internal',
+      'http://apcnmc',
+      'http://[fd12:3456:789a::10]',
+      'http://[fe80::1]',
+      'http://[::1]:8080',
+    ];
+    const items = [
+      { uri: 'http://online.examplebank.com/login', expected: ['https://online.examplebank.com'] },
+      // Bitwarden stores a URI typed without a scheme with http:// in front.
+      { uri: 'http://shop.example.co.uk:8080/account', expected: ['https://shop.example.co.uk'] },
+      { uri: 'http://8.8.8.8/admin', expected: ['https://8.8.8.8'] },
+      { uri: 'http://172.32.0.1', expected: ['https://172.32.0.1'] },
+      { uri: 'http://[2001:db8::1]', expected: ['https://[2001:db8::1]'] },
+      ...lan.map((uri) => ({ uri, expected: [new URL(uri).origin] })),
+    ];
+    const json = {
+      encrypted: false,
+      folders: [],
+      items: items.map(({ uri }, index) => ({
+        type: 1,
+        name: `Site ${index}`,
+        login: {
+          username: 'me',
+          totp: base32Encode(Uint8Array.of(index + 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)),
+          uris: [{ uri }],
+        },
+      })),
+    };
+    const result = previewImport([], await parseImport(JSON.stringify(json)));
+    expect(result.toAdd.map((account) => account.sites)).toEqual(items.map(({ expected }) => expected));
+    const upgraded = result.toAdd.map((account) => result.upgradedSites?.[account.id] ?? []);
+    expect(upgraded.slice(0, 5)).toEqual(items.slice(0, 5).map(({ expected }) => expected));
+    expect(upgraded.slice(5).flat()).toEqual([]);
+
+    // Other managers' CSV exports the same way; a site also listed over https is simply bound.
+    const csv = 'name,username,totp,url\nBank,me,JBSWY3DPEHPK3PXP,http://online.examplebank.com\n';
+    const fromCsv = previewImport([], await parseImport(csv));
+    expect(fromCsv.toAdd[0]?.sites).toEqual(['https://online.examplebank.com']);
+    expect(Object.values(fromCsv.upgradedSites ?? {})).toEqual([['https://online.examplebank.com']]);
+    const both = `folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp\n,,login,Bank,,,0,"http://online.examplebank.com,https://online.examplebank.com",me,pw,JBSWY3DPEHPK3PXP\n`;
+    const fromBoth = previewImport([], await parseImport(both));
+    expect(fromBoth.toAdd[0]?.sites).toEqual(['https://online.examplebank.com']);
+    expect(fromBoth.upgradedSites).toEqual({});
+  });
+
   it('refuses encrypted Bitwarden exports with what to export instead', async () => {
     const encrypted = {
       encrypted: true,
@@ -521,6 +576,44 @@ describe('import: andOTP', () => {
       duplicates: [],
       invalid: [['Mobile (motp)', 'UNSUPPORTED_ENTRY']],
     });
+  });
+
+  it('splits the labels of backups written before andOTP stored an issuer, as andOTP built them', async () => {
+    // Before andOTP 0.7 an account added from a link got the label issuer + " - " + the link's path (which may
+    // repeat the issuer as "Issuer:account"); the backup had no issuer field.
+    const old = (label: string, extra: Record<string, unknown> = {}) => ({
+      secret: 'JBSWY3DPEHPK3PXP',
+      label,
+      digits: 6,
+      type: 'TOTP',
+      algorithm: 'SHA1',
+      period: 30,
+      ...extra,
+    });
+    const file = [
+      old('Contoso Mail - jane.doe@contoso.test'),
+      old('Forge - Forge:dev-team'),
+      old('Acme - Ops - night shift'),
+      old('plain label'),
+      old('Router admin - ', { secret: 'GEZDGNBVGY3TQOJQ' }),
+      // Kept as written when the file stores an issuer of its own (a current backup).
+      old('Keep - as is', { issuer: 'Board', secret: 'MFRGGZDFMZTWQ2LK' }),
+      // A re-saved old entry: andOTP read it with issuer "" and wrote the label unchanged.
+      old('Example Bank - teller', { issuer: '', secret: 'KRUGKIDROVUWG2ZA' }),
+    ];
+    const parsed = await parseImport(JSON.stringify(file));
+    const names = parsed.entries.map((entry) =>
+      entry.status === 'ok' ? [entry.input.issuer, entry.input.account] : entry.status,
+    );
+    expect(names).toEqual([
+      ['Contoso Mail', 'jane.doe@contoso.test'],
+      ['Forge', 'dev-team'],
+      ['Acme', 'Ops - night shift'],
+      ['', 'plain label'],
+      ['Router admin', ''],
+      ['Board', 'Keep - as is'],
+      ['Example Bank', 'teller'],
+    ]);
   });
 
   it('decrypts the current (PBKDF2) and the old (SHA-256 key) encrypted formats, given as bytes', async () => {

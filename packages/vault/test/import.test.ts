@@ -5,11 +5,15 @@ import {
   createAccount,
   exportEncryptedBackup,
   exportOtpauthList,
+  IMPORT_BOUNDS,
+  MAX_ACCOUNTS,
   parseImport,
   previewImport,
   VaultError,
 } from '../src/index.ts';
 import { DEEP, FAST_ARGON, fixture, withDeepJson } from './helpers.ts';
+
+const DEEP_VALUE = JSON.parse(DEEP);
 
 async function expectCode(promise: Promise<unknown>, code: string) {
   await expect(promise).rejects.toSatisfy((error: unknown) => error instanceof VaultError && error.code === code);
@@ -90,7 +94,7 @@ describe('import: Aegis', () => {
     ];
     for (const value of cases) {
       await expectCode(
-        parseImport(withDeepJson(value), { passphrase: 'correct horse battery staple' }),
+        parseImport(withDeepJson(value, undefined, 40), { passphrase: 'correct horse battery staple' }),
         'CORRUPT_VAULT',
       );
     }
@@ -110,25 +114,29 @@ describe('import: Aegis', () => {
     });
     const deep = JSON.parse(DEEP);
     const parsed = await parseImport(
-      withDeepJson({
-        version: 1,
-        header: { slots: null, params: null },
-        db: {
-          version: 3,
-          entries: [
-            entry({ digits: '8' }),
-            entry({ period: '60' }),
-            entry({ counter: '7' }, { type: 'hotp' }),
-            entry({ counter: true }, { type: 'hotp' }),
-            entry({ secret: 12345 }),
-            entry({ secret: deep }),
-            entry({}, { type: deep }),
-            entry({ algo: 'MD5' }),
-            entry({ algo: 'sha-256', secret: 'JBSWY3DPEHPK3PXQ' }, { icon: 'iVBORw0KGgo=', icon_mime: 'image/png' }),
-            entry({ digits: null, period: null, secret: 'JBSWY3DPEHPK3PXR' }),
-          ],
+      withDeepJson(
+        {
+          version: 1,
+          header: { slots: null, params: null },
+          db: {
+            version: 3,
+            entries: [
+              entry({ digits: '8' }),
+              entry({ period: '60' }),
+              entry({ counter: '7' }, { type: 'hotp' }),
+              entry({ counter: true }, { type: 'hotp' }),
+              entry({ secret: 12345 }),
+              entry({ secret: deep }),
+              entry({}, { type: deep }),
+              entry({ algo: 'MD5' }),
+              entry({ algo: 'sha-256', secret: 'JBSWY3DPEHPK3PXQ' }, { icon: 'iVBORw0KGgo=', icon_mime: 'image/png' }),
+              entry({ digits: null, period: null, secret: 'JBSWY3DPEHPK3PXR' }),
+            ],
+          },
         },
-      }),
+        undefined,
+        40,
+      ),
     );
     expect(parsed.entries.map((item) => (item.status === 'ok' ? 'ok' : item.code))).toEqual([
       'INVALID_DIGITS',
@@ -184,7 +192,7 @@ describe('import: 2FAS', () => {
       { name: 'Digits', secret: 'JBSWY3DPEHPK3PXS', otp: { tokenType: 'TOTP', digits: '8' } },
       { name: 'Hot', secret: 'JBSWY3DPEHPK3PXT', otp: { tokenType: 'HOTP', counter: '3' } },
     ];
-    const parsed = await parseImport(withDeepJson({ services, schemaVersion: 4 }, '"TOTP"'));
+    const parsed = await parseImport(withDeepJson({ services, schemaVersion: 4 }, '"TOTP"', 40));
     expect(parsed.entries.map((item) => (item.status === 'ok' ? item.label : item.code))).toEqual([
       'Old (me@example.com)',
       'Lower (x)',
@@ -233,6 +241,67 @@ describe('import: otpauth lines and Google Authenticator migration', () => {
     await expectCode(parseImport('{"foo": 1}'), 'UNRECOGNIZED_IMPORT');
     await expectCode(parseImport('{"services": ['), 'CORRUPT_VAULT');
     await expectCode(parseImport('x'.repeat(17 * 1024 * 1024)), 'INPUT_TOO_LARGE');
+  });
+});
+
+describe('import: structure bounds (IMPORT_BOUNDS)', () => {
+  // The shapes of the security review: each fits in the 16 MiB cap yet cost seconds and hundreds of MiB to parse.
+  // How fast they are refused is measured in test/bench/import-limits.bench.ts; here, that they are, with a type.
+  it('refuses deep nesting anywhere in a JSON file, whatever the format around it', async () => {
+    const depth = 8_000_000;
+    await expectCode(parseImport(`${'['.repeat(depth)}${']'.repeat(depth)}`), 'INPUT_TOO_LARGE');
+    await expectCode(
+      parseImport(withDeepJson({ services: [DEEP_VALUE], schemaVersion: 4 }, '1', 65)),
+      'INPUT_TOO_LARGE',
+    );
+    await expectCode(
+      parseImport(new TextEncoder().encode(`{"db":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`)),
+      'INPUT_TOO_LARGE',
+    );
+    // Brackets inside strings are text, not nesting.
+    const inString = JSON.stringify({ services: [], schemaVersion: 4, note: '['.repeat(1000) });
+    expect((await parseImport(inString)).format).toBe('2fas');
+  });
+
+  it('refuses a CSV row with millions of fields and a JSON list with millions of items', async () => {
+    await expectCode(parseImport(`name,login_totp,login_uri\n${','.repeat(8_000_000)}`), 'INPUT_TOO_LARGE');
+    await expectCode(parseImport(`name,totp\nx,JBSWY3DPEHPK3PXP${',a'.repeat(2_000)}`), 'INPUT_TOO_LARGE');
+    await expectCode(parseImport(`[${'0,'.repeat(4_000_000)}0]`), 'INPUT_TOO_LARGE');
+    await expectCode(parseImport(`{"items":[${'{},'.repeat(300_000)}{}],"folders":[]}`), 'INPUT_TOO_LARGE');
+  });
+
+  it('refuses millions of junk lines or rows without splitting the whole file first', async () => {
+    await expectCode(
+      parseImport(`otpauth://totp/a?secret=JBSWY3DPEHPK3PXP\n${'x\n'.repeat(8_000_000)}`),
+      'INPUT_TOO_LARGE',
+    );
+    await expectCode(parseImport(`name,totp\n${'\n,'.repeat(5_000_000)}`), 'INPUT_TOO_LARGE');
+    // One unterminated 15 MiB quoted field: a damaged file, read with one search, not character by character.
+    await expectCode(parseImport(`name,totp\n"${'a'.repeat(15 * 2 ** 20)}`), 'CORRUPT_VAULT');
+  });
+
+  it('reads CSV quoting as before: doubled quotes, line breaks inside quotes, CR, CRLF and LF records', async () => {
+    const csv =
+      'name,username,totp\r\n"Acme ""Ops""","multi\nline",JBSWY3DPEHPK3PXP\r"x"y,z,JBSWY3DPEHPK3PXQ\n\n,,JBSWY3DPEHPK3PXR,';
+    const parsed = await parseImport(csv);
+    expect(
+      parsed.entries.map((entry) => (entry.status === 'ok' ? [entry.input.issuer, entry.input.account] : entry.code)),
+    ).toEqual([
+      ['Acme "Ops"', 'multi\nline'],
+      ['xy', 'z'],
+      ['', ''],
+    ]);
+  });
+
+  it('caps entries per file at what a vault may hold', () => {
+    expect(IMPORT_BOUNDS.maxEntries).toBe(MAX_ACCOUNTS);
+  });
+
+  it('still reads files at the edge of real exports', async () => {
+    const row = (index: number) =>
+      `Site ${index},user${index},JBSWY3DPEHPK3PX${'ABCDEFGH'[index % 8]}${',x'.repeat(50)}`;
+    const csv = [`name,username,totp${',extra'.repeat(50)}`, row(0), row(1)].join('\n');
+    expect((await parseImport(csv)).entries).toHaveLength(2);
   });
 });
 

@@ -4,6 +4,7 @@ import { base64ToBytes, bytesToBase64, concatBytes, hexToBytes, utf8 } from '../
 import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { KDF_BOUNDS, kdfMemoryBytes, type ScryptParams, validateKdfParams } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
+import { parseBoundedJson } from './limits.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import {
   assertListLength,
@@ -64,12 +65,7 @@ export async function parseAegis(json: Record<string, unknown>, passphrase: stri
       throw new VaultError('CORRUPT_VAULT', 'The Aegis database is damaged.');
     throw error;
   });
-  let db: unknown;
-  try {
-    db = JSON.parse(utf8.decode(plaintext));
-  } catch (cause) {
-    throw new VaultError('CORRUPT_VAULT', 'The decrypted Aegis database is not valid JSON.', { cause });
-  }
+  const db = parseBoundedJson(utf8.decode(plaintext), 'The decrypted Aegis database is not valid JSON.');
   if (!isRecord(db)) throw new VaultError('CORRUPT_VAULT', 'The decrypted Aegis database is not an object.');
   return { format: 'aegis-encrypted', entries: parseAegisDatabase(db) };
 }

@@ -4,6 +4,7 @@ import { utf8 } from '../encoding.js';
 import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { derivePbkdf2 } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
+import { parseBoundedJson } from './limits.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import {
   assertListLength,
@@ -69,12 +70,7 @@ export async function parseAndOtpEncrypted(bytes: Uint8Array, passphrase: string
   if (plaintext === undefined) {
     throw new VaultError('WRONG_PASSPHRASE', 'Wrong password, or this is not an encrypted andOTP backup.');
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(utf8.decode(plaintext));
-  } catch (cause) {
-    throw new VaultError('CORRUPT_VAULT', 'The decrypted andOTP backup is not valid JSON.', { cause });
-  }
+  const json = parseBoundedJson(utf8.decode(plaintext), 'The decrypted andOTP backup is not valid JSON.');
   if (!Array.isArray(json)) throw new VaultError('CORRUPT_VAULT', 'The decrypted andOTP backup is not an entry list.');
   return { format: 'andotp-encrypted', entries: parseAndOtpEntries(json) };
 }
@@ -92,13 +88,30 @@ export function parseAndOtpJson(json: unknown[]): ParsedImport {
   return { format: 'andotp', entries: parseAndOtpEntries(json) };
 }
 
+/**
+ * Issuer and account of an entry. Before andOTP stored an issuer (0.7, "Save and show issuer and label
+ * separately"), an account added from a link was labelled issuer + " - " + the link's path, and that path may
+ * itself be "Issuer:account"; the backup had no issuer field, and andOTP later read such entries with issuer "".
+ * Those labels are split back at the first " - " (the issuer never came from the path, so the part before it is the
+ * issuer as andOTP had it) and a repeated "Issuer:" prefix is dropped. A label without " - " stays whole.
+ */
+function andOtpNames(entry: Record<string, unknown>): { issuer: string; account: string } {
+  const issuer = optionalString(entry.issuer) ?? '';
+  const label = optionalString(entry.label) ?? '';
+  const separator = label.indexOf(' - ');
+  if (issuer !== '' || separator <= 0) return { issuer, account: label };
+  const oldIssuer = label.slice(0, separator);
+  const path = label.slice(separator + 3);
+  const account = path.startsWith(`${oldIssuer}:`) ? path.slice(oldIssuer.length + 1) : path;
+  return { issuer: oldIssuer.trim(), account: account.trim() };
+}
+
 function parseAndOtpEntries(entries: unknown[]): ImportEntry[] {
   assertListLength(entries, MAX_ACCOUNTS, 'entries');
   return entries.map((entry, index): ImportEntry => {
     const where = `Entry ${index + 1}`;
     if (!isRecord(entry)) return unsupported(where, 'Not an account record.');
-    const issuer = optionalString(entry.issuer) ?? '';
-    const account = optionalString(entry.label) ?? '';
+    const { issuer, account } = andOtpNames(entry);
     const label = previewLabel(issuer, account, where);
     const rawType = fieldOr<unknown>(entry.type, 'TOTP');
     const type = typeof rawType === 'string' ? rawType.toUpperCase() : describeValue(rawType);

@@ -3,6 +3,7 @@ import { base64ToBytes, bytesToBase64, hexToBytes, utf8 } from '../encoding.js';
 import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { deriveArgon2id } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
+import { parseBoundedJson } from './limits.js';
 import { decryptCryptoJsAes } from './openssl-aes.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import {
@@ -171,8 +172,12 @@ class EncryptedReader {
       if (entryPassphrase === null) return { problem: 'This entry is encrypted with another password.' };
       let inner: unknown;
       try {
-        inner = JSON.parse(utf8.decode(await decryptCryptoJsAes(value.data, entryPassphrase)));
+        inner = parseBoundedJson(
+          utf8.decode(await decryptCryptoJsAes(value.data, entryPassphrase)),
+          'An entry is not valid JSON.',
+        );
       } catch (error) {
+        if (isVaultError(error, 'INPUT_TOO_LARGE')) throw error;
         if (error instanceof SyntaxError || isVaultError(error))
           return { problem: 'This encrypted entry is damaged and cannot be read.' };
         throw error;

@@ -7,6 +7,7 @@ import { isAegisExport, parseAegis } from './aegis.js';
 import { andOtpIterations, isAndOtpJson, parseAndOtpEncrypted, parseAndOtpJson } from './andotp.js';
 import { isAuthenticatorExtensionBackup, parseAuthenticatorExtension } from './authenticator-extension.js';
 import { isFreeOtpPlusJson, parseFreeOtpPlus } from './freeotp.js';
+import { parseBoundedJson, parseDeadline } from './limits.js';
 import { parseOtpauthList } from './otpauth-list.js';
 import {
   isBitwardenEncryptedJson,
@@ -44,6 +45,7 @@ export const MAX_IMPORT_CHARS = 16 * 1024 * 1024;
  * (files we recognise but cannot read get UNSUPPORTED_IMPORT with what to export instead).
  */
 export async function parseImport(input: string | Uint8Array, options: ImportOptions = {}): Promise<ParsedImport> {
+  const deadline = parseDeadline();
   let text: string;
   if (input instanceof Uint8Array) {
     if (input.length > MAX_IMPORT_CHARS) {
@@ -66,14 +68,11 @@ export async function parseImport(input: string | Uint8Array, options: ImportOpt
   const recognised = recogniseText(trimmed);
   if (recognised) throw recognised;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(trimmed);
-    } catch (cause) {
-      throw new VaultError('CORRUPT_VAULT', 'The file looks like JSON but cannot be read (truncated or damaged).', {
-        cause,
-      });
-    }
+    const json = parseBoundedJson(
+      trimmed,
+      'The file looks like JSON but cannot be read (truncated or damaged).',
+      deadline,
+    );
     if (Array.isArray(json)) {
       if (isAndOtpJson(json)) return limitEntries(parseAndOtpJson(json));
       throw new VaultError('UNRECOGNIZED_IMPORT', 'Unrecognised JSON list: not an andOTP backup.');
@@ -83,7 +82,7 @@ export async function parseImport(input: string | Uint8Array, options: ImportOpt
     return limitEntries(parsed);
   }
   // A table is never an otpauth list, even when its TOTP column holds otpauth: URIs.
-  if (isTotpCsv(trimmed)) return limitEntries(parseTotpCsv(trimmed));
+  if (isTotpCsv(trimmed)) return limitEntries(parseTotpCsv(trimmed, deadline));
   if (looksLikeCsvHeader(trimmed)) {
     throw new VaultError(
       'UNRECOGNIZED_IMPORT',
@@ -187,6 +186,11 @@ export interface ImportPreview {
   /** Same secret as an account already in the vault (or earlier in the same file). */
   duplicates: Array<{ label: string; existing: Pick<Account, 'id' | 'issuer' | 'account'> }>;
   invalid: Array<{ label: string; code: ImportProblemCode; message: string }>;
+  /**
+   * Per new account (by id), the sites it is bound to over https although the file gave them as http://: the
+   * preview says "bound over https". The account's `sites` already holds the https form.
+   */
+  upgradedSites?: Record<string, string[]>;
 }
 
 /**
@@ -194,7 +198,7 @@ export interface ImportPreview {
  * every field (id, order, dates) unless the id already exists, so a restore is byte for byte.
  */
 export function previewImport(existing: readonly Account[], parsed: ParsedImport, now = Date.now()): ImportPreview {
-  const preview: ImportPreview = { format: parsed.format, toAdd: [], duplicates: [], invalid: [] };
+  const preview: ImportPreview = { format: parsed.format, toAdd: [], duplicates: [], invalid: [], upgradedSites: {} };
   const bySecret = new Map(existing.map((account) => [account.secret, account]));
   const ids = new Set(existing.map((account) => account.id));
   for (const entry of parsed.entries as ImportEntry[]) {
@@ -224,6 +228,9 @@ export function previewImport(existing: readonly Account[], parsed: ParsedImport
       });
     }
     preview.toAdd.push(account);
+    if (entry.upgradedSites?.length && preview.upgradedSites) {
+      preview.upgradedSites[account.id] = entry.upgradedSites.filter((site) => account.sites.includes(site));
+    }
     bySecret.set(account.secret, account);
     ids.add(account.id);
   }

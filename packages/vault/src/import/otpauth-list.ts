@@ -20,17 +20,28 @@ function unquote(line: string): string {
   }
 }
 
+/** The lines of `text` (LF or CRLF) with their index, cut one at a time: a file of millions of lines is never split whole. */
+function* lines(text: string): Generator<[number, string]> {
+  let start = 0;
+  for (let index = 0; start <= text.length; index++) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    yield [index, text.slice(start, text.charCodeAt(stop - 1) === 0x0d ? stop - 1 : stop)];
+    if (end === -1) return;
+    start = end + 1;
+  }
+}
+
 /** Lines of otpauth:// and otpauth-migration:// URIs; blank lines and `#` comments are skipped. */
 export function parseOtpauthList(text: string): ParsedImport {
   const entries: ImportEntry[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, index) => {
+  for (const [index, raw] of lines(text)) {
     // Stop as soon as the file is too big to import, before validating (and HMAC-ing) the rest.
     if (entries.length > MAX_ACCOUNTS) {
       throw new VaultError('INPUT_TOO_LARGE', `The file holds more than ${MAX_ACCOUNTS} entries.`);
     }
     const line = unquote(raw.trim());
-    if (line === '' || line.startsWith('#')) return;
+    if (line === '' || line.startsWith('#')) continue;
     const where = `Line ${index + 1}`;
     const scheme = line.slice(0, 24).toLowerCase();
     if (scheme.startsWith('otpauth-migration:')) {
@@ -73,6 +84,6 @@ export function parseOtpauthList(text: string): ParsedImport {
         message: 'This line is not an otpauth:// or otpauth-migration:// URI.',
       });
     }
-  });
+  }
   return { format: 'otpauth-list', entries };
 }

@@ -1,5 +1,8 @@
+import { isLanOrigin } from '@mfa-companion/autofill/binding';
 import { isOtpError, isSteamUri, parseSteamUri } from '@mfa-companion/otp';
 import { type AccountInput, normalizeSite, otpAccountToInput } from '../account.js';
+import { IMPORT_BOUNDS } from '../kdf.js';
+import { platform } from '../platform.js';
 import { MAX_ACCOUNTS } from '../vault.js';
 import { csvHeader, parseCsv } from './csv.js';
 import { UnsupportedImportError } from './recognised.js';
@@ -35,7 +38,16 @@ interface TotpField {
 /** An otpauth:// URI, steam:// secret or bare base32 secret as an account input. */
 function totpFieldEntry(field: TotpField): ImportEntry {
   const label = previewLabel(field.name, field.username, field.where);
-  const sites = webOrigins(field.uris);
+  const { sites, upgraded } = webOrigins(field.uris);
+  return withUpgradedSites(totpEntry(field, label, sites), upgraded);
+}
+
+/** Notes on an entry which of its sites were bound over https instead of the file's http. */
+function withUpgradedSites(entry: ImportEntry, upgraded: string[]): ImportEntry {
+  return entry.status === 'ok' && upgraded.length > 0 ? { ...entry, upgradedSites: upgraded } : entry;
+}
+
+function totpEntry(field: TotpField, label: string, sites: string[]): ImportEntry {
   const value = field.totp.trim();
   if (/^otpauth:/i.test(value)) {
     try {
@@ -75,20 +87,43 @@ function totpFieldEntry(field: TotpField): ImportEntry {
   );
 }
 
-/** The http(s) origins among a login's URIs (app URIs such as androidapp:// are left out). */
-function webOrigins(uris: readonly string[]): string[] {
-  const origins: string[] = [];
+/**
+ * The sites a login's URIs bind the account to, with the http:// addresses that were moved to https. App URIs
+ * (androidapp://…) bind nothing. Password managers keep many plain-http URIs (Bitwarden even prefixes a URI typed
+ * without a scheme with http:// on import), and an http binding lets autofill fill on the unencrypted page: on a
+ * public host the account is bound to https:// of the same host instead. Hosts on a local network (private or
+ * link-local addresses, `.lan`, `.local`, `.home.arpa`, `.internal`, single-label names — `isLanOrigin`, the
+ * binding rules' own notion) keep http: that is how LAN gear such as an NMC card is reached.
+ */
+function webOrigins(uris: readonly string[]): { sites: string[]; upgraded: string[] } {
+  const sites: string[] = [];
+  const upgraded: string[] = [];
   for (const uri of uris.slice(0, 50)) {
     const text = uri.trim();
     if (text === '' || (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^https?:\/\//i.test(text))) continue;
+    let origin: string;
     try {
-      const origin = normalizeSite(text);
-      if (!origins.includes(origin)) origins.push(origin);
+      origin = normalizeSite(text);
     } catch {
       // A login URI that is not a web address binds nothing.
+      continue;
     }
+    if (origin.startsWith('http:') && !isLanOrigin(origin)) {
+      origin = `https://${new platform.URL(origin).hostname}`;
+      if (!sites.includes(origin) && !upgraded.includes(origin)) upgraded.push(origin);
+    }
+    if (!sites.includes(origin)) sites.push(origin);
   }
-  return origins;
+  // A site also given as https in the file was not moved: it is simply bound.
+  return { sites, upgraded: upgraded.filter((site) => !uris.some((uri) => sameHttpsOrigin(uri, site))) };
+}
+
+function sameHttpsOrigin(uri: string, site: string): boolean {
+  try {
+    return /^https:/i.test(uri.trim()) && normalizeSite(uri.trim()) === site;
+  } catch {
+    return false;
+  }
 }
 
 export function isBitwardenJson(json: Record<string, unknown>): boolean {
@@ -111,7 +146,7 @@ export function parseBitwardenJson(json: Record<string, unknown>): ParsedImport 
     );
   }
   const items = json.items as unknown[];
-  assertListLength(items, 200_000, 'items');
+  assertListLength(items, IMPORT_BOUNDS.maxItemsPerContainer, 'items');
   const fields: TotpField[] = [];
   items.forEach((item, index) => {
     if (!isRecord(item) || item.type !== BITWARDEN_LOGIN || !isRecord(item.login)) return;
@@ -170,8 +205,8 @@ export function looksLikeCsvHeader(text: string): boolean {
   return header.length > 2 && header.every((name) => name.length < 64 && !name.includes(':'));
 }
 
-export function parseTotpCsv(text: string): ParsedImport {
-  const rows = parseCsv(text);
+export function parseTotpCsv(text: string, deadline?: number): ParsedImport {
+  const rows = parseCsv(text, deadline);
   const header = (rows[0] ?? []).map((name) => name.trim().toLowerCase());
   const column = {
     totp: findColumn(header, COLUMNS.totp),

@@ -5,6 +5,7 @@ import { base64ToBytes, utf8 } from '../encoding.js';
 import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { deriveArgon2id } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
+import { parseBoundedJson } from './limits.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import {
   assertListLength,
@@ -75,12 +76,10 @@ export async function parseProtonAuthenticator(
       }
       throw error;
     }
-    let inner: unknown;
-    try {
-      inner = JSON.parse(utf8.decode(plaintext));
-    } catch (cause) {
-      throw new VaultError('CORRUPT_VAULT', 'The decrypted Proton Authenticator export is not valid JSON.', { cause });
-    }
+    const inner = parseBoundedJson(
+      utf8.decode(plaintext),
+      'The decrypted Proton Authenticator export is not valid JSON.',
+    );
     if (!isRecord(inner) || !Array.isArray(inner.entries)) {
       throw new VaultError('CORRUPT_VAULT', 'The decrypted Proton Authenticator export has no entry list.');
     }

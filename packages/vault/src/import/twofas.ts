@@ -4,6 +4,7 @@ import { base64ToBytes, utf8 } from '../encoding.js';
 import { describeValue, isVaultError, VaultError } from '../errors.js';
 import { derivePbkdf2 } from '../kdf.js';
 import { MAX_ACCOUNTS } from '../vault.js';
+import { parseBoundedJson } from './limits.js';
 import type { ImportEntry, ParsedImport } from './types.js';
 import {
   assertListLength,
@@ -88,11 +89,7 @@ async function decryptTwoFasServices(encrypted: string, passphrase: string | und
     }
     throw error;
   }
-  try {
-    return JSON.parse(utf8.decode(plaintext));
-  } catch (cause) {
-    throw new VaultError('CORRUPT_VAULT', 'The decrypted 2FAS services are not valid JSON.', { cause });
-  }
+  return parseBoundedJson(utf8.decode(plaintext), 'The decrypted 2FAS services are not valid JSON.');
 }
 
 /** Older 2FAS backups may carry only `otp.label` ("Issuer:account"): the account is what follows the colon. */

@@ -29,6 +29,8 @@ export type ImportEntry =
       input: AccountInput;
       /** Set for our own backups: the account exactly as it was, restored byte for byte. */
       stored?: Account;
+      /** Sites bound over https although the file gave them as http:// (public hosts; see password-manager.ts). */
+      upgradedSites?: string[];
     }
   | { status: 'invalid'; label: string; code: ImportProblemCode; message: string };
 
