@@ -1,98 +1,50 @@
 import {
   type Account,
   base64ToBytes,
-  bytesToBase64,
   canonicalAccount,
   changePassphrase,
   createVault,
   DEFAULT_KDF,
-  deriveKey,
   isSlotVault,
   isVaultError,
   type KdfCost,
-  type KdfParams,
   migrateVaultRecord,
   type NewPasskey,
   openVaultWithKey,
-  openVaultWithPassphraseKey,
-  parseEnvelope,
   removeSlot as recordWithoutSlot,
   addPasskeySlot as recordWithPasskey,
   resealVault,
-  type UnlockedKey,
   unlockVaultWithPasskey,
-  type VaultData,
   VaultError,
 } from '@mfa-companion/vault';
+import {
+  damaged,
+  envelopeNonce,
+  isSessionCacheFor,
+  openWithPassphrase,
+  openWithSession,
+  parseCachedAccounts,
+  requireCurrent,
+  type SessionAccounts,
+  sessionKeyOf,
+  storeError,
+  unlockedSession,
+  VaultStoreError,
+} from './opening';
 import { sealOnUnlock } from './slot-upgrade';
 import type { StorageAreaLike } from './storage-area';
 import { LOCAL_KEYS, type LoadReads, SESSION_KEYS } from './storage-keys';
-import {
-  type LockManagerLike,
-  type StoredVault,
-  type Transition,
-  toStoredVault,
-  VaultWriteError,
-  VaultWriter,
-} from './writer';
+import { type LockManagerLike, type Transition, toStoredVault, VaultWriter } from './writer';
 
+export {
+  envelopeNonce,
+  isSessionCacheFor,
+  type StoreErrorCode,
+  VaultStoreError,
+} from './opening';
 export { LOCAL_KEYS, SESSION_KEYS } from './storage-keys';
 
 export type VaultStatus = 'no-vault' | 'locked' | 'unlocked';
-
-/**
- * `DAMAGED`: the current copy fails authentication while the previous copy opens with the same passphrase or key.
- * Nothing was written; `restorePrevious` makes the previous copy current once the user agrees.
- */
-export type StoreErrorCode = 'QUOTA_EXCEEDED' | 'WRITE_FAILED' | 'LOCKED' | 'DAMAGED';
-
-/** Storage-side failures; the vault's own format errors stay VaultError. */
-export class VaultStoreError extends Error {
-  override readonly name = 'VaultStoreError';
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-interface SessionKey {
-  key: string;
-  kdf: KdfParams;
-}
-
-/**
- * Decrypted accounts kept next to the key in session memory: same exposure as the key itself (memory only,
- * trusted extension contexts only), and it spares the popup a decryption on every open. `nonce` ties it
- * to the exact stored copy, so a cache that missed a write is never used.
- */
-interface SessionAccounts {
-  nonce: string;
-  /** JSON text: one string crosses the storage boundary an order of magnitude faster than 500 objects. */
-  json: string;
-}
-
-/** Whether the session cache holds the accounts of the stored copy `current` (the popup prefetch asks too). */
-export function isSessionCacheFor(cached: unknown, current: string): cached is SessionAccounts {
-  const candidate = cached as Partial<SessionAccounts> | undefined;
-  return typeof candidate?.json === 'string' && candidate.nonce === envelopeNonce(current);
-}
-
-function parseCachedAccounts(cached: SessionAccounts): Account[] | undefined {
-  try {
-    const accounts: unknown = JSON.parse(cached.json);
-    return Array.isArray(accounts) ? (accounts as Account[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The envelope's nonce, read from the start of the text without parsing the (large) ciphertext. */
-export function envelopeNonce(text: string): string | undefined {
-  return /"nonce":"([A-Za-z0-9+/=]+)"/.exec(text.slice(0, 2048))?.[1];
-}
 
 export interface OpenedVault {
   accounts: Account[];
@@ -101,55 +53,6 @@ export interface OpenedVault {
 }
 
 const SESSION_KEY_LIST = [SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts];
-
-function damaged(): VaultStoreError {
-  return new VaultStoreError(
-    'DAMAGED',
-    'The stored vault is damaged; the previous copy opens. Nothing was changed: restore it to go on.',
-  );
-}
-
-/**
- * A copy opened with a passphrase: its accounts and the key the session keeps (a slot vault's vault key; a format-1
- * vault's passphrase key, `version: 1`). One derivation per distinct KDF header (a slot vault's is its passphrase
- * slot's), so the current and previous copies sealed with the same settings cost one KDF run.
- */
-async function openWithPassphrase(
-  text: string,
-  passphrase: string,
-  derived: Map<string, Uint8Array>,
-): Promise<{ data: VaultData; unlocked: UnlockedKey; version: 1 | 2 }> {
-  const { kdf } = parseEnvelope('vault', text);
-  const id = JSON.stringify(kdf);
-  let key = derived.get(id);
-  if (!key) {
-    key = await deriveKey(passphrase, kdf, base64ToBytes(kdf.salt));
-    derived.set(id, key);
-  }
-  return openVaultWithPassphraseKey(text, { key, kdf });
-}
-
-function sessionKeyOf(session: Record<string, unknown>): SessionKey | undefined {
-  const value = session[SESSION_KEYS.key] as SessionKey | undefined;
-  return value && typeof value.key === 'string' ? value : undefined;
-}
-
-function unlockedSession(unlocked: UnlockedKey, text: string, accounts: Account[]): Record<string, unknown> {
-  const values: Record<string, unknown> = {
-    [SESSION_KEYS.key]: { key: bytesToBase64(unlocked.key), kdf: unlocked.kdf } satisfies SessionKey,
-    [SESSION_KEYS.lastActivity]: Date.now(),
-  };
-  const nonce = envelopeNonce(text);
-  if (nonce) values[SESSION_KEYS.accounts] = { nonce, json: JSON.stringify(accounts) } satisfies SessionAccounts;
-  return values;
-}
-
-function storeError(error: unknown): unknown {
-  if (!(error instanceof VaultWriteError)) return error;
-  return error.failure === 'quota'
-    ? new VaultStoreError('QUOTA_EXCEEDED', 'Browser storage is full; the vault was not changed.', { cause: error })
-    : new VaultStoreError('WRITE_FAILED', 'The vault could not be written; it was not changed.', { cause: error });
-}
 
 /**
  * The vault as stored by the extension. Every write is a transition of `VaultWriter` (writer.ts): under one lock
@@ -235,7 +138,7 @@ export class VaultStore {
     return this.transition(async (state) => {
       const current = requireCurrent(state);
       const derived = new Map<string, Uint8Array>();
-      let opened: { data: VaultData; unlocked: UnlockedKey; version: 1 | 2 };
+      let opened: Awaited<ReturnType<typeof openWithPassphrase>>;
       try {
         opened = await openWithPassphrase(current, passphrase, derived);
       } catch (error) {
@@ -472,30 +375,4 @@ export class VaultStore {
       // A cache that cannot be written is only a slower next open, never wrong data.
       .catch(() => undefined);
   }
-}
-
-/**
- * The stored copy opened with the session key, for transitions made while unlocked. LOCKED without a key; DAMAGED
- * when the current copy fails while the previous one opens (a good previous copy is never pushed out by it).
- */
-async function openWithSession(
-  state: StoredVault,
-  session: Record<string, unknown>,
-): Promise<{ current: string; stored: VaultData; key: Uint8Array; sessionKey: SessionKey }> {
-  const sessionKey = sessionKeyOf(session);
-  if (!sessionKey) throw new VaultStoreError('LOCKED', 'The vault is locked.');
-  const current = requireCurrent(state);
-  const key = base64ToBytes(sessionKey.key);
-  try {
-    return { current, stored: await openVaultWithKey(current, key), key, sessionKey };
-  } catch (error) {
-    if (isVaultError(error) && state.previous && (await openVaultWithKey(state.previous, key).catch(() => false)))
-      throw damaged();
-    throw error;
-  }
-}
-
-function requireCurrent(state: StoredVault): string {
-  if (state.current === undefined) throw new VaultError('CORRUPT_VAULT', 'No vault is stored.');
-  return state.current;
 }
