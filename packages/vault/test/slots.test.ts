@@ -7,6 +7,7 @@ import {
   createAccount,
   createKey,
   createVault,
+  deriveKey,
   derivePasskeySlotKey,
   listSlots,
   MAX_PASSKEY_SLOTS,
@@ -15,6 +16,7 @@ import {
   type NewPasskey,
   newPrfSalt,
   openVaultWithKey,
+  openVaultWithPassphraseKey,
   parseEnvelope,
   removeSlot,
   resealVault,
@@ -203,6 +205,25 @@ describe('migration from format 1', () => {
     });
     expect((await unlockVault(migrated.text, PASS)).data).toEqual(before.data);
   }, 20_000);
+});
+
+describe('opening with a key derived once from the passphrase', () => {
+  it('opens both formats like unlockVault, and refuses another passphrase (WRONG_PASSPHRASE)', async () => {
+    const slotVault = await createVault(PASS, FAST_ARGON, { accounts: [account] });
+    const legacyKey = await createKey(PASS, FAST_ARGON);
+    const legacy = await sealEnvelope('vault', { accounts: [account] }, legacyKey);
+    for (const text of [slotVault.text, legacy]) {
+      const { kdf } = parseEnvelope('vault', text);
+      const derived = { key: await deriveKey(PASS, kdf, Buffer.from(kdf.salt, 'base64')), kdf };
+      const opened = await openVaultWithPassphraseKey(text, derived);
+      const reference = await unlockVault(text, PASS);
+      expect(opened.data).toEqual(reference.data);
+      expect(opened.version).toBe(reference.version);
+      expect(opened.unlocked.key).toEqual(reference.unlocked.key);
+      const wrong = { key: await deriveKey('another passphrase', kdf, Buffer.from(kdf.salt, 'base64')), kdf };
+      await expectCode(openVaultWithPassphraseKey(text, wrong), 'WRONG_PASSPHRASE');
+    }
+  });
 });
 
 describe('tampered slots: typed errors, nothing lost', () => {
