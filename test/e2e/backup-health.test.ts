@@ -11,6 +11,7 @@ import {
   createVaultThroughUi,
   openPopup,
   optionsUrl,
+  PASSPHRASE,
   popupUrl,
   readVault,
 } from './extension-helpers.ts';
@@ -20,7 +21,9 @@ const DAY = 86_400_000;
 /** The cheapest settings our own backups accept (OWN_KDF_FLOOR): the stale backup made in Node stays quick. */
 const FAST_KDF_FOR_TESTS: KdfCost = { algorithm: 'argon2id', memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
 
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
+};
 
 describe('Chromium: backup health and "Check a backup file"', () => {
   let browser: LaunchedBrowser;
@@ -44,6 +47,10 @@ describe('Chromium: backup health and "Check a backup file"', () => {
 
   const setHealth = (value: object) =>
     worker.evaluate((health) => chrome.storage.local.set({ 'backup.health': health }), value);
+  const health = () =>
+    worker.evaluate(async () => (await chrome.storage.local.get('backup.health'))['backup.health']) as Promise<{
+      lastBackupKind?: string;
+    }>;
 
   it('says when the last backup was and what was added since; the popup reminds only past the delay', async () => {
     // Never backed up, accounts just added: no reminder yet.
@@ -86,10 +93,18 @@ describe('Chromium: backup health and "Check a backup file"', () => {
     const backup = options.getByRole('region', { name: 'Backup', exact: true });
     await backup.getByLabel('New passphrase').fill(BACKUP_PASSPHRASE);
     await backup.getByLabel('Confirm passphrase').fill(BACKUP_PASSPHRASE);
+    // The backup leaves only after the vault passphrase is typed again; a wrong one records no backup.
+    await backup.getByRole('button', { name: 'Download encrypted backup' }).click();
+    await backup.getByLabel('Passphrase', { exact: true }).fill('not the vault passphrase');
+    await backup.getByRole('button', { name: 'Download encrypted backup' }).click();
+    await backup.getByText('Wrong passphrase. Nothing was changed.').waitFor();
+    expect((await health()).lastBackupKind).toBe('phone');
+    await backup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     const downloadPromise = options.waitForEvent('download');
     await backup.getByRole('button', { name: 'Download encrypted backup' }).click();
     const download = await downloadPromise;
     await options.getByText('Last backup: now — every account is in it').waitFor();
+    expect((await health()).lastBackupKind).toBe('encrypted');
     await popup.reload();
     await popup.locator('.row .code').first().waitFor();
     await popup.waitForTimeout(300);
