@@ -30,3 +30,15 @@ export const MATCH_PATTERNS_HAVE_PORTS: Readonly<Record<SupportedBrowser, boolea
  * only if it still holds that code. Without the permission it never touches the clipboard after copying.
  */
 export const CLIPBOARD_CLEAR_PERMISSION = 'clipboardRead';
+
+/**
+ * Whether extension pages can run WebAuthn with the extension's own origin, which unlocking with a passkey needs.
+ * Chromium lets an extension page create and use credentials for its own `chrome-extension://` origin; Firefox ESR
+ * 153 refuses `navigator.credentials.create` from a `moz-extension://` page with a SecurityError (with or without
+ * an rp.id; checked by hand and by test/e2e/passkey-firefox.test.ts), so the Firefox build says so instead of
+ * offering it. The options page, the popup and the docs' browser differences all read it from here.
+ */
+export const PASSKEY_UNLOCK_SUPPORT: Readonly<Record<SupportedBrowser, boolean>> = Object.freeze({
+  chrome: true,
+  firefox: false,
+});

@@ -33,6 +33,8 @@ const SECTIONS = [
   'common',
   'errors',
   'managed',
+  'passkey',
+  'backupHealth',
   'reveal',
   'damaged',
 ];

@@ -1,12 +1,21 @@
+import { createHmac } from 'node:crypto';
 import {
   type Account,
+  addPasskeySlot,
   createAccount,
+  createKey,
   createVault,
+  isSlotVault,
   isVaultError,
   type KdfCost,
   kdfNeedsUpgrade,
+  listSlots,
+  type NewPasskey,
   parseEnvelope,
+  resealVault,
+  sealEnvelope,
   unlockVault,
+  unlockVaultWithPasskey,
 } from '@mfa-companion/vault';
 import { describe, expect, it } from 'vitest';
 import { MemoryStorageArea, type StorageAreaLike } from '../src/vault/storage-area';
@@ -56,6 +65,29 @@ async function opensWith(text: unknown, passphrase: string): Promise<Account[] |
   );
 }
 
+/** What an authenticator's PRF gives for `salt` (a fixed secret: the same passkey every time). */
+const prf = (salt: Uint8Array) => new Uint8Array(createHmac('sha256', 'authenticator secret').update(salt).digest());
+const PRF_SALT = new Uint8Array(32).fill(7);
+const PASSKEY: NewPasskey = {
+  credentialId: new Uint8Array(16).fill(3),
+  prfSalt: PRF_SALT,
+  prfOutput: prf(PRF_SALT),
+  attachment: 'cross-platform',
+  label: 'Key',
+  createdAt: 1,
+};
+
+/** Accounts the text opens with under its (only) passkey slot, or undefined. */
+async function opensWithPasskey(text: unknown): Promise<Account[] | undefined> {
+  if (typeof text !== 'string' || text === '' || !isSlotVault(text)) return undefined;
+  const [slot] = listSlots(text).passkeys;
+  if (!slot) return undefined;
+  return unlockVaultWithPasskey(text, slot.id, prf(PRF_SALT)).then(
+    ({ data }) => data.accounts,
+    () => undefined,
+  );
+}
+
 const issuers = (accounts: Account[] | undefined) => accounts?.map((entry) => entry.issuer);
 const kdfOf = (text: string) => parseEnvelope('vault', text).kdf;
 
@@ -75,6 +107,8 @@ interface Case {
   before(): Promise<{ current?: string; previous?: string }>;
   /** The transition, run by a page that may be closed at any await. */
   run(store: VaultStore, session: MemoryStorageArea): Promise<unknown>;
+  /** The transition runs in an unlocked session (with this passphrase) instead of a locked one. */
+  unlockedWith?: string;
   /** Exactly one of these holds afterwards. */
   isOld(disk: MemoryStorageArea): Promise<boolean>;
   isNew(disk: MemoryStorageArea): Promise<boolean>;
@@ -100,15 +134,32 @@ async function unlockedSession(text: string, passphrase: string): Promise<Memory
 interface Texts {
   weakA: string;
   weakAB: string;
+  /** Format 1 (before key slots): the accounts straight under the passphrase key. */
+  legacyA: string;
+  legacyAB: string;
+  /** Slot vaults holding a passkey slot next to the passphrase slot (same vault key). */
+  passkeyA: string;
+  passkeyAB: string;
 }
 let fixtures: Texts | undefined;
 async function texts(): Promise<Texts> {
-  fixtures ??= {
-    weakA: (await createVault(OLD, FAST, { accounts: [A] })).text,
-    weakAB: (await createVault(OLD, FAST, { accounts: [A, B] })).text,
-  };
+  if (!fixtures) {
+    const legacyKey = await createKey(OLD, FAST);
+    const sealed = await createVault(OLD, FAST, { accounts: [A, B] });
+    const passkeyAB = (await addPasskeySlot(sealed.text, sealed.unlocked.key, PASSKEY)).text;
+    fixtures = {
+      weakA: (await createVault(OLD, FAST, { accounts: [A] })).text,
+      weakAB: sealed.text,
+      legacyA: await sealEnvelope('vault', { accounts: [A] }, legacyKey),
+      legacyAB: await sealEnvelope('vault', { accounts: [A, B] }, legacyKey),
+      passkeyA: await resealVault(passkeyAB, { accounts: [A] }, sealed.unlocked),
+      passkeyAB,
+    };
+  }
   return fixtures;
 }
+
+const nonceOf = (text: unknown) => (typeof text === 'string' ? (JSON.parse(text) as { cipher?: unknown }).cipher : '');
 
 const CASES: Case[] = [
   {
@@ -124,6 +175,7 @@ const CASES: Case[] = [
     kdf: FAST,
     before: async () => ({ current: (await texts()).weakAB, previous: (await texts()).weakA }),
     run: (store) => store.save([A, B, C]),
+    unlockedWith: OLD,
     isOld: async (disk) => current(disk) === (await texts()).weakAB && previous(disk) === (await texts()).weakA,
     isNew: async (disk) =>
       issuers(await opensWith(current(disk), OLD))?.join() === 'Alpha,Bravo,Charlie' &&
@@ -166,6 +218,77 @@ const CASES: Case[] = [
   },
 ];
 
+/** The key-slot transitions (issue 23): each is one more transition of the same writer. */
+const SLOT_CASES: Case[] = [
+  {
+    name: 'migrate a format-1 vault to key slots',
+    kdf: FAST,
+    before: async () => ({ current: (await texts()).legacyAB, previous: (await texts()).legacyA }),
+    run: (store) => store.unlock(OLD),
+    isOld: async (disk) => current(disk) === (await texts()).legacyAB && previous(disk) === (await texts()).legacyA,
+    // Same settings: the format-1 copy stays as the previous one (same passphrase, not weaker); the older one goes.
+    isNew: async (disk) =>
+      isSlotVault(current(disk) as string) &&
+      issuers(await opensWith(current(disk), OLD))?.join() === 'Alpha,Bravo' &&
+      previous(disk) === (await texts()).legacyAB,
+  },
+  {
+    name: 'migrate a format-1 vault to key slots and raise its KDF settings',
+    kdf: TARGET,
+    before: async () => ({ current: (await texts()).legacyAB, previous: (await texts()).legacyA }),
+    run: (store) => store.unlock(OLD),
+    isOld: async (disk) => current(disk) === (await texts()).legacyAB && previous(disk) === (await texts()).legacyA,
+    isNew: async (disk) => {
+      const text = current(disk) as string;
+      return (
+        isSlotVault(text) &&
+        issuers(await opensWith(text, OLD))?.join() === 'Alpha,Bravo' &&
+        !kdfNeedsUpgrade(kdfOf(text), TARGET) &&
+        !previous(disk)
+      );
+    },
+  },
+  {
+    name: 'add a passkey slot',
+    kdf: FAST,
+    before: async () => ({ current: (await texts()).weakAB, previous: (await texts()).weakA }),
+    run: (store) => store.addPasskeySlot(PASSKEY),
+    unlockedWith: OLD,
+    isOld: async (disk) => current(disk) === (await texts()).weakAB && previous(disk) === (await texts()).weakA,
+    isNew: async (disk) =>
+      issuers(await opensWithPasskey(current(disk)))?.join() === 'Alpha,Bravo' &&
+      issuers(await opensWith(current(disk), OLD))?.join() === 'Alpha,Bravo' &&
+      previous(disk) === (await texts()).weakAB,
+  },
+  {
+    name: 'remove a passkey slot',
+    kdf: FAST,
+    before: async () => ({ current: (await texts()).passkeyAB, previous: (await texts()).passkeyA }),
+    run: async (store) => store.removeSlot(listSlots((await texts()).passkeyAB).passkeys[0]?.id as string),
+    unlockedWith: OLD,
+    isOld: async (disk) => current(disk) === (await texts()).passkeyAB && previous(disk) === (await texts()).passkeyA,
+    // No copy the removed passkey opens may remain: the previous copy still held its slot.
+    isNew: async (disk) =>
+      listSlots(current(disk) as string).passkeys.length === 0 &&
+      issuers(await opensWith(current(disk), OLD))?.join() === 'Alpha,Bravo' &&
+      !previous(disk),
+  },
+  {
+    name: 'change the passphrase of a slot vault (its slot only)',
+    kdf: FAST,
+    before: async () => ({ current: (await texts()).passkeyAB, previous: (await texts()).passkeyA }),
+    run: (store) => store.changePassphrase(OLD, NEW),
+    isOld: async (disk) => current(disk) === (await texts()).passkeyAB && previous(disk) === (await texts()).passkeyA,
+    isNew: async (disk) =>
+      issuers(await opensWith(current(disk), NEW))?.join() === 'Alpha,Bravo' &&
+      (await opensWith(current(disk), OLD)) === undefined &&
+      // The accounts' ciphertext and the passkey slot are untouched: only the passphrase slot was rewrapped.
+      JSON.stringify(nonceOf(current(disk))) === JSON.stringify(nonceOf((await texts()).passkeyAB)) &&
+      issuers(await opensWithPasskey(current(disk)))?.join() === 'Alpha,Bravo' &&
+      !previous(disk),
+  },
+];
+
 /** One character of the ciphertext changed, as a bad disk sector or a stray edit would. */
 function damage(text: string): string {
   const envelope = JSON.parse(text) as { ciphertext: string };
@@ -176,14 +299,15 @@ function damage(text: string): string {
 }
 
 describe('VaultWriter: every transition is one atomic write', () => {
-  for (const transition of CASES) {
+  for (const transition of [...CASES, ...SLOT_CASES]) {
     it(`${transition.name}: stopped at any await, leaves exactly the old or the new state`, async () => {
       let stopAt = 1;
       for (; stopAt < 40; stopAt += 1) {
         const before = await transition.before();
         const disk = await diskWith(before.current, before.previous);
-        const session =
-          transition.name === 'save' ? await unlockedSession(before.current as string, OLD) : new MemoryStorageArea();
+        const session = transition.unlockedWith
+          ? await unlockedSession(before.current as string, transition.unlockedWith)
+          : new MemoryStorageArea();
         const stopper = new Stopper(stopAt);
         await transition
           .run(new VaultStore(stopper.wrap(disk), stopper.wrap(session), transition.kdf), session)

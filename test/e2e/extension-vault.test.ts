@@ -184,7 +184,7 @@ describe('extension vault: first run, codes, copy, lock', () => {
     await section.getByText('Wrong passphrase. Nothing was changed.').waitFor();
     await section.getByLabel('Current passphrase').fill(PASSPHRASE);
     await section.getByRole('button', { name: 'Change passphrase' }).click();
-    await section.getByText('Passphrase changed. Everything was re-encrypted.').waitFor();
+    await section.getByText('Passphrase changed. The old one no longer opens the vault.').waitFor();
     expect(await axeViolations(options)).toEqual([]);
     await options.close();
     await popup.bringToFront();

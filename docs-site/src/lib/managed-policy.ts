@@ -41,6 +41,10 @@ export const FRENCH_EFFECTS: Record<string, string> = {
     'Quand un compte dont l’émetteur correspond (sans tenir compte de la casse) est ajouté ou importé, ces sites lui sont associés. Les sites sont des origines http ou https.',
   nmcHosts:
     'Cartes de gestion réseau (NMC) que la vue du parc affiche dès le départ (origine comme https://ups-01.example.lan), chacune avec les comptes locaux avec lesquels vos outils se connectent : tool vaut secure-nmc-system-tool, ecostruxure-it-expert ou data-center-expert. Le verdict du vérificateur pour cette carte porte alors sur ces comptes précis, que les utilisateurs ne peuvent pas modifier.',
+  passkeyUnlock:
+    'allowed : les utilisateurs peuvent ajouter des clés d’accès et des clés de sécurité pour déverrouiller le coffre. security-keys-only : seuls les authentificateurs itinérants (clés de sécurité USB, NFC ou Bluetooth, signalées comme « cross-platform ») peuvent être ajoutés ou utilisés. forbidden : aucun ne peut être ajouté, et ceux déjà ajoutés ne sont plus proposés. La vérification de l’utilisateur (code PIN ou biométrie) est toujours exigée ; la phrase secrète ouvre toujours le coffre.',
+  backupReminderDays:
+    'Nombre de jours après la dernière sauvegarde chiffrée ou le dernier transfert vers un téléphone avant que la fenêtre de l’extension le rappelle, si des comptes ont été ajoutés ou modifiés depuis. 0 désactive le rappel. L’utilisateur ne peut pas le changer.',
   docsBaseUrl:
     'Adresse de la copie de la documentation MFA Companion de votre organisation (http ou https). Les liens « Comment corriger » de l’extension y mènent. Par défaut : l’adresse avec laquelle l’extension a été construite.',
 };
@@ -103,6 +107,7 @@ export function managedPolicyRows(lang: Lang): ManagedPolicyRow[] {
       name,
       type: `${typeWord}${range}`,
       ...(node.type === 'array' && node.items ? { shape: entryShape(node.items) } : {}),
+      ...(node.enum ? { shape: entryShape(node) } : {}),
       defaultValue,
       effect: lang === 'fr' ? (FRENCH_EFFECTS[name] ?? '') : (node.description ?? ''),
     };

@@ -33,7 +33,13 @@ export interface ManagedPolicy {
   nmcHosts?: ManagedNmcHost[];
   /** Always ends with `/`. */
   docsBaseUrl?: string;
+  /** Which authenticators may unlock the vault (issue 23); absent = allowed. */
+  passkeyUnlock?: PasskeyUnlockPolicy;
+  /** Days before the popup's backup reminder; 0 = never. */
+  backupReminderDays?: number;
 }
+
+export type PasskeyUnlockPolicy = 'allowed' | 'security-keys-only' | 'forbidden';
 
 export type PolicyKey = keyof ManagedPolicy;
 
@@ -67,7 +73,7 @@ export interface ManagedPolicyReading {
 
 export const NO_POLICY: Readonly<ManagedPolicyReading> = Object.freeze({ policy: Object.freeze({}), problems: [] });
 
-type SchemaProperty = { type: string; minimum?: number; maximum?: number };
+type SchemaProperty = { type: string; minimum?: number; maximum?: number; enum?: readonly string[] };
 const SCHEMA_PROPERTIES = schema.properties as Record<PolicyKey, SchemaProperty>;
 /** The keys, in the schema's order (the options page and the docs list them in this order too). */
 export const POLICY_KEYS = Object.keys(SCHEMA_PROPERTIES) as PolicyKey[];
@@ -109,6 +115,11 @@ class Reader {
     if (typeof value !== 'number' || !Number.isInteger(value)) return this.report(path, 'WRONG_TYPE');
     const { minimum = 0, maximum = Number.MAX_SAFE_INTEGER } = property;
     return value >= minimum && value <= maximum ? value : this.report(path, 'OUT_OF_RANGE');
+  }
+
+  oneOf<T extends string>(path: string, value: unknown, property: SchemaProperty): T | undefined {
+    if (typeof value !== 'string') return this.report(path, 'WRONG_TYPE');
+    return property.enum?.includes(value) ? (value as T) : this.report(path, 'OUT_OF_RANGE');
   }
 
   list(path: string, value: unknown, max: number): unknown[] | undefined {
@@ -238,6 +249,7 @@ export function readManagedPolicy(raw: unknown): ManagedPolicyReading {
     switch (policyKey) {
       case 'autoLockMaxMinutes':
       case 'clipboardClearSeconds':
+      case 'backupReminderDays':
         setIfDefined(policy, policyKey, reader.integer(key, value, SCHEMA_PROPERTIES[policyKey]));
         break;
       case 'lockOnSystemLock':
@@ -254,6 +266,9 @@ export function readManagedPolicy(raw: unknown): ManagedPolicyReading {
         break;
       case 'docsBaseUrl':
         setIfDefined(policy, policyKey, reader.url(key, value));
+        break;
+      case 'passkeyUnlock':
+        setIfDefined(policy, policyKey, reader.oneOf<PasskeyUnlockPolicy>(key, value, SCHEMA_PROPERTIES[policyKey]));
         break;
     }
   }

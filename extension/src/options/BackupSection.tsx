@@ -1,6 +1,7 @@
 import { type Account, exportEncryptedBackup, exportOtpauthList } from '@mfa-companion/vault';
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { recordBackup } from '../backup-health/health';
 import { loadManagedPolicy } from '../managed/browser-policy';
 import { unencryptedExportAllowed } from '../managed/effective';
 import { ManagedBadge } from '../managed/ManagedBadge';
@@ -9,6 +10,7 @@ import { describeError } from '../ui/errors';
 import { NewPassphraseFields } from '../ui/PassphraseForms';
 import { PassphrasePrompt } from '../ui/PassphrasePrompt';
 import { countText } from '../ui/plural';
+import { localArea } from '../vault/browser-store';
 import { dated, downloadText } from './download';
 
 /** What waits for the vault passphrase: an encrypted backup (with the passphrase chosen for it) or the plain list. */
@@ -31,6 +33,8 @@ export function BackupSection(_props: { accounts: Account[] }) {
       if (request.kind === 'encrypted') {
         const text = await exportEncryptedBackup(accounts, request.backupPassphrase);
         downloadText(dated('mfa-companion-backup', 'json'), text, 'application/json');
+        // Only an encrypted backup made after the passphrase was proven counts for backup health.
+        await recordBackup(localArea, 'encrypted');
         setMessage({ text: countText('options.exported', accounts.length), error: false });
       } else {
         // Asked again at the moment of export: a policy set while the page was open still forbids it.

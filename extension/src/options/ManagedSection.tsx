@@ -1,6 +1,12 @@
 import { i18n } from '#i18n';
 import { ManagedBadge } from '../managed/ManagedBadge';
-import { type ManagedPolicy, POLICY_KEYS, type PolicyKey, type PolicyProblem } from '../managed/policy';
+import {
+  type ManagedPolicy,
+  type PasskeyUnlockPolicy,
+  POLICY_KEYS,
+  type PolicyKey,
+  type PolicyProblem,
+} from '../managed/policy';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { toolAccountsText } from '../nmc/managed-hosts';
 import { countText } from '../ui/plural';
@@ -55,6 +61,12 @@ export function ManagedSection() {
 export function problemText(problem: PolicyProblem): string {
   return i18n.t(`managed.problem.${problem.code}`, [problem.path || '3rdparty']);
 }
+
+const PASSKEY_POLICY_TEXT: Record<PasskeyUnlockPolicy, () => string> = {
+  allowed: () => i18n.t('managed.passkeyUnlock.allowed'),
+  'security-keys-only': () => i18n.t('managed.passkeyUnlock.securityKeysOnly'),
+  forbidden: () => i18n.t('managed.passkeyUnlock.forbidden'),
+};
 
 const onOff = (value: boolean) => (value ? i18n.t('managed.on') : i18n.t('managed.off'));
 
@@ -120,6 +132,16 @@ function ManagedValue({ name, policy }: { name: PolicyKey; policy: ManagedPolicy
               </li>
             ))}
           </ul>
+        </>
+      );
+    case 'passkeyUnlock':
+      return <>{PASSKEY_POLICY_TEXT[policy.passkeyUnlock ?? 'allowed']()}</>;
+    case 'backupReminderDays':
+      return (
+        <>
+          {policy.backupReminderDays
+            ? i18n.t('managed.backupReminder', policy.backupReminderDays, [policy.backupReminderDays])
+            : i18n.t('managed.backupReminderOff')}
         </>
       );
     case 'docsBaseUrl':

@@ -1,6 +1,8 @@
 import type { Account } from '@mfa-companion/vault';
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { BackupHealthSection } from '../backup-health/BackupHealthSection';
+import { PasskeySection } from '../passkey/PasskeySection';
 import { trapModalFocus } from '../ui/modal-focus';
 import { UnlockForm } from '../ui/PassphraseForms';
 import { readUserSettings, vaultStore } from '../vault/browser-store';
@@ -63,10 +65,12 @@ export function OptionsApp() {
           <>
             <SecuritySection settings={settings} locked={status === 'locked'} onSaved={setSettings} />
             {unlocked && <ChangePassphraseSection />}
+            {unlocked && <PasskeySection />}
           </>
         ),
         backup: unlocked && (
           <>
+            <BackupHealthSection accounts={accounts} />
             <BackupSection accounts={accounts} />
             <PhoneSection accounts={accounts} />
           </>

@@ -2,10 +2,12 @@ import { type Account, accountLabel, accountOtpauthUri, planPhoneTransfer } from
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { recordBackup } from '../backup-health/health';
 import { PassphrasePrompt } from '../ui/PassphrasePrompt';
 import { countText } from '../ui/plural';
 import { type QrImage, qrImage } from '../ui/qr-image';
 import { SHOW_QR_HASH } from '../ui/show-qr';
+import { localArea } from '../vault/browser-store';
 import { SESSION_KEYS } from '../vault/storage-keys';
 
 /** How long a QR code full of secrets stays on screen: long enough to scan, short enough to be forgotten. */
@@ -126,6 +128,8 @@ export function PhoneSection(props: { accounts: Account[] }) {
           onCancel={() => setRequest(undefined)}
           onVerified={(accounts) => {
             const next = buildDisplay(request, accounts);
+            // A transfer to a phone is a backup too (backup health counts from here), once the passphrase is proven.
+            if (next.kind === 'transfer' && next.codes.length > 0) void recordBackup(localArea, 'phone');
             setRequest(undefined);
             show(next);
           }}

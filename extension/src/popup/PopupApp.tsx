@@ -6,6 +6,7 @@ import { i18n } from '#i18n';
 import { AccountChooser } from '../autofill/AccountChooser';
 import type { FillReport, PageStep } from '../autofill/messages';
 import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
+import { BackupReminder } from '../backup-health/BackupReminder';
 import {
   effectiveAutofillSettings,
   effectiveVaultSettings,
@@ -15,6 +16,9 @@ import {
 } from '../managed/effective';
 import { ManagedBadge } from '../managed/ManagedBadge';
 import type { ManagedPolicy } from '../managed/policy';
+import { resetPasskeyAttempts } from '../passkey/attempts';
+import { type PasskeyOffer, passkeyOffer } from '../passkey/offer';
+import { PasskeyUnlock } from '../passkey/PasskeyUnlock';
 import { copyCode } from '../ui/clipboard';
 import { DamagedVaultOffer } from '../ui/DamagedVaultOffer';
 import { describeError } from '../ui/errors';
@@ -23,7 +27,7 @@ import { trapModalFocus } from '../ui/modal-focus';
 import { CreateVaultForm, UnlockForm } from '../ui/PassphraseForms';
 import { countText } from '../ui/plural';
 import { showQrPageUrl } from '../ui/show-qr';
-import { vaultStore } from '../vault/browser-store';
+import { localArea, vaultStore } from '../vault/browser-store';
 import { forgetSecrets, hotpCode, prepareTotpCodes } from '../vault/codes';
 import {
   DEFAULT_SETTINGS,
@@ -33,6 +37,7 @@ import {
   type VaultSettings,
 } from '../vault/settings';
 import { displayOrder, matchesQuery, moveAccount, siteMatchesOf } from '../vault/sites';
+import { LOCAL_KEYS } from '../vault/storage-keys';
 import { VaultStoreError } from '../vault/store';
 import { AccountList, FIRST_SCREEN_ROWS } from './AccountList';
 import type { AddAccountProps } from './AddAccount';
@@ -72,6 +77,8 @@ export interface InitialState {
   policy: ManagedPolicy;
   autofillSettings: AutofillSettings;
   error?: string;
+  /** Locked: the passkeys offered before the passphrase (issue 23). */
+  passkeyOffer?: PasskeyOffer;
 }
 
 /**
@@ -113,10 +120,13 @@ export async function loadInitialState(): Promise<InitialState> {
     }
     if (loaded.status !== 'unlocked') {
       initial.view = loaded.status === 'no-vault' ? 'first-run' : 'locked';
+      if (loaded.status === 'locked')
+        initial.passkeyOffer = await passkeyOffer(stored[LOCAL_KEYS.vault], policy, localArea);
       return initial;
     }
     if (isIdleExpired(loaded.lastActivity, Date.now(), initial.settings)) {
       await store.lock();
+      initial.passkeyOffer = await passkeyOffer(stored[LOCAL_KEYS.vault], policy, localArea);
       return initial;
     }
     const siteMatches = siteMatchesOf(loaded.accounts, tab.origin);
@@ -395,9 +405,21 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           />
         ) : (
           <UnlockForm
+            offer={
+              <PasskeyUnlock
+                offer={initial.passkeyOffer}
+                policy={policy}
+                onUnlocked={(opened) => {
+                  setAccounts(opened.accounts);
+                  setError(undefined);
+                  setView('list');
+                }}
+              />
+            }
             onUnlock={async (passphrase) => {
               try {
                 const opened = await store.unlock(passphrase);
+                void resetPasskeyAttempts(localArea);
                 setAccounts(opened.accounts);
                 setError(opened.recoveredFromPrevious ? i18n.t('errors.RECOVERED') : undefined);
                 setView('list');
@@ -530,6 +552,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           onFirstPaint={markFirstCodePainted}
         />
       )}
+      {painted && <BackupReminder accounts={accounts} policy={policy} />}
       {painted && !tab.looksLikeNmc && <NmcStatus />}
       {menu && (
         <AccountMenu

@@ -1,4 +1,5 @@
 import { estimatePassphraseStrength, MIN_PASSPHRASE_LENGTH } from '@mfa-companion/vault';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { describeError } from './errors';
@@ -120,7 +121,8 @@ export function CreateVaultForm(props: { onCreate: (passphrase: string) => Promi
   );
 }
 
-export function UnlockForm(props: { onUnlock: (passphrase: string) => Promise<void> }) {
+/** `offer`: another way to unlock shown first, under the heading (the popup's passkey button). */
+export function UnlockForm(props: { onUnlock: (passphrase: string) => Promise<void>; offer?: ComponentChildren }) {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -141,6 +143,7 @@ export function UnlockForm(props: { onUnlock: (passphrase: string) => Promise<vo
       }}
     >
       <h1 id="unlock-title">{i18n.t('unlock.title')}</h1>
+      {props.offer}
       <label for="unlock-passphrase">{i18n.t('unlock.passphrase')}</label>
       <input
         id="unlock-passphrase"

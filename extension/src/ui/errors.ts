@@ -6,6 +6,7 @@ import {
   type UnsupportedImportKind,
 } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
+import { PasskeyError } from '../passkey/webauthn';
 import { VaultStoreError } from '../vault/store';
 
 /** Every error code the UI can meet, in words, in the user's language. */
@@ -42,6 +43,14 @@ const MESSAGES: Record<string, () => string> = {
   NOT_AN_OTP_URI: () => i18n.t('errors.NOT_AN_OTP_URI'),
   NO_QR_FOUND: () => i18n.t('errors.NO_QR_FOUND'),
   CAPTURE_FAILED: () => i18n.t('errors.CAPTURE_FAILED'),
+  WRONG_PASSKEY: () => i18n.t('errors.WRONG_PASSKEY'),
+  SLOT_NOT_FOUND: () => i18n.t('errors.SLOT_NOT_FOUND'),
+  PASSPHRASE_SLOT_REQUIRED: () => i18n.t('errors.PASSPHRASE_SLOT_REQUIRED'),
+  PASSKEY_NOT_AVAILABLE: () => i18n.t('errors.PASSKEY_NOT_AVAILABLE'),
+  PASSKEY_NO_PRF: () => i18n.t('errors.PASSKEY_NO_PRF'),
+  PASSKEY_CANCELLED: () => i18n.t('errors.PASSKEY_CANCELLED'),
+  PASSKEY_NOT_SECURITY_KEY: () => i18n.t('errors.PASSKEY_NOT_SECURITY_KEY'),
+  PASSKEY_FORBIDDEN: () => i18n.t('errors.PASSKEY_FORBIDDEN'),
 };
 
 export function messageForCode(code: string): string {
@@ -53,7 +62,8 @@ export function errorCode(error: unknown): string {
     isVaultError(error) ||
     isOtpError(error) ||
     error instanceof AccountValidationError ||
-    error instanceof VaultStoreError
+    error instanceof VaultStoreError ||
+    error instanceof PasskeyError
   ) {
     return error.code;
   }

@@ -1,91 +1,50 @@
 import {
   type Account,
   base64ToBytes,
-  bytesToBase64,
   canonicalAccount,
-  createKey,
+  changePassphrase,
   createVault,
   DEFAULT_KDF,
-  deriveKey,
+  isSlotVault,
   isVaultError,
   type KdfCost,
-  type KdfParams,
-  kdfNeedsUpgrade,
+  migrateVaultRecord,
+  type NewPasskey,
   openVaultWithKey,
-  parseEnvelope,
-  sealVault,
-  type UnlockedKey,
-  type VaultData,
+  removeSlot as recordWithoutSlot,
+  addPasskeySlot as recordWithPasskey,
+  resealVault,
+  unlockVaultWithPasskey,
   VaultError,
 } from '@mfa-companion/vault';
+import {
+  damaged,
+  envelopeNonce,
+  isSessionCacheFor,
+  openWithPassphrase,
+  openWithSession,
+  parseCachedAccounts,
+  requireCurrent,
+  type SessionAccounts,
+  sessionKeyOf,
+  storeError,
+  unlockedSession,
+  VaultStoreError,
+} from './opening';
+import { sealOnUnlock } from './slot-upgrade';
 import type { StorageAreaLike } from './storage-area';
 import { LOCAL_KEYS, type LoadReads, SESSION_KEYS } from './storage-keys';
-import {
-  type LockManagerLike,
-  type StoredVault,
-  type Transition,
-  toStoredVault,
-  VaultWriteError,
-  VaultWriter,
-} from './writer';
+import { type LockManagerLike, type Transition, toStoredVault, VaultWriter } from './writer';
 
+export {
+  envelopeNonce,
+  isSessionCacheFor,
+  type StoreErrorCode,
+  VaultStoreError,
+} from './opening';
 export { LOCAL_KEYS, SESSION_KEYS } from './storage-keys';
 
 export type VaultStatus = 'no-vault' | 'locked' | 'unlocked';
-
-/**
- * `DAMAGED`: the current copy fails authentication while the previous copy opens with the same passphrase or key.
- * Nothing was written; `restorePrevious` makes the previous copy current once the user agrees.
- */
-export type StoreErrorCode = 'QUOTA_EXCEEDED' | 'WRITE_FAILED' | 'LOCKED' | 'DAMAGED';
-
-/** Storage-side failures; the vault's own format errors stay VaultError. */
-export class VaultStoreError extends Error {
-  override readonly name = 'VaultStoreError';
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-interface SessionKey {
-  key: string;
-  kdf: KdfParams;
-}
-
-/**
- * Decrypted accounts kept next to the key in session memory: same exposure as the key itself (memory only,
- * trusted extension contexts only), and it spares the popup a decryption on every open. `nonce` ties it
- * to the exact stored copy, so a cache that missed a write is never used.
- */
-interface SessionAccounts {
-  nonce: string;
-  /** JSON text: one string crosses the storage boundary an order of magnitude faster than 500 objects. */
-  json: string;
-}
-
-/** Whether the session cache holds the accounts of the stored copy `current` (the popup prefetch asks too). */
-export function isSessionCacheFor(cached: unknown, current: string): cached is SessionAccounts {
-  const candidate = cached as Partial<SessionAccounts> | undefined;
-  return typeof candidate?.json === 'string' && candidate.nonce === envelopeNonce(current);
-}
-
-function parseCachedAccounts(cached: SessionAccounts): Account[] | undefined {
-  try {
-    const accounts: unknown = JSON.parse(cached.json);
-    return Array.isArray(accounts) ? (accounts as Account[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The envelope's nonce, read from the start of the text without parsing the (large) ciphertext. */
-export function envelopeNonce(text: string): string | undefined {
-  return /"nonce":"([A-Za-z0-9+/=]+)"/.exec(text.slice(0, 2048))?.[1];
-}
 
 export interface OpenedVault {
   accounts: Account[];
@@ -94,51 +53,6 @@ export interface OpenedVault {
 }
 
 const SESSION_KEY_LIST = [SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts];
-
-function damaged(): VaultStoreError {
-  return new VaultStoreError(
-    'DAMAGED',
-    'The stored vault is damaged; the previous copy opens. Nothing was changed: restore it to go on.',
-  );
-}
-
-/** A copy opened with a passphrase: its accounts and key. One derivation per distinct KDF header. */
-async function openWithPassphrase(
-  text: string,
-  passphrase: string,
-  derived: Map<string, Uint8Array>,
-): Promise<{ data: VaultData; unlocked: UnlockedKey }> {
-  const { kdf } = parseEnvelope('vault', text);
-  const id = JSON.stringify(kdf);
-  let key = derived.get(id);
-  if (!key) {
-    key = await deriveKey(passphrase, kdf, base64ToBytes(kdf.salt));
-    derived.set(id, key);
-  }
-  return { data: await openVaultWithKey(text, key), unlocked: { key, kdf } };
-}
-
-function sessionKeyOf(session: Record<string, unknown>): SessionKey | undefined {
-  const value = session[SESSION_KEYS.key] as SessionKey | undefined;
-  return value && typeof value.key === 'string' ? value : undefined;
-}
-
-function unlockedSession(unlocked: UnlockedKey, text: string, accounts: Account[]): Record<string, unknown> {
-  const values: Record<string, unknown> = {
-    [SESSION_KEYS.key]: { key: bytesToBase64(unlocked.key), kdf: unlocked.kdf } satisfies SessionKey,
-    [SESSION_KEYS.lastActivity]: Date.now(),
-  };
-  const nonce = envelopeNonce(text);
-  if (nonce) values[SESSION_KEYS.accounts] = { nonce, json: JSON.stringify(accounts) } satisfies SessionAccounts;
-  return values;
-}
-
-function storeError(error: unknown): unknown {
-  if (!(error instanceof VaultWriteError)) return error;
-  return error.failure === 'quota'
-    ? new VaultStoreError('QUOTA_EXCEEDED', 'Browser storage is full; the vault was not changed.', { cause: error })
-    : new VaultStoreError('WRITE_FAILED', 'The vault could not be written; it was not changed.', { cause: error });
-}
 
 /**
  * The vault as stored by the extension. Every write is a transition of `VaultWriter` (writer.ts): under one lock
@@ -224,7 +138,7 @@ export class VaultStore {
     return this.transition(async (state) => {
       const current = requireCurrent(state);
       const derived = new Map<string, Uint8Array>();
-      let opened: { data: VaultData; unlocked: UnlockedKey };
+      let opened: Awaited<ReturnType<typeof openWithPassphrase>>;
       try {
         opened = await openWithPassphrase(current, passphrase, derived);
       } catch (error) {
@@ -235,18 +149,21 @@ export class VaultStore {
         );
         throw previousOpens ? damaged() : error;
       }
-      const { data, unlocked } = opened;
-      const target = this.kdfCost ?? DEFAULT_KDF;
-      if (!kdfNeedsUpgrade(unlocked.kdf, target)) {
+      const { data, unlocked, version } = opened;
+      // Format 1 → key slots, and a passphrase KDF below today's settings raised: one step, one write (slot-upgrade.ts).
+      const upgrade = await sealOnUnlock(current, version, passphrase, unlocked, this.kdfCost ?? DEFAULT_KDF);
+      if (!upgrade) {
         return {
           session: unlockedSession(unlocked, current, data.accounts),
           result: { accounts: data.accounts, recoveredFromPrevious: false },
         };
       }
-      const resealed = await createVault(passphrase, target, data);
+      const { sealed, dropPrevious } = upgrade;
       return {
-        next: { current: resealed.text, previous: null, key: resealed.unlocked.key },
-        session: unlockedSession(resealed.unlocked, resealed.text, data.accounts),
+        // After a KDF raise no copy the weaker settings open is kept; a plain migration keeps the format-1 copy as
+        // the previous one (same passphrase, same settings: a good copy to fall back on).
+        next: { current: sealed.text, previous: dropPrevious ? null : current, key: sealed.unlocked.key },
+        session: unlockedSession(sealed.unlocked, sealed.text, data.accounts),
         result: { accounts: data.accounts, recoveredFromPrevious: false },
       };
     }).catch(async (error) => {
@@ -322,20 +239,10 @@ export class VaultStore {
    */
   async update(change: (accounts: Account[]) => Account[]): Promise<Account[]> {
     return this.transition(async (state, session) => {
-      const sessionKey = sessionKeyOf(session);
-      if (!sessionKey) throw new VaultStoreError('LOCKED', 'The vault is locked.');
-      const current = requireCurrent(state);
-      const key = base64ToBytes(sessionKey.key);
-      let stored: VaultData;
-      try {
-        stored = await openVaultWithKey(current, key);
-      } catch (error) {
-        if (isVaultError(error) && state.previous && (await openVaultWithKey(state.previous, key).catch(() => false)))
-          throw damaged();
-        throw error;
-      }
+      const { current, stored, key, sessionKey } = await openWithSession(state, session);
       const accounts = change(stored.accounts);
-      const text = await sealVault({ accounts }, { key, kdf: sessionKey.kdf });
+      // A slot vault keeps its key slots as they are; a format-1 vault (not migrated yet) stays format 1.
+      const text = await resealVault(current, { accounts }, { key, kdf: sessionKey.kdf });
       return {
         next: { current: text, previous: current, key },
         session: { [SESSION_KEYS.accounts]: { nonce: envelopeNonce(text), json: JSON.stringify(accounts) } },
@@ -345,20 +252,86 @@ export class VaultStore {
   }
 
   /**
-   * Re-encrypts everything under a new passphrase and a new salt, in one transition: until its one storage write
-   * the old passphrase opens the vault, after it only the new one does (no previous copy is kept). Once that write
-   * is stored, this reports success whatever happens next.
+   * A new passphrase, in one transition: a slot vault gets only its passphrase slot rewrapped under a new salt (the
+   * accounts and the passkey slots stay as they are); a format-1 vault becomes a slot vault in the same step. Until
+   * its one storage write the old passphrase opens the vault, after it only the new one does (no previous copy is
+   * kept). Once that write is stored, this reports success whatever happens next.
    */
   async changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     await this.transition(async (state) => {
       const current = requireCurrent(state);
-      const { data } = await openWithPassphrase(current, currentPassphrase, new Map());
-      const unlocked = await createKey(newPassphrase, this.kdfCost);
-      const text = await sealVault(data, unlocked);
+      const changed = await changePassphrase(current, currentPassphrase, newPassphrase, this.kdfCost);
       return {
-        next: { current: text, previous: null, key: unlocked.key },
-        session: unlockedSession(unlocked, text, data.accounts),
+        next: { current: changed.text, previous: null, key: changed.unlocked.key },
+        session: unlockedSession(changed.unlocked, changed.text, changed.data.accounts),
         result: undefined,
+      };
+    });
+  }
+
+  // ── Key slots (issue 23): each change is one more transition of the writer. ──
+
+  /** The stored vault text (the slot list is read from it, also while locked: the popup asks for a passkey). */
+  async storedVault(): Promise<string> {
+    return requireCurrent(toStoredVault(await this.local.get(LOCAL_KEYS.vault)));
+  }
+
+  /**
+   * Adds a passkey slot wrapping the unlocked vault key (the caller proved the passphrase just before, through
+   * `verifyPassphrase`). Read under the lock, so a save made during the WebAuthn ceremony is kept. A format-1 vault
+   * (unlocked before the migration could be stored) is migrated in the same write: its session key is the
+   * passphrase key, which wraps the new vault key. The copy before is kept as previous (same passphrase, no passkey).
+   */
+  async addPasskeySlot(passkey: NewPasskey): Promise<void> {
+    await this.transition(async (state, session) => {
+      const { current, key, sessionKey, stored } = await openWithSession(state, session);
+      if (isSlotVault(current)) {
+        const { text } = await recordWithPasskey(current, key, passkey);
+        return { next: { current: text, previous: current, key }, result: undefined };
+      }
+      const migrated = await migrateVaultRecord(current, key, { key, kdf: sessionKey.kdf });
+      const { text } = await recordWithPasskey(migrated.text, migrated.vaultKey, passkey);
+      return {
+        next: { current: text, previous: current, key: migrated.vaultKey },
+        session: unlockedSession({ key: migrated.vaultKey, kdf: sessionKey.kdf }, text, stored.accounts),
+        result: undefined,
+      };
+    });
+  }
+
+  /**
+   * Removes a passkey slot (or a damaged one); the passphrase slot cannot go. No previous copy is kept: it would
+   * still hold the removed slot, so the passkey given up would still open it.
+   */
+  async removeSlot(slotId: string): Promise<void> {
+    await this.transition(async (state, session) => {
+      const { current, key } = await openWithSession(state, session);
+      return { next: { current: recordWithoutSlot(current, slotId), previous: null, key }, result: undefined };
+    });
+  }
+
+  /**
+   * Unlocks with a passkey: its PRF output unwraps the vault key (no KDF), which the session keeps exactly as after a
+   * passphrase unlock. Nothing is stored. A current copy that does not open while the previous one opens with the
+   * same passkey is DAMAGED, as for the passphrase.
+   */
+  async unlockWithPasskey(slotId: string, prfOutput: Uint8Array): Promise<OpenedVault> {
+    return this.transition(async (state) => {
+      const current = requireCurrent(state);
+      let opened: Awaited<ReturnType<typeof unlockVaultWithPasskey>>;
+      try {
+        opened = await unlockVaultWithPasskey(current, slotId, prfOutput);
+      } catch (error) {
+        if (!isVaultError(error) || !state.previous || !isSlotVault(state.previous)) throw error;
+        const previousOpens = await unlockVaultWithPasskey(state.previous, slotId, prfOutput).then(
+          () => true,
+          () => false,
+        );
+        throw previousOpens ? damaged() : error;
+      }
+      return {
+        session: unlockedSession(opened.unlocked, current, opened.data.accounts),
+        result: { accounts: opened.data.accounts, recoveredFromPrevious: false },
       };
     });
   }
@@ -402,9 +375,4 @@ export class VaultStore {
       // A cache that cannot be written is only a slower next open, never wrong data.
       .catch(() => undefined);
   }
-}
-
-function requireCurrent(state: StoredVault): string {
-  if (state.current === undefined) throw new VaultError('CORRUPT_VAULT', 'No vault is stored.');
-  return state.current;
 }

@@ -36,7 +36,10 @@ import { LOCAL_KEYS } from './storage-keys';
  * A new transition (key slots, migrations) is one more function passed to run(); nothing else changes. Keys of
  * its own that must change together with the vault go in `next.extra` (same set) and are read back through the
  * writer's `extraLocalKeys` (`state.extra`). The transitions of today live in `store.ts`: create, unlock (with
- * the KDF re-seal), update/save, changePassphrase, restorePrevious; `lock()` and `wipe()` use `exclusive()`.
+ * the key-slot migration and the KDF re-seal, one step), update/save (keeps the key slots), changePassphrase
+ * (rewraps the passphrase slot), restorePrevious, addPasskeySlot, removeSlot, unlockWithPasskey; `lock()` and
+ * `wipe()` use `exclusive()`. Key slots live inside the vault record (`vault.current`), so they change in the same
+ * set as the accounts without `extra`.
  */
 
 /** The vault as stored in `storage.local`: the current copy and the copy before the last save. */

@@ -33,6 +33,8 @@ export interface Envelope {
 export interface UnlockedKey {
   key: Uint8Array;
   kdf: KdfParams;
+  /** A slot vault's key slots as stored (format 2): `sealVault` keeps them. Absent for format 1 and backups. */
+  slots?: readonly unknown[];
 }
 
 function headerBytes(envelope: Omit<Envelope, 'ciphertext'>): Uint8Array {

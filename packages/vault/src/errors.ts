@@ -25,7 +25,13 @@ export type VaultErrorCode =
   /** A file whose format we do not recognise at all. */
   | 'UNRECOGNIZED_IMPORT'
   /** An account record that fails validation. */
-  | 'INVALID_ACCOUNT';
+  | 'INVALID_ACCOUNT'
+  /** A passkey's PRF output does not unwrap its slot (another passkey, or the slot was modified). */
+  | 'WRONG_PASSKEY'
+  /** No key slot with that id (already removed, or another copy of the vault). */
+  | 'SLOT_NOT_FOUND'
+  /** The passphrase slot cannot be removed: it is what opens the vault when every passkey is lost. */
+  | 'PASSPHRASE_SLOT_REQUIRED';
 
 export const VAULT_ERROR_CODES: readonly VaultErrorCode[] = Object.freeze([
   'WRONG_PASSPHRASE',
@@ -38,6 +44,9 @@ export const VAULT_ERROR_CODES: readonly VaultErrorCode[] = Object.freeze([
   'UNSUPPORTED_IMPORT',
   'UNRECOGNIZED_IMPORT',
   'INVALID_ACCOUNT',
+  'WRONG_PASSKEY',
+  'SLOT_NOT_FOUND',
+  'PASSPHRASE_SLOT_REQUIRED',
 ]);
 
 /** The only error type the vault throws for bad input: a machine-readable `code` plus an English `message`. */

@@ -19,6 +19,7 @@ export {
   validateAccountInput,
 } from './account.js';
 export { type BackupPayload, exportEncryptedBackup, exportOtpauthList, readEncryptedBackup } from './backup.js';
+export { type BackupComparison, compareBackup } from './backup-check.js';
 export { base64ToBytes, bytesToBase64 } from './encoding.js';
 export {
   assertPassphrase,
@@ -29,7 +30,6 @@ export {
   MIN_PASSPHRASE_LENGTH,
   openEnvelope,
   openEnvelopeWithKey,
-  parseEnvelope,
   sealEnvelope,
   type UnlockedKey,
 } from './envelope.js';
@@ -77,16 +77,48 @@ export {
   type PhoneTransferPlan,
   planPhoneTransfer,
 } from './phone.js';
+export {
+  base64UrlToBytes,
+  bytesToBase64Url,
+  type DamagedSlot,
+  derivePasskeySlotKey,
+  MAX_PASSKEY_SLOTS,
+  type NewPasskey,
+  newPrfSalt,
+  PASSPHRASE_SLOT_ID,
+  type PasskeyAttachment,
+  type PasskeySlot,
+  type PassphraseSlot,
+  PRF_SALT_BYTES,
+  type VaultSlot,
+} from './slots.js';
 export { estimatePassphraseStrength, type PassphraseStrength, type StrengthEstimate } from './strength.js';
 export {
   changePassphrase,
   createVault,
   MAX_ACCOUNTS,
+  migrateVault,
   openVaultWithKey,
+  openVaultWithPassphraseKey,
   parseStoredAccount,
   parseVaultData,
+  resealVault,
   type SealedVault,
   sealVault,
   unlockVault,
+  unlockVaultWithPasskey,
   type VaultData,
 } from './vault.js';
+export {
+  addPasskeySlot,
+  isSlotVault,
+  listSlots,
+  migrateVaultRecord,
+  parseEnvelope,
+  removeSlot,
+  rewrapPassphraseSlot,
+  type SlotSummary,
+  VAULT_FORMAT_VERSION,
+  type VaultRecordV2,
+  vaultFormatVersion,
+} from './vault-record.js';
