@@ -24,3 +24,10 @@ export const APPENDED_AFTER =
 /** …or before it: "the token code, then your password", "code suivi de votre mot de passe". */
 export const APPENDED_BEFORE =
   /\b((otp|token|code|passcode)( code)? (followed by|then|and then|\+|before) (the |your )?password|(prepend|put|enter|type)\w* (the |your )?(\w+ )?(otp|token|code) (before|in front of) (the |your )?password|(code|jeton|otp) (suivi de|puis|avant) (votre |le )?mot de passe|(token|code|otp) (gefolgt von|und dann|vor) (dem |ihrem |deinem )?passwort|(codigo|token|otp) (seguido de|y luego|antes de) (la |tu |su )?contrasena|(codice|token|otp) (seguito da|prima della) (la |tua )?password|(codigo|token|otp) (seguido d[ae]|antes da) (sua )?senha|(code|token|otp) (gevolgd door|voor) (je |uw )?wachtwoord)\b/;
+
+/**
+ * A masked field whose own words name a key that unlocks an account or its encrypted backups ("Security key",
+ * "Recovery key", "Security phrase"): a recovery secret the user keeps, not a password and never a TOTP. A
+ * hardware security key is never typed into a field, so a field asking for one means this kind.
+ */
+export const RECOVERY_SECRET_FIELD = /\b(security|recovery) (keys?|phrases?)\b/;

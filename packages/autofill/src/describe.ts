@@ -1,4 +1,12 @@
-import { APPENDED_AFTER, APPENDED_BEFORE, EMAIL_WORDS, PUSH_WORDS, SMS_WORDS, VOICE_WORDS } from './describe-words.js';
+import {
+  APPENDED_AFTER,
+  APPENDED_BEFORE,
+  EMAIL_WORDS,
+  PUSH_WORDS,
+  RECOVERY_SECRET_FIELD,
+  SMS_WORDS,
+  VOICE_WORDS,
+} from './describe-words.js';
 import { type DetectOptions, findCandidateTargets, isRenderedInput } from './detect.js';
 import {
   normalizeText,
@@ -49,6 +57,12 @@ function namesRecoveryCode(input: HTMLInputElement): boolean {
   return RECOVERY_CODE_WORDS.test(words) || RECOVERY_FIELD_WORDS.test(words);
 }
 
+/** A masked field named as a security or recovery key (or phrase), with no one-time-code words of its own. */
+function namesRecoverySecret(input: HTMLInputElement): boolean {
+  const words = normalizeText(`${fieldWords(input)} ${input.labels?.[0]?.textContent ?? ''}`.slice(0, 400));
+  return RECOVERY_SECRET_FIELD.test(words) && !STRONG_OTP_WORDS.test(words);
+}
+
 /** A field that takes some code (its words, its shape), whoever sent it; not a user name or an e-mail address. */
 function looksLikeCodeField(input: HTMLInputElement): boolean {
   const autocomplete = input.getAttribute('autocomplete') ?? '';
@@ -90,8 +104,9 @@ export function describeStep(root: Document | Element, options: DetectOptions = 
   const visible = inputsOf(root).filter(isVisible);
   const passwords = visible.filter((input) => input.type === 'password');
   for (const input of visible.slice(0, MAX_FIELDS_READ)) {
+    if (namesRecoveryCode(input) || (input.type === 'password' && namesRecoverySecret(input)))
+      return { kind: 'recovery', field: input };
     if (input.type === 'password') continue;
-    if (namesRecoveryCode(input)) return { kind: 'recovery', field: input };
     if (!looksLikeCodeField(input)) continue;
     const step = classifyCodeStep(input);
     if (step.kind === 'delivered' || step.kind === 'recovery') return described(step);

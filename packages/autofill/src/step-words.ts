@@ -9,10 +9,12 @@
 /**
  * The site sent the code (e-mail, SMS, call, push): "we sent", "code sent to", "texted", "check your inbox",
  * "envoyé par SMS", "per E-Mail gesendet", "te enviamos", "abbiamo inviato", "enviamos", "gestuurd",
- * "wysłaliśmy", "отправили", "送信しました", "已发送", "발송했습니다".
+ * "wysłaliśmy", "отправили", "送信しました", "已发送", "발송했습니다". A notification carries a code the site sent
+ * too (a notify service, a push message), even where the step's generic copy reads like an app's ("Open the Notify
+ * One-Time Password on your device").
  */
 export const DELIVERED_WORDS =
-  /\b(we( ve| have| just)? (sent|texted|e ?mailed|mailed|called)|(sent|texted|e ?mailed|mailed) (you|to)|(code|otp|pin|message|e ?mail|sms|text)( was| has been| have been)?( just)? (sent|texted|e ?mailed|delivered)|(check|open) your (e ?mail|inbox|phone|(text )?messages|mail)|(by|via|in an?|over|par|per|por|tramite) (sms|text( message)?|e ?mail|courriel|correo|mensaje|anruf|phone call)|(sms|text message|e ?mail) (code|otp)|code (from|in) (the |your )?(e ?mail|sms|text)|envoyee?s?|(avons|avez) (envoye|recu)|(ge|zuge)(sendet|schickt)|gesandt|envia(mos|do|da)|foi enviado|(abbiamo )?inviat[oai]|mandato|gestuurd|verzonden|verstuurd|wys[lł]ali(smy)?|wys[lł]an[oy])\b|отправ(или|лен)|высла[нл]|送信(しました|された|済)|お送りし|送られ|(发送|發送)(至|到|给|給)|已(发送|發送)|(발송|전송)(했|되었|됨)|보냈/;
+  /\b(we( ve| have| just)? (sent|texted|e ?mailed|mailed|called)|(sent|texted|e ?mailed|mailed) (you|to)|(code|otp|pin|message|e ?mail|sms|text)( was| has been| have been)?( just)? (sent|texted|e ?mailed|delivered)|(check|open) your (e ?mail|inbox|phone|(text )?messages|mail)|(by|via|in an?|over|par|per|por|tramite) (sms|text( message)?|e ?mail|courriel|correo|mensaje|anruf|phone call)|(sms|text message|e ?mail) (code|otp)|code (from|in) (the |your )?(e ?mail|sms|text)|envoyee?s?|(avons|avez) (envoye|recu)|(ge|zuge)(sendet|schickt)|gesandt|envia(mos|do|da)|foi enviado|(abbiamo )?inviat[oai]|mandato|gestuurd|verzonden|verstuurd|wys[lł]ali(smy)?|wys[lł]an[oy]|notif(y|ied|ies|ications?)|benachrichtig\w*|notifica(cion|cao|zione|ciones|coes|zioni)?)\b|отправ(или|лен)|высла[нл]|送信(しました|された|済)|お送りし|送られ|(发送|發送)(至|到|给|給)|已(发送|發送)|(발송|전송)(했|되었|됨)|보냈|уведомлени/;
 
 /** "Resend", "didn't get it?" — a code that was sent, in any of the languages; read in links and buttons too. */
 export const RESEND_WORDS =
