@@ -5,5 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // so the extension's plain modules are unit-tested in Node without a browser.
 export default defineConfig({
   plugins: [WxtVitest()],
-  test: { include: ['test/**/*.test.ts', 'src/**/*.test.ts'] },
+  // The vault writer's tests derive real argon2id keys (the 19 MiB floor) many times over: the timeout is a safety
+  // net for a busy machine, not a speed target (speed lives in `pnpm bench`).
+  test: { include: ['test/**/*.test.ts', 'src/**/*.test.ts'], testTimeout: 60_000 },
 });
