@@ -11,7 +11,7 @@ import { Component } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ManagedBadge } from '../managed/ManagedBadge';
-import { type FleetStatus, fleetRowKey, fleetStatusOf } from '../nmc/fleet-view-model';
+import { type FleetStatus, fleetRowKey, fleetStatusOf, fleetWindow } from '../nmc/fleet-view-model';
 import { type FleetRow, toolAccountsText } from '../nmc/managed-hosts';
 import { formatList, generationLabel, shownName, statusLabel } from '../nmc/wording';
 
@@ -167,25 +167,8 @@ function TruncatedCell({ className, children }: { className: string; children: s
 
 /** The height a row is drawn at (CSS `--nmc-fleet-row`), until the first rendered row is measured. */
 const ROW_HEIGHT_PX = 40;
-/** Rows rendered above and below the visible window, so Tab and arrow keys always have a next row to reach. */
-const OVERSCAN_ROWS = 12;
 /** The scroll area's height before it is laid out (the CSS caps it at about this much). */
 const DEFAULT_VIEWPORT_PX = 640;
-
-/** Which rows [start, end) are in the DOM for a scroll position. Pure, for tests. */
-export function fleetWindow(
-  total: number,
-  scrollTop: number,
-  viewportPx: number,
-  rowPx: number,
-  overscan = OVERSCAN_ROWS,
-): { start: number; end: number } {
-  const first = Math.floor(Math.max(0, scrollTop) / rowPx);
-  const start = Math.max(0, Math.min(first, total) - overscan);
-  const end = Math.min(total, first + Math.ceil(viewportPx / rowPx) + overscan);
-  return { start, end };
-}
-
 function SpacerRow({ rows, rowPx }: { rows: number; rowPx: number }) {
   if (rows <= 0) return null;
   return (
@@ -252,13 +235,14 @@ export function FleetTable({ rows, states, formatDate, sort, onSort, onCheckAgai
     </th>
   );
   return (
-    // Focusable and named after the section heading, so the keyboard scrolls it (arrows, Page Up/Down, Home/End).
+    // Focusable and named after the section heading, so the keyboard scrolls it (arrows, Page Up/Down, Home/End);
+    // a group, not a second landmark with the section's name.
     <div
       class="nmc-fleet-scroll"
       ref={scroller}
       onScroll={onScroll}
       tabIndex={0}
-      role="region"
+      role="group"
       aria-labelledby="nmc-fleet-heading"
     >
       <table
