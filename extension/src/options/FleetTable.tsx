@@ -8,7 +8,7 @@
  */
 import type { NmcGeneration } from '@mfa-companion/policy';
 import { Component } from 'preact';
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ManagedBadge } from '../managed/ManagedBadge';
 import { type FleetStatus, fleetRowKey, fleetStatusOf, fleetWindow } from '../nmc/fleet-view-model';
@@ -203,7 +203,7 @@ export function FleetTable({ rows, states, formatDate, sort, onSort, onCheckAgai
       if (scroller.current) setScrollTop(scroller.current.scrollTop);
     });
   };
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = scroller.current;
     if (!element) return;
     const measure = () => {
@@ -211,7 +211,8 @@ export function FleetTable({ rows, states, formatDate, sort, onSort, onCheckAgai
       const drawn = element.querySelector<HTMLElement>('tbody tr[aria-rowindex]')?.getBoundingClientRect().height;
       if (drawn && Math.abs(drawn - rowPx) > 0.5) setRowPx(drawn);
     };
-    measure();
+    // Measured when the observer reports (after layout, with no layout forced inside the first render): the first
+    // paint uses the defaults, which the CSS makes right.
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => {
