@@ -42,6 +42,18 @@ export const POLICY_FIGURES = {
   /** The page of the menu path that lists the users ("Local Users"), for sentences that name the page alone. */
   nmcUserListPage: () => POLICY.nmc3.userListMenuPath[2] ?? '',
   nmc2Models: (lang: Lang) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(POLICY.withoutMfa.nmc2Models),
+  /** First-generation cards (AOS 3.x, no MFA). */
+  nmc1Models: (lang: Lang) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(POLICY.withoutMfa.nmc1Models),
+  /** NMC2's AOS line: "6.x or 7.x". */
+  nmc2AosVersions: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+      POLICY.withoutMfa.aosMajorVersions.map((major) => `${major}.x`),
+    ),
+  /** The part numbers an embedded NMC3 shows in its own card section ("0N-1570…"). */
+  nmc3PartNumbers: (lang: Lang) =>
+    new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+      POLICY.cardEvidence.nmc3PartNumberPrefixes.map((prefix) => `${prefix}…`),
+    ),
   /** The first tool alone (the one the vendor article's steps are written for). */
   updateTool: () => POLICY.nmc3.affectedTools[0] ?? '',
   /** Data Center Expert and EcoStruxure IT Expert: the tools whose discovery and communication are affected too. */

@@ -1,4 +1,4 @@
-import { FACT_SOURCES, type FactSourceId, factSource, type RegisteredSource } from '@mfa-companion/policy';
+import { FACT_SOURCES, type FactSourceId, factSource, POLICY, type RegisteredSource } from '@mfa-companion/policy';
 import type { Lang } from './locale.ts';
 
 /**
@@ -63,8 +63,8 @@ export const OUR_SOURCE_TEXT_FR: Record<OurSourceId, { title: string; what: stri
     what: 'Notre propre lecture des pages « About » et des guides publics des NMC2, PDU en rack et NMC3, pas une déclaration de l’éditeur.',
   },
   'mfa-companion-about-captures': {
-    title: 'La lecture par MFA Companion des pages « About » et des sorties « about » publiques',
-    what: 'Notre propre lecture des pages « About » et des sorties « about » de la ligne de commande publiques (une NMC3 intégrée montre sa propre section de carte), pas une déclaration de l’éditeur.',
+    title: 'La lecture par MFA Companion de pages About et de sorties « about » publiques',
+    what: 'Notre propre lecture de pages About et de sorties CLI « about » publiques (une NMC3 embarquée affiche sa propre section de carte), pas une déclaration de l’éditeur.',
   },
   'mfa-companion-nmc-caution': {
     title: 'La précaution de MFA Companion sur le compte de mise à jour NMC3',
@@ -92,9 +92,9 @@ export const SOURCE_SCOPE_FR: Record<FactSourceId, string> = {
   'smartconnect-emails': 'Notifications d’événements SmartConnect d’un onduleur enregistré',
   'ebo-password-reset': 'Serveurs EcoStruxure Project Configuration Tool',
   'mfa-companion-card-generations': 'Distinguer les générations de cartes ; pas une déclaration de l’éditeur',
-  'nmc1-nmc2-user-guides': 'Network Management Card 1 (AP9606, AP9617, AP9618, AP9619) et 2 (AP9630, AP9631, AP9635)',
+  'nmc1-nmc2-user-guides': `Network Management Card de première génération (${POLICY.withoutMfa.nmc1Models.join(', ')}) et de deuxième génération (${POLICY.withoutMfa.nmc2Models.join(', ')})`,
   'mfa-companion-about-captures':
-    'Reconnaître une NMC3 intégrée à la référence de sa carte ; pas une déclaration de l’éditeur',
+    'Reconnaître une NMC3 embarquée à la référence de sa carte ; pas une déclaration de l’éditeur',
   'mfa-companion-nmc-caution':
     'Les vérifications NMC de MFA Companion ; plus strictes que l’article de l’éditeur, pas une déclaration de l’éditeur',
 };

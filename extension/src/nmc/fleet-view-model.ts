@@ -54,3 +54,19 @@ export function fleetRowKey(row: FleetRow): string {
     row.managed?.toolAccounts,
   ]);
 }
+
+/** Rows rendered above and below the visible window, so Tab and arrow keys always have a next row to reach. */
+const OVERSCAN_ROWS = 12;
+/** Which rows [start, end) are in the DOM for a scroll position. Pure, for tests. */
+export function fleetWindow(
+  total: number,
+  scrollTop: number,
+  viewportPx: number,
+  rowPx: number,
+  overscan = OVERSCAN_ROWS,
+): { start: number; end: number } {
+  const first = Math.floor(Math.max(0, scrollTop) / rowPx);
+  const start = Math.max(0, Math.min(first, total) - overscan);
+  const end = Math.min(total, first + Math.ceil(viewportPx / rowPx) + overscan);
+  return { start, end };
+}

@@ -153,17 +153,15 @@ export function FleetView() {
               </button>
             </div>
           </div>
-          <div class="nmc-fleet-scroll">
-            <FleetTable
-              rows={shown}
-              states={states}
-              formatDate={formatDate}
-              sort={sort}
-              onSort={setSort}
-              onCheckAgain={checkAgain}
-              onForget={(origin) => void forget(origin)}
-            />
-          </div>
+          <FleetTable
+            rows={shown}
+            states={states}
+            formatDate={formatDate}
+            sort={sort}
+            onSort={setSort}
+            onCheckAgain={checkAgain}
+            onForget={(origin) => void forget(origin)}
+          />
         </>
       )}
     </section>
