@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { afterFirstPaint } from '../popup/after-paint';
 import { type BrandMark, loadBrandMark } from './brand-icons/load';
 import { lightGlyphOn } from './brand-icons/match';
 
@@ -6,6 +7,17 @@ import { lightGlyphOn } from './brand-icons/match';
 const MONOGRAM_COLOURS = ['#1d4ed8', '#6d28d9', '#be185d', '#b91c1c', '#9a3412', '#047857', '#0f766e', '#4338ca'];
 
 const known = new Map<string, BrandMark | null>();
+
+/**
+ * Marks are looked up only once the page's first content is presented: loading the catalog and the marks' chunks
+ * earlier competes with the first frame (the popup's first code) for the same cores. Rows show their monogram
+ * until then, in the same box, so nothing moves when a mark arrives.
+ */
+let firstPaint: Promise<void> | undefined;
+function afterPagePainted(): Promise<void> {
+  firstPaint ??= new Promise((resolve) => afterFirstPaint(resolve));
+  return firstPaint;
+}
 
 function monogramOf(name: string): { letter: string; colour: string } {
   const letter = [...name.trim()].find((character) => /[\p{L}\p{N}]/u.test(character))?.toLocaleUpperCase() ?? '?';
@@ -29,10 +41,12 @@ export function ServiceIcon(props: { issuer: string; account: string; sites: rea
       return;
     }
     let live = true;
-    void loadBrandMark(props.issuer, props.sites).then((found) => {
-      known.set(cacheKey, found ?? null);
-      if (live) setMark(found ?? null);
-    });
+    void afterPagePainted()
+      .then(() => loadBrandMark(props.issuer, props.sites))
+      .then((found) => {
+        known.set(cacheKey, found ?? null);
+        if (live) setMark(found ?? null);
+      });
     return () => {
       live = false;
     };
