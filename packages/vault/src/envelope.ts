@@ -86,11 +86,11 @@ export function parseEnvelope(kind: EnvelopeKind, text: string): Envelope {
   return readEnvelope(kind, text).envelope;
 }
 
-/** parseEnvelope plus the decoded binary fields, so large ciphertexts are decoded once. */
-function readEnvelope(
-  kind: EnvelopeKind,
-  text: string,
-): { envelope: Envelope; nonce: Uint8Array; ciphertext: Uint8Array } {
+/**
+ * The first checks every stored vault or backup text goes through, whatever its format version: text, within the
+ * size cap, valid JSON, an object. Typed errors only.
+ */
+export function parseStoredObject(text: unknown): Record<string, unknown> {
   if (typeof text !== 'string') throw new VaultError('CORRUPT_VAULT', 'The vault data is not text.');
   if (text.length > MAX_ENVELOPE_CHARS) {
     throw new VaultError('INPUT_TOO_LARGE', `The file is larger than ${MAX_ENVELOPE_CHARS / 2 ** 20} MiB.`);
@@ -102,7 +102,15 @@ function readEnvelope(
     throw new VaultError('CORRUPT_VAULT', 'The data is not valid JSON (truncated or damaged).', { cause });
   }
   if (typeof value !== 'object' || value === null) throw new VaultError('CORRUPT_VAULT', 'The data is not an object.');
-  const raw = value as Record<string, unknown>;
+  return value as Record<string, unknown>;
+}
+
+/** parseEnvelope plus the decoded binary fields, so large ciphertexts are decoded once. */
+function readEnvelope(
+  kind: EnvelopeKind,
+  text: string,
+): { envelope: Envelope; nonce: Uint8Array; ciphertext: Uint8Array } {
+  const raw = parseStoredObject(text);
   if (raw.magic !== MAGIC[kind]) {
     throw new VaultError('CORRUPT_VAULT', `This is not an MFA Companion ${kind === 'vault' ? 'vault' : 'backup'}.`);
   }

@@ -4,6 +4,7 @@ import {
   type Envelope,
   MAX_ENVELOPE_CHARS,
   openEnvelopeWithKey,
+  parseStoredObject,
   parseEnvelope as parseV1Envelope,
   type UnlockedKey,
 } from './envelope.js';
@@ -68,18 +69,7 @@ interface ReadRecord {
 }
 
 function readRecord(text: string): ReadRecord {
-  if (typeof text !== 'string') throw new VaultError('CORRUPT_VAULT', 'The vault data is not text.');
-  if (text.length > MAX_ENVELOPE_CHARS) {
-    throw new VaultError('INPUT_TOO_LARGE', `The file is larger than ${MAX_ENVELOPE_CHARS / 2 ** 20} MiB.`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (cause) {
-    throw new VaultError('CORRUPT_VAULT', 'The data is not valid JSON (truncated or damaged).', { cause });
-  }
-  if (typeof value !== 'object' || value === null) throw new VaultError('CORRUPT_VAULT', 'The data is not an object.');
-  const raw = value as Record<string, unknown>;
+  const raw = parseStoredObject(text);
   if (raw.magic !== MAGIC) throw new VaultError('CORRUPT_VAULT', 'This is not an MFA Companion vault.');
   if (raw.version !== VAULT_FORMAT_VERSION) {
     throw new VaultError(
