@@ -180,7 +180,8 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
     await banner('At risk');
     const text = await page.closedShadowText('mfa-companion-nmc', '.banner');
     expect(text).toContain('Configuration > Security > Local Users > Management');
-    expect(text).toContain('Secure NMC System Tool, EcoStruxure IT Expert, Data Center Expert');
+    // The tools are listed as a sentence (Intl.ListFormat): "A, B, or C".
+    expect(text).toContain('Secure NMC System Tool, EcoStruxure IT Expert, or Data Center Expert');
     await over.reload();
     await expect.poll(() => over.attribute({ css: '.nmc-verdict' }, 'data-status')).toBe('at-risk');
     await over.close();
