@@ -12,3 +12,14 @@ describe('popup prefetch script', () => {
     expect(lists).toEqual([PREFETCH_LOCAL_KEYS, PREFETCH_SESSION_KEYS]);
   });
 });
+
+describe('managed policy started by the prefetch script', () => {
+  it('reads an absent policy (the read rejected) as none, and a delivered one through the validator', async () => {
+    const { loadManagedPolicy } = await import('../src/managed/browser-policy');
+    expect(await loadManagedPolicy(Promise.resolve({ raw: undefined }))).toEqual(
+      await loadManagedPolicy(Promise.resolve({ raw: {} })),
+    );
+    const delivered = await loadManagedPolicy(Promise.resolve({ raw: { autoLockMaxMinutes: 5 } }));
+    expect(delivered.policy).not.toEqual({});
+  });
+});

@@ -27,6 +27,11 @@ export interface LaunchOptions {
    * follows from it and is known before launch, as managed policy needs (see test/lib/managed-policy.ts).
    */
   manifestKey?: string;
+  /**
+   * Files written into the private copy of the extension (path inside it → text): reference pages a benchmark
+   * measures next to the product's, e.g. the popup's paint floor. Never part of the built product.
+   */
+  extraFiles?: Record<string, string>;
   /** Extra Chromium switches. */
   args?: string[];
   colorScheme?: 'light' | 'dark';
@@ -71,6 +76,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       hostPermissions: options.grantHostPermissions ?? [],
       ...(options.manifestKey ? { key: options.manifestKey } : {}),
     });
+  for (const [path, text] of Object.entries(options.extraFiles ?? {})) {
+    if (extensionDir) writeFileSync(join(extensionDir, path), text);
+  }
   const args = [...QUIET_SWITCHES, ...(options.args ?? [])];
   if (options.hosts?.length) {
     const rules = options.hosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { LogoMark } from '../ui/icons';
 import { AccountChooser } from './AccountChooser';
 import type { ChooserOption, ChooserPickMessage, ChooserQueryMessage, ChooserQueryReply } from './messages';
 
@@ -51,7 +52,7 @@ export function ChooserWindow() {
   return (
     <main class="popup chooser-window">
       <header class="brand-bar">
-        <img src="/icon/32.png" alt="" width={22} height={22} />
+        <LogoMark />
         <h1 class="brand-name">{i18n.t('autofill.chooserWindowTitle')}</h1>
       </header>
       {problem && (

@@ -6,7 +6,12 @@ import { type ManagedPolicyReading, NO_POLICY, readManagedPolicy } from './polic
  * `storage.managed.get()` rejects when no policy exists (Firefox: "Managed storage manifest not found") or the API
  * is missing; both mean "nothing managed". Whatever it returns goes through the one validator.
  */
-export async function loadManagedPolicy(): Promise<ManagedPolicyReading> {
+export async function loadManagedPolicy(started?: Promise<{ raw: unknown }>): Promise<ManagedPolicyReading> {
+  // A read the popup's first script already started (public/popup-prefetch.js): undefined `raw` means none.
+  if (started) {
+    const { raw } = await started;
+    return raw === undefined ? NO_POLICY : readManagedPolicy(raw);
+  }
   const managed = (browser.storage as { managed?: { get(keys: null): Promise<Record<string, unknown>> } }).managed;
   if (!managed) return NO_POLICY;
   let raw: unknown;

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { LogoMark } from '../ui/icons';
 
 /** The options page's groups, in rail order: the destructive one last. */
 export const OPTION_GROUPS = ['security', 'backup', 'import', 'accounts', 'fleet', 'organisation', 'danger'] as const;
@@ -68,7 +69,7 @@ export function OptionsLayout(props: {
   return (
     <div class="options-layout">
       <header class="options-header">
-        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <LogoMark size={32} />
         <h1>{i18n.t('options.title')}</h1>
       </header>
       <nav class="rail" aria-label={i18n.t('options.sections')}>

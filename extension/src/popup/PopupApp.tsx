@@ -22,7 +22,7 @@ import { PasskeyUnlock } from '../passkey/PasskeyUnlock';
 import { copyCode } from '../ui/clipboard';
 import { DamagedVaultOffer } from '../ui/DamagedVaultOffer';
 import { describeError } from '../ui/errors';
-import { GearIcon, LockIcon, PlusIcon } from '../ui/icons';
+import { GearIcon, LockIcon, LogoMark, PlusIcon } from '../ui/icons';
 import { trapModalFocus } from '../ui/modal-focus';
 import { CreateVaultForm, UnlockForm } from '../ui/PassphraseForms';
 import { countText } from '../ui/plural';
@@ -457,7 +457,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   return (
     <main class="popup">
       <header class="toolbar">
-        <img class="logo" src="/icon/32.png" alt="" width={22} height={22} />
+        <LogoMark class="logo" />
         <h1 class="brand-name">{i18n.t('popup.title')}</h1>
         <label for="search" class="visually-hidden">
           {i18n.t('list.search')}
@@ -659,7 +659,7 @@ async function siteFitOf(origin: string, accounts: Account[]): Promise<SiteFit> 
 function BrandBar() {
   return (
     <div class="brand-bar">
-      <img src="/icon/32.png" alt="" width={22} height={22} />
+      <LogoMark />
       <span class="brand-name">{i18n.t('popup.title')}</span>
     </div>
   );

@@ -41,5 +41,7 @@ export const earlyVaultReads: LoadReads = (
   return [{ ...stored, ...(await browser.storage.local.get(LOCAL_KEYS.previous)) }, session];
 });
 
-/** The organisation's policy, read alongside (its own storage area, so its own call). */
-export const earlyManagedPolicy = loadManagedPolicy();
+/** The organisation's policy, read alongside (its own storage area, so its own call, also started early). */
+export const earlyManagedPolicy = loadManagedPolicy(
+  (globalThis as { __mfaManaged?: Promise<{ raw: unknown }> }).__mfaManaged,
+);

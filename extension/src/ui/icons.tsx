@@ -45,3 +45,17 @@ export function PinIcon() {
     </svg>
   );
 }
+
+/**
+ * The product's mark, drawn like the toolbar icons (scripts/make-icons.ts): a rounded blue square with a white
+ * keyhole. Inline, so the popup header paints it in the first frame without an image request.
+ */
+export function LogoMark({ size = 22, class: className }: { size?: number; class?: string }) {
+  return (
+    <svg class={className} width={size} height={size} viewBox="0 0 32 32" aria-hidden="true">
+      <rect width="32" height="32" rx="7" fill="#2563eb" />
+      <circle cx="16" cy="12.8" r="4.5" fill="#fff" />
+      <rect x="13.8" y="12.8" width="4.4" height="11.2" fill="#fff" />
+    </svg>
+  );
+}
