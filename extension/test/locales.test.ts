@@ -48,3 +48,12 @@ describe('locales', () => {
     expect(mine(keyPaths('fr.yml'))).toEqual(english);
   });
 });
+
+describe('French typography', () => {
+  it('writes elisions with the typographic apostrophe (’), as every French message does', () => {
+    const straight = readFileSync(join(import.meta.dirname, '../locales/fr.yml'), 'utf8')
+      .split('\n')
+      .filter((line) => /[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]/.test(line));
+    expect(straight).toEqual([]);
+  });
+});

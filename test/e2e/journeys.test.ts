@@ -175,7 +175,7 @@ describe.each(browsers)('%s: the user journeys', (browserName) => {
       expect
         .poll(() => page.closedShadowText('mfa-companion-nmc', '.banner'), { timeout: 10_000 })
         .toContain(predicate);
-    await banner('Is multi-factor authentication (MFA) enabled on this NMC?');
+    await banner('Is MFA (multi-factor authentication) on for this NMC?');
     await page.clickInClosedShadow('mfa-companion-nmc', 'Yes, enabled');
     await banner('At risk');
     const text = await page.closedShadowText('mfa-companion-nmc', '.banner');

@@ -304,7 +304,7 @@ describe('NMC3 checker in Chromium', () => {
     await page.evaluate(() =>
       [...document.querySelectorAll('#userTable tr')].find((row) => row.textContent?.includes('fwupdate'))?.remove(),
     );
-    expect(await bannerText(page, (t) => !t.includes('OK —'))).toContain('Is multi-factor authentication');
+    expect(await bannerText(page, (t) => !t.includes('OK —'))).toContain('Is MFA (multi-factor authentication) on');
     await popup.close();
     await page.close();
   });
@@ -312,13 +312,13 @@ describe('NMC3 checker in Chromium', () => {
   it('ignores clicks a page script makes on the banner: only the user answers', async () => {
     const page = await openFixture(HOSTS.atRisk, list('at-risk'));
     const popup = await checkThisPage(page);
-    expect(await bannerText(page)).toContain('Is multi-factor authentication (MFA) enabled on this NMC?');
+    expect(await bannerText(page)).toContain('Is MFA (multi-factor authentication) on for this NMC?');
     // "No" would turn the verdict to OK for this host: a script on the page must not be able to answer it.
     await scriptClickInBanner(page, 'No');
     await scriptClickInBanner(page, '×');
     await page.waitForTimeout(300);
     const text = await bannerText(page);
-    expect(text).toContain('Is multi-factor authentication (MFA) enabled on this NMC?');
+    expect(text).toContain('Is MFA (multi-factor authentication) on for this NMC?');
     expect(text).not.toContain('OK —');
     await popup.close();
     await page.close();
@@ -327,7 +327,7 @@ describe('NMC3 checker in Chromium', () => {
   it('asks about MFA once, then shows At risk with the fix (Next, then Apply) and the docs link', async () => {
     const page = await openFixture(HOSTS.atRisk, list('at-risk'));
     const popup = await checkThisPage(page);
-    expect(await bannerText(page)).toContain('Is multi-factor authentication (MFA) enabled on this NMC?');
+    expect(await bannerText(page)).toContain('Is MFA (multi-factor authentication) on for this NMC?');
     await clickInBanner(page, 'Yes, enabled');
     const text = await bannerText(page, (t) => t.includes('At risk'));
     expect(text).toContain('Configuration > Security > Local Users > Management');
@@ -337,13 +337,13 @@ describe('NMC3 checker in Chromium', () => {
     expect(text).toContain('create a dedicated user for the tools');
     expect(text).toContain('discovery, file transfer, and device communication');
     expect(text).toContain('our caution');
-    expect(text).not.toContain('Is multi-factor authentication');
+    expect(text).not.toContain('Is MFA (multi-factor authentication) on');
     expect(await bannerLink(page)).toMatch(/\/en\/troubleshooting\/nmc3-firmware-update-mfa\/$/);
     expect(await popupStatus(popup, 'at-risk')).toBe('at-risk');
     // Remembered per host: a reload does not ask again.
     await page.reload();
     await checkThisPage(page).then((p) => p.close());
-    expect(await bannerText(page, (t) => t.includes('At risk'))).not.toContain('Is multi-factor');
+    expect(await bannerText(page, (t) => t.includes('At risk'))).not.toContain('Is MFA (multi-factor authentication) on');
     await popup.close();
     await page.close();
   });
@@ -376,10 +376,10 @@ describe('NMC3 checker in Chromium', () => {
   it('does not count a read-only user without e-mail in a grouped list; a typed AOS version alone is no card generation', async () => {
     const page = await openFixture(HOSTS.blankReadOnly, list('blank-read-only'));
     const popup = await checkThisPage(page);
-    await bannerText(page, (t) => t.includes('Is multi-factor'));
+    await bannerText(page, (t) => t.includes('Is MFA (multi-factor authentication) on'));
     await fillInBanner(page, '#nmc-firmware', 'banana');
     await clickInBanner(page, 'Not sure');
-    expect(await bannerText(page, (t) => t.includes('This is not a firmware version'))).toContain('Is multi-factor');
+    expect(await bannerText(page, (t) => t.includes('This is not a firmware version'))).toContain('Is MFA (multi-factor authentication) on');
     // MFA unknown and an AOS of v3.4 or later, but no hardware says this is an NMC3 (first-generation cards ran
     // AOS 3.x): not sure, never at risk, and never OK.
     await fillInBanner(page, '#nmc-firmware', 'AOS v3.5.1');
@@ -424,7 +424,7 @@ describe('NMC3 checker in Chromium', () => {
   it('waits for every page of a paged list before judging, then merges them', async () => {
     const first = await openFixture(HOSTS.paged, list('paged'));
     await checkThisPage(first).then((p) => p.close());
-    await bannerText(first, (t) => t.includes('Is multi-factor'));
+    await bannerText(first, (t) => t.includes('Is MFA (multi-factor authentication) on'));
     await clickInBanner(first, 'Yes, enabled');
     const partial = await bannerText(first, (t) => t.includes('Not read yet'));
     expect(partial).toContain('Not sure yet');
@@ -516,7 +516,7 @@ describe('NMC3 checker in Chromium', () => {
     const popup = await checkThisPage(listPage);
     const text = await bannerText(listPage, (t) => t.includes('Not applicable'));
     expect(text).toContain('Not applicable — this card has no MFA');
-    expect(text).not.toContain('Is multi-factor');
+    expect(text).not.toContain('Is MFA (multi-factor authentication) on');
     expect(await popupStatus(popup, 'not-applicable')).toBe('not-applicable');
     await popup.close();
     await aboutPage.close();
@@ -562,7 +562,7 @@ describe('NMC3 checker in Chromium', () => {
   it('reads a Japanese list: every administrator has an e-mail, so at risk once MFA is on', async () => {
     const page = await openFixture(HOSTS.japanese, list('ja'));
     const popup = await checkThisPage(page);
-    expect(await bannerText(page)).toContain('Is multi-factor authentication (MFA) enabled on this NMC?');
+    expect(await bannerText(page)).toContain('Is MFA (multi-factor authentication) on for this NMC?');
     await clickInBanner(page, 'Yes, enabled');
     const text = await bannerText(page, (t) => t.includes('At risk'));
     expect(text).toContain('Every enabled Super User and Administrator has an e-mail address');
@@ -581,7 +581,7 @@ describe('NMC3 checker in Chromium', () => {
     const popup = await checkThisPage(listPage);
     // "UPS 05.3" read as AOS 5.3 would have made this at risk; the card's AOS is simply not known yet.
     const text = await bannerText(listPage);
-    expect(text).toContain('Is multi-factor authentication');
+    expect(text).toContain('Is MFA (multi-factor authentication) on');
     expect(text).not.toContain('05.3');
     expect(await popupStatus(popup, 'unknown')).toBe('unknown');
     await aboutPopup.close();
@@ -596,7 +596,7 @@ describe('NMC3 checker in Chromium', () => {
     expect(await bannerText(page, (t) => t.includes('OK —'))).toContain('Name the account your tools sign in with');
     // Data Center Expert signs in as apc, which has an e-mail: fwupdate existing does not help DCE.
     await nameToolAccount(page, 'data-center-expert', 'apc');
-    await bannerText(page, (t) => t.includes('Is multi-factor'));
+    await bannerText(page, (t) => t.includes('Is MFA (multi-factor authentication) on'));
     await clickInBanner(page, 'Yes, enabled');
     const risky = await bannerText(page, (t) => t.includes('At risk'));
     expect(risky).toContain(
@@ -806,7 +806,7 @@ describe('NMC3 checker in Chromium', () => {
     const page = await openFixture(HOSTS.layout, list('blank-disabled'));
     await page.setViewportSize({ width: 1280, height: 720 });
     const popup = await checkThisPage(page);
-    await bannerText(page, (t) => t.includes('Is multi-factor'));
+    await bannerText(page, (t) => t.includes('Is MFA (multi-factor authentication) on'));
     await clickInBanner(page, 'Yes, enabled');
     await bannerText(page, (t) => t.includes('At risk'));
     type Layout = {

@@ -2,7 +2,8 @@
 import '../../src/popup/prefetch';
 import { render } from 'preact';
 import { i18n } from '#i18n';
-import { loadInitialState, PopupApp } from '../../src/popup/PopupApp';
+import { loadInitialState } from '../../src/popup/initial-state';
+import { PopupApp } from '../../src/popup/PopupApp';
 import '../../src/ui/base.css';
 
 // Screen readers pronounce the UI in the language of the messages the browser picked.

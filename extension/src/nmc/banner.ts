@@ -42,7 +42,7 @@ export interface BannerView {
 
 const STYLE = `
 :host { all: initial; }
-.banner { position: fixed; z-index: 2147483647; width: min(400px, calc(100vw - 24px)); max-height: 33vh;
+.banner { position: fixed; z-index: 2147483647; width: min(420px, calc(100vw - 24px)); max-height: 33vh;
   overflow: auto; box-sizing: border-box; padding: 10px 12px; font: 13px/1.4 system-ui, -apple-system, 'Segoe UI',
   sans-serif; color: #1b1b1b; background: #fff; border-radius: 8px; border-left: 6px solid #6b6b6b;
   box-shadow: 0 4px 18px rgb(0 0 0 / 0.25); }
@@ -67,8 +67,10 @@ details { margin-top: 6px; } summary { cursor: pointer; font-weight: 600; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; align-items: center; }
 a { color: #1a56c4; }
 p { margin: 4px 0; }
-.question label { display: block; margin-top: 4px; }
-.question input { font: inherit; padding: 2px 6px; width: 12em; }
+/* Label and field on one line, so the answers stay in view in a banner a third of the viewport tall. */
+.question p { margin: 2px 0; }
+.firmware { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 6px; font-size: 11px; }
+.question input { font: inherit; font-size: 12px; padding: 1px 4px; width: 6.5em; }
 .error { color: #a31515; }
 .card, .sign-in, .caution { font-size: 12px; color: #444; }
 .tools label { display: block; margin-top: 4px; }
@@ -312,8 +314,12 @@ export class NmcBanner {
       'div',
       { class: 'question' },
       element('p', {}, i18n.t('nmc.banner.askMfa')),
-      element('label', { for: 'nmc-firmware' }, i18n.t('nmc.banner.firmwareLabel')),
-      firmware,
+      element(
+        'div',
+        { class: 'firmware' },
+        element('label', { for: 'nmc-firmware' }, i18n.t('nmc.banner.firmwareLabel')),
+        firmware,
+      ),
       group,
     );
   }

@@ -1,23 +1,14 @@
 import { type Account, accountLabel, cleanName } from '@mfa-companion/vault';
-import { Fragment, type JSX } from 'preact';
+import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { AccountChooser } from '../autofill/AccountChooser';
 import type { FillReport, PageStep } from '../autofill/messages';
-import { type AutofillSettings, readAutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
+import { type AutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
 import { BackupReminder } from '../backup-health/BackupReminder';
-import {
-  effectiveAutofillSettings,
-  effectiveVaultSettings,
-  inFieldButtonAllowed,
-  isExactHost,
-  withIssuerSites,
-} from '../managed/effective';
-import { ManagedBadge } from '../managed/ManagedBadge';
-import type { ManagedPolicy } from '../managed/policy';
+import { inFieldButtonAllowed, isExactHost, withIssuerSites } from '../managed/effective';
 import { resetPasskeyAttempts } from '../passkey/attempts';
-import { type PasskeyOffer, passkeyOffer } from '../passkey/offer';
 import { PasskeyUnlock } from '../passkey/PasskeyUnlock';
 import { copyCode } from '../ui/clipboard';
 import { DamagedVaultOffer } from '../ui/DamagedVaultOffer';
@@ -28,28 +19,18 @@ import { CreateVaultForm, UnlockForm } from '../ui/PassphraseForms';
 import { countText } from '../ui/plural';
 import { showQrPageUrl } from '../ui/show-qr';
 import { localArea, vaultStore } from '../vault/browser-store';
-import { forgetSecrets, hotpCode, prepareTotpCodes } from '../vault/codes';
-import {
-  DEFAULT_SETTINGS,
-  isIdleExpired,
-  normalizeSettings,
-  SETTINGS_KEY,
-  type VaultSettings,
-} from '../vault/settings';
+import { forgetSecrets, hotpCode } from '../vault/codes';
 import { displayOrder, matchesQuery, moveAccount, siteMatchesOf } from '../vault/sites';
-import { LOCAL_KEYS } from '../vault/storage-keys';
 import { VaultStoreError } from '../vault/store';
-import { AccountList, FIRST_SCREEN_ROWS } from './AccountList';
+import { AccountList } from './AccountList';
+import { AccountMenu, type AccountOption, RenameDialog } from './AccountMenu';
 import type { AddAccountProps } from './AddAccount';
 import { afterFirstPaint } from './after-paint';
 import { BindOffer } from './BindOffer';
 import { describeFillReport, describePopupTarget, type FillNotice, fillPopupTarget, hostOf } from './fill';
+import type { InitialState, View } from './initial-state';
 import { NmcStatus } from './NmcStatus';
-import { earlyManagedPolicy, earlyVaultReads } from './prefetch';
 import { SitePanel } from './SitePanel';
-import { activeWebTab, type PopupTab } from './tab';
-
-type View = 'first-run' | 'locked' | 'list' | 'add';
 
 interface Toast {
   message: string;
@@ -62,87 +43,6 @@ const VIRTUALIZE = params.get('virtualize') !== '0';
 /** Marks when the first code is on screen, for the popup benchmark (performance.now() is from document start). */
 function markFirstCodePainted() {
   requestAnimationFrame(() => setTimeout(() => performance.mark('first-code-painted'), 0));
-}
-
-/** What the popup shows first, known before anything is rendered. */
-export interface InitialState {
-  view: View;
-  accounts: Account[];
-  /** `accounts` in display order, and those bound to the tab's site: worked out once, for both uses. */
-  ordered: Account[];
-  siteMatches: ReadonlySet<string>;
-  settings: VaultSettings;
-  tab: PopupTab;
-  /** The settings above are already constrained by it; kept for what the popup shows as set by the organisation. */
-  policy: ManagedPolicy;
-  autofillSettings: AutofillSettings;
-  error?: string;
-  /** Locked: the passkeys offered before the passphrase (issue 23). */
-  passkeyOffer?: PasskeyOffer;
-}
-
-/**
- * Everything the first paint needs, from the reads public/popup-prefetch.js started while the page was parsed:
- * vault status and accounts (from the session cache, no decryption when unlocked), settings, autofill settings
- * and the tab the popup is about. Rendering starts only once this is known, so the first frame with content
- * already shows the codes; nothing else (NMC status, permission checks) is waited for.
- */
-export async function loadInitialState(): Promise<InitialState> {
-  const store = vaultStore();
-  // The autofill settings come with the same read: normalised by their one reader, without a second storage call.
-  const autofillFrom = (stored: Record<string, unknown>) =>
-    readAutofillSettings({ get: async () => stored, set: async () => undefined });
-  const initial: InitialState = {
-    view: 'locked',
-    accounts: [],
-    ordered: [],
-    siteMatches: new Set(),
-    settings: DEFAULT_SETTINGS,
-    tab: {},
-    policy: {},
-    autofillSettings: await autofillFrom({}),
-  };
-  try {
-    const [loaded, [stored], tab, { policy }] = await Promise.all([
-      store.load(earlyVaultReads).catch((caught: unknown) => ({ status: 'error' as const, caught })),
-      earlyVaultReads.catch((): Awaited<typeof earlyVaultReads> => [{}, {}]),
-      activeWebTab(),
-      earlyManagedPolicy,
-    ]);
-    performance.mark('popup-vault-opened');
-    initial.tab = tab;
-    initial.policy = policy;
-    initial.settings = effectiveVaultSettings(normalizeSettings(stored[SETTINGS_KEY]), policy);
-    initial.autofillSettings = effectiveAutofillSettings(await autofillFrom(stored), policy);
-    if (loaded.status === 'error') {
-      initial.error = describeError(loaded.caught);
-      return initial;
-    }
-    if (loaded.status !== 'unlocked') {
-      initial.view = loaded.status === 'no-vault' ? 'first-run' : 'locked';
-      if (loaded.status === 'locked')
-        initial.passkeyOffer = await passkeyOffer(stored[LOCAL_KEYS.vault], policy, localArea);
-      return initial;
-    }
-    if (isIdleExpired(loaded.lastActivity, Date.now(), initial.settings)) {
-      await store.lock();
-      initial.passkeyOffer = await passkeyOffer(stored[LOCAL_KEYS.vault], policy, localArea);
-      return initial;
-    }
-    const siteMatches = siteMatchesOf(loaded.accounts, tab.origin);
-    const ordered = displayOrder(loaded.accounts, siteMatches);
-    initial.view = 'list';
-    initial.accounts = loaded.accounts;
-    initial.ordered = ordered;
-    initial.siteMatches = siteMatches;
-    if (loaded.recoveredFromPrevious) initial.error = i18n.t('errors.RECOVERED');
-    // The codes of the first screen's rows, before they are rendered (see prepareTotpCodes).
-    await prepareTotpCodes(ordered.slice(0, FIRST_SCREEN_ROWS), Date.now());
-    performance.mark('popup-codes-ready');
-  } catch (caught) {
-    initial.error = describeError(caught);
-  }
-  return initial;
 }
 
 export function PopupApp({ initial }: { initial: InitialState }) {
@@ -661,122 +561,6 @@ function BrandBar() {
     <div class="brand-bar">
       <LogoMark />
       <span class="brand-name">{i18n.t('popup.title')}</span>
-    </div>
-  );
-}
-
-/** Per-account autofill settings the account menu toggles. */
-type AccountOption = 'submitAfterFill' | 'exactHost';
-const ACCOUNT_OPTIONS: readonly AccountOption[] = ['submitAfterFill', 'exactHost'];
-
-function AccountMenu(props: {
-  account: Account;
-  options: Record<AccountOption, boolean>;
-  /** Options the organisation's policy fixes: shown, not changeable. */
-  managedOptions: readonly AccountOption[];
-  onOptionChange(option: AccountOption, enabled: boolean): void;
-  onClose(): void;
-  onPin(): void;
-  onRename(): void;
-  onMove(direction: -1 | 1): void;
-  onDelete(): void;
-  onShowQr(): void;
-}) {
-  const label = accountLabel(props.account) || i18n.t('list.unnamed');
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  return (
-    <div class="sheet menu" role="dialog" aria-modal="true" aria-label={i18n.t('list.actionsFor', [label])}>
-      <h2>{label}</h2>
-      <button type="button" ref={first} onClick={props.onPin}>
-        {props.account.pinned ? i18n.t('list.unpin') : i18n.t('list.pin')}
-      </button>
-      <button type="button" onClick={props.onRename}>
-        {i18n.t('list.rename')}
-      </button>
-      <button type="button" onClick={() => props.onMove(-1)}>
-        {i18n.t('list.moveUp')}
-      </button>
-      <button type="button" onClick={() => props.onMove(1)}>
-        {i18n.t('list.moveDown')}
-      </button>
-      <hr />
-      {ACCOUNT_OPTIONS.map((option) => {
-        const managed = props.managedOptions.includes(option);
-        return (
-          <Fragment key={option}>
-            <label class="checkbox">
-              <input
-                type="checkbox"
-                checked={props.options[option]}
-                disabled={managed}
-                aria-describedby={`${option}-hint`}
-                onChange={(event) => props.onOptionChange(option, event.currentTarget.checked)}
-              />
-              {i18n.t(`autofill.popup.${option}`)}
-              {managed && <ManagedBadge />}
-            </label>
-            <p id={`${option}-hint`} class="note">
-              {i18n.t(`autofill.popup.${option}Hint`)}
-            </p>
-          </Fragment>
-        );
-      })}
-      <hr />
-      <button type="button" onClick={props.onShowQr}>
-        {i18n.t('phone.menuItem')}
-      </button>
-      <button type="button" class="danger" onClick={props.onDelete}>
-        {i18n.t('list.delete')}
-      </button>
-      <button type="button" onClick={props.onClose}>
-        {i18n.t('common.close')}
-      </button>
-    </div>
-  );
-}
-
-function RenameDialog(props: {
-  account: Account;
-  onClose(): void;
-  onSave(issuer: string, account: string): Promise<void>;
-}) {
-  const [issuer, setIssuer] = useState(props.account.issuer);
-  const [name, setName] = useState(props.account.account);
-  return (
-    <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="rename-title">
-      <form
-        class="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void props.onSave(issuer, name);
-        }}
-      >
-        <h2 id="rename-title">{i18n.t('list.rename')}</h2>
-        <label for="rename-issuer">{i18n.t('fields.issuer')}</label>
-        <input
-          id="rename-issuer"
-          autofocus
-          maxLength={256}
-          value={issuer}
-          onInput={(event) => setIssuer(event.currentTarget.value)}
-        />
-        <label for="rename-account">{i18n.t('fields.account')}</label>
-        <input
-          id="rename-account"
-          maxLength={512}
-          value={name}
-          onInput={(event) => setName(event.currentTarget.value)}
-        />
-        <div class="buttons">
-          <button type="button" onClick={props.onClose}>
-            {i18n.t('common.cancel')}
-          </button>
-          <button type="submit" class="primary">
-            {i18n.t('common.save')}
-          </button>
-        </div>
-      </form>
     </div>
   );
 }
