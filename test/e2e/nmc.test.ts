@@ -343,7 +343,9 @@ describe('NMC3 checker in Chromium', () => {
     // Remembered per host: a reload does not ask again.
     await page.reload();
     await checkThisPage(page).then((p) => p.close());
-    expect(await bannerText(page, (t) => t.includes('At risk'))).not.toContain('Is MFA (multi-factor authentication) on');
+    expect(await bannerText(page, (t) => t.includes('At risk'))).not.toContain(
+      'Is MFA (multi-factor authentication) on',
+    );
     await popup.close();
     await page.close();
   });
@@ -379,7 +381,9 @@ describe('NMC3 checker in Chromium', () => {
     await bannerText(page, (t) => t.includes('Is MFA (multi-factor authentication) on'));
     await fillInBanner(page, '#nmc-firmware', 'banana');
     await clickInBanner(page, 'Not sure');
-    expect(await bannerText(page, (t) => t.includes('This is not a firmware version'))).toContain('Is MFA (multi-factor authentication) on');
+    expect(await bannerText(page, (t) => t.includes('This is not a firmware version'))).toContain(
+      'Is MFA (multi-factor authentication) on',
+    );
     // MFA unknown and an AOS of v3.4 or later, but no hardware says this is an NMC3 (first-generation cards ran
     // AOS 3.x): not sure, never at risk, and never OK.
     await fillInBanner(page, '#nmc-firmware', 'AOS v3.5.1');
