@@ -114,13 +114,41 @@ function readEnvelope(
   if (raw.magic !== MAGIC[kind]) {
     throw new VaultError('CORRUPT_VAULT', `This is not an MFA Companion ${kind === 'vault' ? 'vault' : 'backup'}.`);
   }
-  if (raw.version !== ENVELOPE_VERSION) {
-    throw new VaultError(
-      typeof raw.version === 'number' && raw.version > ENVELOPE_VERSION ? 'UNSUPPORTED_VERSION' : 'CORRUPT_VAULT',
-      `Unsupported format version ${describeValue(raw.version)}.`,
-    );
-  }
+  assertFormatVersion(raw, ENVELOPE_VERSION);
   const kdf = validateOwnKdfParams(raw.kdf, (salt) => base64ToBytes(salt, 'salt'));
+  const sealed = readSealedData(raw);
+  return {
+    envelope: {
+      magic: raw.magic,
+      version: ENVELOPE_VERSION,
+      kdf,
+      cipher: { algorithm: 'AES-256-GCM', nonce: sealed.nonceText },
+      ciphertext: sealed.ciphertextText,
+    },
+    nonce: sealed.nonce,
+    ciphertext: sealed.ciphertext,
+  };
+}
+
+/** The stored object's format version must be `expected`: a newer one is UNSUPPORTED_VERSION, anything else CORRUPT_VAULT. */
+export function assertFormatVersion(raw: Record<string, unknown>, expected: number): void {
+  if (raw.version === expected) return;
+  throw new VaultError(
+    typeof raw.version === 'number' && raw.version > expected ? 'UNSUPPORTED_VERSION' : 'CORRUPT_VAULT',
+    `Unsupported format version ${describeValue(raw.version)}.`,
+  );
+}
+
+/**
+ * The AES-256-GCM part every stored vault and backup carries (`cipher` and `ciphertext`), checked and decoded once:
+ * the texts as stored, and their bytes.
+ */
+export function readSealedData(raw: Record<string, unknown>): {
+  nonceText: string;
+  nonce: Uint8Array;
+  ciphertextText: string;
+  ciphertext: Uint8Array;
+} {
   const cipher = raw.cipher as Record<string, unknown> | null | undefined;
   if (typeof cipher !== 'object' || cipher === null || cipher.algorithm !== 'AES-256-GCM') {
     throw new VaultError('UNSUPPORTED_VERSION', 'Unknown cipher.');
@@ -130,17 +158,11 @@ function readEnvelope(
     throw new VaultError('CORRUPT_VAULT', 'The nonce is missing or has the wrong length.');
   }
   if (typeof raw.ciphertext !== 'string') throw new VaultError('CORRUPT_VAULT', 'The ciphertext is missing.');
-  const ciphertext = base64ToBytes(raw.ciphertext, 'ciphertext');
   return {
-    envelope: {
-      magic: raw.magic,
-      version: raw.version,
-      kdf,
-      cipher: { algorithm: 'AES-256-GCM', nonce: cipher.nonce },
-      ciphertext: raw.ciphertext,
-    },
+    nonceText: cipher.nonce,
     nonce,
-    ciphertext,
+    ciphertextText: raw.ciphertext,
+    ciphertext: base64ToBytes(raw.ciphertext, 'ciphertext'),
   };
 }
 

@@ -1,14 +1,16 @@
 import { aesGcmDecrypt, aesGcmEncrypt, NONCE_BYTES, randomBytes } from './crypto.js';
 import { base64ToBytes, bytesToBase64, utf8 } from './encoding.js';
 import {
+  assertFormatVersion,
   type Envelope,
   MAX_ENVELOPE_CHARS,
   openEnvelopeWithKey,
   parseStoredObject,
   parseEnvelope as parseV1Envelope,
+  readSealedData,
   type UnlockedKey,
 } from './envelope.js';
-import { describeValue, isVaultError, VaultError } from './errors.js';
+import { isVaultError, VaultError } from './errors.js';
 import { DEFAULT_KDF, type KdfParams } from './kdf.js';
 import {
   MAX_PASSKEY_SLOTS,
@@ -71,34 +73,20 @@ interface ReadRecord {
 function readRecord(text: string): ReadRecord {
   const raw = parseStoredObject(text);
   if (raw.magic !== MAGIC) throw new VaultError('CORRUPT_VAULT', 'This is not an MFA Companion vault.');
-  if (raw.version !== VAULT_FORMAT_VERSION) {
-    throw new VaultError(
-      typeof raw.version === 'number' && raw.version > VAULT_FORMAT_VERSION ? 'UNSUPPORTED_VERSION' : 'CORRUPT_VAULT',
-      `Unsupported format version ${describeValue(raw.version)}.`,
-    );
-  }
-  const cipher = raw.cipher as Record<string, unknown> | null | undefined;
-  if (typeof cipher !== 'object' || cipher === null || cipher.algorithm !== 'AES-256-GCM') {
-    throw new VaultError('UNSUPPORTED_VERSION', 'Unknown cipher.');
-  }
-  const nonce = typeof cipher.nonce === 'string' ? base64ToBytes(cipher.nonce, 'nonce') : undefined;
-  if (typeof cipher.nonce !== 'string' || nonce?.length !== NONCE_BYTES) {
-    throw new VaultError('CORRUPT_VAULT', 'The nonce is missing or has the wrong length.');
-  }
-  if (typeof raw.ciphertext !== 'string') throw new VaultError('CORRUPT_VAULT', 'The ciphertext is missing.');
-  const ciphertext = base64ToBytes(raw.ciphertext, 'ciphertext');
+  assertFormatVersion(raw, VAULT_FORMAT_VERSION);
+  const sealed = readSealedData(raw);
   const slots = parseSlots(raw.slots);
   return {
     record: {
       magic: MAGIC,
       version: VAULT_FORMAT_VERSION,
-      cipher: { algorithm: 'AES-256-GCM', nonce: cipher.nonce },
+      cipher: { algorithm: 'AES-256-GCM', nonce: sealed.nonceText },
       slots: raw.slots as unknown[],
-      ciphertext: raw.ciphertext,
+      ciphertext: sealed.ciphertextText,
     },
     slots,
-    nonce,
-    ciphertext,
+    nonce: sealed.nonce,
+    ciphertext: sealed.ciphertext,
   };
 }
 
