@@ -10,6 +10,7 @@ import { describeError } from '../ui/errors';
 import { NewPassphraseFields } from '../ui/PassphraseForms';
 import { PassphrasePrompt } from '../ui/PassphrasePrompt';
 import { countText } from '../ui/plural';
+import { StatusMessage, type StatusText } from '../ui/StatusMessage';
 import { localArea } from '../vault/browser-store';
 import { dated, downloadText } from './download';
 
@@ -24,7 +25,7 @@ type Pending = { kind: 'encrypted'; backupPassphrase: string } | { kind: 'plain'
 export function BackupSection(_props: { accounts: Account[] }) {
   const [passphrase, setPassphrase] = useState<string | undefined>();
   const [pending, setPending] = useState<Pending | undefined>();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const [message, setMessage] = useState<StatusText | undefined>();
   const [acknowledged, setAcknowledged] = useState(false);
   const { policy, loaded: policyLoaded } = useManagedPolicy();
 
@@ -79,11 +80,7 @@ export function BackupSection(_props: { accounts: Account[] }) {
             <button type="submit" class="primary" disabled={!passphrase}>
               {i18n.t('options.exportEncrypted')}
             </button>
-            {message && (
-              <p class={message.error ? 'error' : 'note'} role={message.error ? 'alert' : 'status'}>
-                {message.text}
-              </p>
-            )}
+            <StatusMessage message={message} />
           </form>
           {policyLoaded && !unencryptedExportAllowed(policy) && (
             <p class="note" data-managed="allowUnencryptedExport">

@@ -2,12 +2,13 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { describeError } from '../ui/errors';
 import { NewPassphraseFields } from '../ui/PassphraseForms';
+import { StatusMessage, type StatusText } from '../ui/StatusMessage';
 import { vaultStore } from '../vault/browser-store';
 
 export function ChangePassphraseSection() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState<string | undefined>();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const [message, setMessage] = useState<StatusText | undefined>();
   const [busy, setBusy] = useState(false);
   const [generation, setGeneration] = useState(0);
   return (
@@ -42,11 +43,7 @@ export function ChangePassphraseSection() {
           onInput={(event) => setCurrent(event.currentTarget.value)}
         />
         <NewPassphraseFields key={generation} idPrefix="change" onChange={setNext} />
-        {message && (
-          <p class={message.error ? 'error' : 'note'} role={message.error ? 'alert' : 'status'}>
-            {message.text}
-          </p>
-        )}
+        <StatusMessage message={message} />
         <button type="submit" disabled={busy || !next || current === ''} aria-busy={busy}>
           {i18n.t('options.changePassphrase')}
         </button>

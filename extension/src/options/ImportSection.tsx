@@ -7,6 +7,7 @@ import { describeError } from '../ui/errors';
 import { ImportPreviewView } from '../ui/ImportPreviewView';
 import { siteChoiceKey } from '../ui/ImportSiteChoices';
 import { countText } from '../ui/plural';
+import { StatusMessage, type StatusText } from '../ui/StatusMessage';
 import { vaultStore } from '../vault/browser-store';
 
 export function ImportSection(props: { accounts: Account[]; onImported(): Promise<void> }) {
@@ -15,7 +16,7 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
   const [preview, setPreview] = useState<ImportPreview | undefined>();
   /** Sites the user unticked in the preview (siteChoiceKey): not bound. */
   const [excludedSites, setExcludedSites] = useState<ReadonlySet<string>>(new Set());
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const [message, setMessage] = useState<StatusText | undefined>();
   const [busy, setBusy] = useState(false);
   const { policy } = useManagedPolicy();
   const run = async (work: () => Promise<void>) => {
@@ -108,11 +109,7 @@ export function ImportSection(props: { accounts: Account[]; onImported(): Promis
           </button>
         </div>
       )}
-      {message && (
-        <p class={message.error ? 'error' : 'note'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <StatusMessage message={message} />
     </section>
   );
 }

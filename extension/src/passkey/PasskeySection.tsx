@@ -5,6 +5,7 @@ import { ManagedBadge } from '../managed/ManagedBadge';
 import { useManagedPolicy } from '../managed/useManagedPolicy';
 import { describeError } from '../ui/errors';
 import { PassphrasePrompt } from '../ui/PassphrasePrompt';
+import { StatusMessage, type StatusText } from '../ui/StatusMessage';
 import { vaultStore } from '../vault/browser-store';
 import { VaultSlots } from '../vault/slots';
 import { passkeysAvailable, registerPasskey } from './webauthn';
@@ -28,7 +29,7 @@ export function PasskeySection() {
   const [summary, setSummary] = useState<SlotSummary | undefined>();
   const [adding, setAdding] = useState(false);
   const [label, setLabel] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const [message, setMessage] = useState<StatusText | undefined>();
   const refresh = async () => setSummary(await slots.list());
   useEffect(() => {
     void refresh();
@@ -141,11 +142,7 @@ export function PasskeySection() {
           />
         </div>
       )}
-      {message && (
-        <p class={message.error ? 'error' : 'note'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <StatusMessage message={message} />
     </section>
   );
 }
