@@ -44,6 +44,11 @@ export interface LaunchedBrowser {
   extensionId?: string;
   /** The extension's background service worker, when loaded. */
   serviceWorker?: Worker;
+  /**
+   * The private copy of the extension this browser loaded (unpacked, so its files are read when requested): a
+   * benchmark can add a reference page built from what it measured in the same run.
+   */
+  extensionDir?: string;
   close(): Promise<void>;
 }
 
@@ -107,7 +112,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     const serviceWorker =
       context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(serviceWorker.url()).host;
-    return { context, extensionId, serviceWorker, close };
+    return { context, extensionId, serviceWorker, extensionDir, close };
   } catch (error) {
     await close();
     throw error;
