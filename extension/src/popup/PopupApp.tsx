@@ -4,33 +4,28 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { AccountChooser } from '../autofill/AccountChooser';
-import type { FillReport, PageStep } from '../autofill/messages';
 import { type AutofillSettings, toggled, updateAutofillSettings } from '../autofill/settings';
 import { BackupReminder } from '../backup-health/BackupReminder';
 import { inFieldButtonAllowed, isExactHost, withIssuerSites } from '../managed/effective';
-import { resetPasskeyAttempts } from '../passkey/attempts';
-import { PasskeyUnlock } from '../passkey/PasskeyUnlock';
 import { copyCode } from '../ui/clipboard';
-import { DamagedVaultOffer } from '../ui/DamagedVaultOffer';
 import { describeError } from '../ui/errors';
 import { GearIcon, LockIcon, LogoMark, PlusIcon } from '../ui/icons';
 import { trapModalFocus } from '../ui/modal-focus';
-import { CreateVaultForm, UnlockForm } from '../ui/PassphraseForms';
 import { countText } from '../ui/plural';
 import { showQrPageUrl } from '../ui/show-qr';
-import { localArea, vaultStore } from '../vault/browser-store';
+import { vaultStore } from '../vault/browser-store';
 import { forgetSecrets, hotpCode } from '../vault/codes';
 import { displayOrder, matchesQuery, moveAccount, siteMatchesOf } from '../vault/sites';
-import { VaultStoreError } from '../vault/store';
 import { AccountList } from './AccountList';
 import { AccountMenu, type AccountOption, RenameDialog } from './AccountMenu';
 import type { AddAccountProps } from './AddAccount';
 import { afterFirstPaint } from './after-paint';
 import { BindOffer } from './BindOffer';
-import { describeFillReport, describePopupTarget, type FillNotice, fillPopupTarget, hostOf } from './fill';
 import type { InitialState, View } from './initial-state';
 import { NmcStatus } from './NmcStatus';
 import { SitePanel } from './SitePanel';
+import { FirstRunScreen, LockedScreen } from './UnlockScreens';
+import { useFill } from './use-fill';
 
 interface Toast {
   message: string;
@@ -49,8 +44,6 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   const store = vaultStore();
   const [view, setView] = useState<View>(initial.view);
   const [accounts, setAccounts] = useState<Account[]>(initial.accounts);
-  /** Set when unlocking found the stored copy damaged and the previous one opening: the restore offer is shown. */
-  const [damagedPassphrase, setDamagedPassphrase] = useState<string | undefined>();
   const settings = initial.settings;
   const policy = initial.policy;
   const tab = initial.tab;
@@ -63,16 +56,6 @@ export function PopupApp({ initial }: { initial: InitialState }) {
   const [autofillSettings, setAutofillSettings] = useState<AutofillSettings>(initial.autofillSettings);
   /** Set once the first content is on screen: from then on, what the first paint did not need is rendered too. */
   const [painted, setPainted] = useState(false);
-  const [fillNotice, setFillNotice] = useState<FillNotice | undefined>();
-  const [filling, setFilling] = useState(false);
-  /** What the page asks for (step model), read after the first paint. */
-  const [pageStep, setPageStep] = useState<PageStep | undefined>();
-  useEffect(() => {
-    if (painted && tab.origin) void describePopupTarget(tab.id).then(setPageStep);
-  }, [painted, tab.origin, tab.id]);
-  const [bindOffer, setBindOffer] = useState<{ account: Account; origin: string } | undefined>();
-  /** Several accounts are bound to the page: the popup asks which one (the page never sees their names). */
-  const [choice, setChoice] = useState<{ host: string; accounts: Account[] } | undefined>();
   const search = useRef<HTMLInputElement>(null);
   // Loaded when first needed: the importers and QR code are not part of the list's first paint.
   const [AddView, setAddView] = useState<((props: AddAccountProps) => JSX.Element) | undefined>();
@@ -92,26 +75,6 @@ export function PopupApp({ initial }: { initial: InitialState }) {
     [],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (event.key === '/' && !typing && view === 'list') {
-        event.preventDefault();
-        search.current?.focus();
-      } else if (event.key === 'Escape') {
-        if (menu || renaming || bindOffer || choice) {
-          event.preventDefault();
-          setMenu(undefined);
-          setRenaming(undefined);
-          setBindOffer(undefined);
-          setChoice(undefined);
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [view, menu, renaming, bindOffer, choice]);
-
   const fromStart = accounts === initial.accounts;
   const siteMatches = useMemo(
     () => (fromStart ? initial.siteMatches : siteMatchesOf(accounts, tab.origin)),
@@ -121,20 +84,6 @@ export function PopupApp({ initial }: { initial: InitialState }) {
     () => (fromStart ? initial.ordered : displayOrder(accounts, siteMatches)),
     [accounts, siteMatches],
   );
-  /**
-   * Whether the page is one an account can fill ('bound'), one that imitates or downgrades a bound site ('warn':
-   * a fill attempt explains why not), or neither ('none': no fill box at all). Known exactly once the binding
-   * rules are loaded after the first paint; until then the quick site match decides.
-   */
-  const [siteFit, setSiteFit] = useState<SiteFit>(siteMatches.size > 0 ? 'bound' : 'none');
-  useEffect(() => {
-    if (!painted || !tab.origin || accounts.length === 0) return;
-    let live = true;
-    void siteFitOf(tab.origin, accounts).then((fit) => live && setSiteFit(fit));
-    return () => {
-      live = false;
-    };
-  }, [painted, accounts, tab.origin]);
   const visible = useMemo(
     () => (query.trim() ? ordered.filter((account) => matchesQuery(account, query)) : ordered),
     [ordered, query],
@@ -158,6 +107,36 @@ export function PopupApp({ initial }: { initial: InitialState }) {
       return false;
     }
   };
+
+  const filler = useFill({
+    tab,
+    accounts,
+    boundHere: siteMatches.size > 0,
+    painted,
+    commit,
+    setAccounts,
+    setError,
+  });
+  const { fillNotice, filling, bindOffer, choice, pageStep, siteFit, fill, bindAndFill, closeSheets } = filler;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      if (event.key === '/' && !typing && view === 'list') {
+        event.preventDefault();
+        search.current?.focus();
+      } else if (event.key === 'Escape') {
+        if (menu || renaming || bindOffer || choice) {
+          event.preventDefault();
+          setMenu(undefined);
+          setRenaming(undefined);
+          closeSheets();
+        }
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [view, menu, renaming, bindOffer, choice]);
 
   const lock = async () => {
     await store.lock();
@@ -183,63 +162,6 @@ export function PopupApp({ initial }: { initial: InitialState }) {
       entry.id === account.id ? { ...entry, counter: entry.counter + 1, updatedAt: Date.now() } : entry,
     );
     if (await commit(next)) setRevealedHotp(new Map(revealedHotp).set(account.id, code));
-  };
-
-  /**
-   * Fills the page with `account` (or whichever account is bound there). The background decides with the binding
-   * rules; an account not bound to the page leads to the bind offer, never to a fill.
-   */
-  const fill = async (account?: Account, appendCode?: 'after' | 'before') => {
-    setFillNotice(undefined);
-    setFilling(true);
-    let report: FillReport;
-    try {
-      report = await fillPopupTarget(account?.id, appendCode);
-    } catch (caught) {
-      setFillNotice({ tone: 'warning', text: describeError(caught) });
-      return;
-    } finally {
-      setFilling(false);
-    }
-    if (report.outcome === 'no-account' && account && report.suggestedBinding) {
-      setBindOffer({ account, origin: report.suggestedBinding });
-      return;
-    }
-    if (report.outcome === 'choose' && report.choices) {
-      const choices = report.choices;
-      const candidates = accounts.filter((entry) => choices.includes(entry.id));
-      if (candidates.length > 0) {
-        setChoice({ host: hostOf(report.frameOrigin) || hostOf(tab.origin), accounts: candidates });
-        return;
-      }
-    }
-    const filledAccount = accounts.find((entry) => entry.id === report.accountId);
-    const name = filledAccount ? accountLabel(filledAccount) || i18n.t('list.unnamed') : undefined;
-    setFillNotice(describeFillReport(report, name, hostOf(tab.origin)));
-    if (report.outcome === 'filled') {
-      void store.touch();
-      // A counter-based code was used and its counter saved by the background: reload so no later save undoes it.
-      if (filledAccount?.type === 'hotp') {
-        await store.open().then(
-          (opened) => setAccounts(opened.accounts),
-          (caught: unknown) => setError(describeError(caught)),
-        );
-      }
-    }
-  };
-
-  /** Binds the account to exactly the offered origin, saved before filling, then fills with it. */
-  const bindAndFill = async (account: Account, origin: string) => {
-    setFilling(true);
-    const bound = {
-      ...account,
-      sites: account.sites.includes(origin) ? account.sites : [...account.sites, origin],
-      updatedAt: Date.now(),
-    };
-    const saved = await commit(accounts.map((entry) => (entry.id === account.id ? bound : entry)));
-    setFilling(false);
-    setBindOffer(undefined);
-    if (saved) await fill(bound);
   };
 
   const setAccountOption = async (option: AccountOption, account: Account, enabled: boolean) => {
@@ -269,70 +191,21 @@ export function PopupApp({ initial }: { initial: InitialState }) {
     }
   };
 
-  if (view === 'first-run') {
-    return (
-      <main class="popup">
-        <BrandBar />
-        <CreateVaultForm
-          onCreate={async (passphrase) => {
-            await store.create(passphrase);
-            setAccounts([]);
-            setView('list');
-          }}
-        />
-      </main>
-    );
-  }
+  const opened = (next: Account[], message?: string) => {
+    setAccounts(next);
+    setError(message);
+    setView('list');
+  };
+  if (view === 'first-run') return <FirstRunScreen onCreated={() => opened([])} />;
   if (view === 'locked') {
     return (
-      <main class="popup">
-        <BrandBar />
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        {damagedPassphrase !== undefined ? (
-          <DamagedVaultOffer
-            onRestore={async () => {
-              const opened = await store.restorePrevious(damagedPassphrase);
-              setDamagedPassphrase(undefined);
-              setAccounts(opened.accounts);
-              setError(undefined);
-              setView('list');
-            }}
-            onCancel={() => setDamagedPassphrase(undefined)}
-          />
-        ) : (
-          <UnlockForm
-            offer={
-              <PasskeyUnlock
-                offer={initial.passkeyOffer}
-                policy={policy}
-                onUnlocked={(opened) => {
-                  setAccounts(opened.accounts);
-                  setError(undefined);
-                  setView('list');
-                }}
-              />
-            }
-            onUnlock={async (passphrase) => {
-              try {
-                const opened = await store.unlock(passphrase);
-                void resetPasskeyAttempts(localArea);
-                setAccounts(opened.accounts);
-                setError(opened.recoveredFromPrevious ? i18n.t('errors.RECOVERED') : undefined);
-                setView('list');
-              } catch (caught) {
-                // Damage is not a wrong passphrase: offer the previous copy, change nothing until the user agrees.
-                if (!(caught instanceof VaultStoreError && caught.code === 'DAMAGED')) throw caught;
-                setDamagedPassphrase(passphrase);
-              }
-            }}
-          />
-        )}
-        {painted && <NmcStatus />}
-      </main>
+      <LockedScreen
+        error={error}
+        passkeyOffer={initial.passkeyOffer}
+        policy={policy}
+        painted={painted}
+        onOpened={opened}
+      />
     );
   }
   if (view === 'add') {
@@ -509,15 +382,8 @@ export function PopupApp({ initial }: { initial: InitialState }) {
             label: accountLabel(entry) || i18n.t('list.unnamed'),
           }))}
           busy={filling}
-          onCancel={() => {
-            setChoice(undefined);
-            setFillNotice(describeFillReport({ outcome: 'chooser-dismissed' }, undefined, hostOf(tab.origin)));
-          }}
-          onChoose={(id) => {
-            const chosen = choice.accounts.find((entry) => entry.id === id);
-            setChoice(undefined);
-            if (chosen) void fill(chosen);
-          }}
+          onCancel={filler.dismissChoice}
+          onChoose={filler.choose}
         />
       )}
       {bindOffer && (
@@ -525,7 +391,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           accountName={accountLabel(bindOffer.account) || i18n.t('list.unnamed')}
           origin={bindOffer.origin}
           busy={filling}
-          onCancel={() => setBindOffer(undefined)}
+          onCancel={filler.cancelBindOffer}
           onBind={() => void bindAndFill(bindOffer.account, bindOffer.origin)}
         />
       )}
@@ -542,25 +408,5 @@ export function PopupApp({ initial }: { initial: InitialState }) {
         )}
       </div>
     </main>
-  );
-}
-
-type SiteFit = 'bound' | 'warn' | 'none';
-
-/** The binding rules (Public Suffix List, look-alikes) are loaded only after the first paint. */
-async function siteFitOf(origin: string, accounts: Account[]): Promise<SiteFit> {
-  const { decideFill } = await import('@mfa-companion/autofill/binding');
-  const decision = decideFill(origin, accounts);
-  if (decision.kind === 'fill' || decision.kind === 'choose') return 'bound';
-  return decision.kind === 'lookalike' || decision.kind === 'insecure' ? 'warn' : 'none';
-}
-
-/** The product's mark and name above the first-run and unlock forms. */
-function BrandBar() {
-  return (
-    <div class="brand-bar">
-      <LogoMark />
-      <span class="brand-name">{i18n.t('popup.title')}</span>
-    </div>
   );
 }
