@@ -1,7 +1,7 @@
 import { groupCode } from '@mfa-companion/otp';
 import { type Account, accountLabel } from '@mfa-companion/vault';
 import { i18n } from '#i18n';
-import { MoreIcon, PinIcon } from '../ui/icons';
+import { FillIcon, MoreIcon, PinIcon } from '../ui/icons';
 import { countText } from '../ui/plural';
 import { ServiceIcon } from '../ui/ServiceIcon';
 import { isTimeBased, NEXT_CODE_PREVIEW_MS, totpView } from '../vault/codes';
@@ -113,15 +113,16 @@ export function AccountRow(props: AccountRowProps) {
         </span>
       </button>
       {onFill && (
+        // An icon, not a word: a text button took the width the service's name needs (issue 24's gallery).
         <button
           type="button"
-          class="fill small"
+          class={props.matchesSite ? 'fill row-icon bound' : 'fill row-icon'}
           tabIndex={props.active ? 0 : -1}
           aria-label={i18n.t('autofill.popup.fillAccountLabel', [label])}
           title={i18n.t('autofill.popup.fillAccountLabel', [label])}
           onClick={() => onFill(account)}
         >
-          {i18n.t('autofill.popup.fillAccount')}
+          <FillIcon />
         </button>
       )}
       {account.type === 'hotp' && props.revealedHotp && (
@@ -136,7 +137,7 @@ export function AccountRow(props: AccountRowProps) {
       )}
       <button
         type="button"
-        class="more"
+        class="more row-icon"
         tabIndex={props.active ? 0 : -1}
         aria-label={i18n.t('list.actionsFor', [label])}
         aria-haspopup="true"

@@ -38,6 +38,18 @@ export function MoreIcon() {
   );
 }
 
+/** A code field with its digits and caret: fill the page's code field (not an arrow, which reads as download). */
+export function FillIcon() {
+  return (
+    <svg {...common} fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round">
+      <rect x="1" y="3.5" width="14" height="9" rx="2" />
+      <circle cx="4.5" cy="8" r="0.9" fill="currentColor" stroke="none" />
+      <circle cx="7.3" cy="8" r="0.9" fill="currentColor" stroke="none" />
+      <path d="M10.8 5.8v4.4" />
+    </svg>
+  );
+}
+
 export function PinIcon() {
   return (
     <svg {...common} width={12} height={12} fill="currentColor">
