@@ -43,6 +43,27 @@ function accountLinks(): string {
   ].join('\n');
 }
 
+/** In-flow children of `container` drawn over each other (boxes overlapping, or text spilling out of a squeezed box). */
+async function overlappingChildren(page: Page, container: string): Promise<string[]> {
+  return page.locator(container).evaluate((element) => {
+    const boxes = [...element.children]
+      .filter((child) => getComputedStyle(child).position !== 'absolute')
+      .map((child) => ({
+        text: (child.textContent ?? '').trim().slice(0, 30),
+        box: child.getBoundingClientRect(),
+        spills: child.scrollHeight > child.clientHeight + 1,
+      }))
+      .filter(({ box }) => box.height > 0);
+    // A child squeezed below its content's height draws its last lines over whatever follows.
+    const problems = boxes.filter(({ spills }) => spills).map(({ text }) => `"${text}" spills out of its box`);
+    for (let index = 1; index < boxes.length; index++) {
+      const [above, below] = [boxes[index - 1], boxes[index]] as [(typeof boxes)[0], (typeof boxes)[0]];
+      if (below.box.top < above.box.bottom - 0.5) problems.push(`"${above.text}" overlaps "${below.text}"`);
+    }
+    return problems;
+  });
+}
+
 async function axeOn(page: Page, where: string): Promise<void> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
@@ -155,6 +176,8 @@ async function everyScreen(browser: LaunchedBrowser, servers: FixtureServers, th
   await popup.locator('.sheet.menu').waitFor();
   await sizeLikeRealPopup(popup);
   await shoot(popup, 'popup-menu', 'Popup: account menu');
+  // Longer French wording once made the option notes spill over the next item instead of the sheet scrolling.
+  expect(await overlappingChildren(popup, '.sheet.menu')).toEqual([]);
   await popup.keyboard.press('Escape');
   await popup.locator('.row .more').first().click();
   await popup.locator('.sheet.menu button').nth(1).click();
