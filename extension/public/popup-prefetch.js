@@ -8,7 +8,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   if (!api?.storage?.session) return;
   globalThis.__mfaVaultReads = Promise.all([
-    api.storage.local.get(['vault.current', 'settings.vault', 'autofill.settings']),
+    api.storage.local.get(['vault.currentNonce', 'settings.vault', 'autofill.settings']),
     api.storage.session.get(['vault.key', 'vault.lastActivity', 'vault.accounts']),
   ]);
   // The organisation's policy (its own storage area): rejects when there is none, which the module reads as none.

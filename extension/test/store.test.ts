@@ -142,6 +142,74 @@ describe('VaultStore', () => {
     }
   });
 
+  it('stores the nonce tag with every copy, in the same write, and removes it with the vault', async () => {
+    const { local, store } = setup();
+    await store.create(PASS);
+    const tagOf = () => local.items.get(LOCAL_KEYS.currentNonce);
+    expect(tagOf()).toBe(envelopeNonce(local.items.get(LOCAL_KEYS.vault) as string));
+    await store.save([github()]);
+    expect(tagOf()).toMatch(/^[A-Za-z0-9+/=]+$/);
+    expect(tagOf()).toBe(envelopeNonce(local.items.get(LOCAL_KEYS.vault) as string));
+    await store.wipe();
+    expect(local.items.has(LOCAL_KEYS.currentNonce)).toBe(false);
+  });
+
+  it('serves the popup from the session cache the nonce tag names, without reading the stored copy', async () => {
+    const { local, session, store } = setup();
+    await store.create(PASS);
+    await store.save([github()]);
+    const asked: string[] = [];
+    const get = local.get.bind(local);
+    local.get = async (keys) => {
+      asked.push(...(typeof keys === 'string' ? [keys] : keys));
+      return get(keys);
+    };
+    const popupReads = () =>
+      Promise.all([
+        local.get([LOCAL_KEYS.currentNonce]),
+        session.get([SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts]),
+      ]);
+    const loaded = await store.load(popupReads());
+    expect(loaded.status === 'unlocked' && loaded.accounts.map((account) => account.issuer)).toEqual(['GitHub']);
+    expect(loaded.status === 'unlocked' && loaded.servedFromTag).toBe(true);
+    expect(asked).toEqual([LOCAL_KEYS.currentNonce]);
+    // No tag (a vault stored by an earlier release): the copy is read and compared, as before.
+    local.items.delete(LOCAL_KEYS.currentNonce);
+    asked.length = 0;
+    const untagged = await store.load(popupReads());
+    expect(untagged.status === 'unlocked' && untagged.accounts.map((account) => account.issuer)).toEqual(['GitHub']);
+    expect(untagged.status === 'unlocked' && untagged.servedFromTag).toBeFalsy();
+    expect(asked).toContain(LOCAL_KEYS.vault);
+    // Locked, or no vault at all: the tag alone decides nothing.
+    await store.lock();
+    expect((await store.load(popupReads())).status).toBe('locked');
+    await store.wipe();
+    expect((await store.load(popupReads())).status).toBe('no-vault');
+  });
+
+  it('drops a session cache the tag vouched for when the stored copy turns out to be another one', async () => {
+    const { local, session, store } = setup();
+    await store.create(PASS);
+    await store.save([github()]);
+    const older = local.items.get(LOCAL_KEYS.vault) as string;
+    await store.save([github(), createAccount({ issuer: 'NMC3', account: 'apc', secret: 'JBSWY3DPEHPK3PXQ' })]);
+    expect(await store.dropStaleSessionCache()).toBe(false);
+    // Storage changed from outside: the older copy is back, the tag and the cache still name the newer one.
+    local.items.set(LOCAL_KEYS.vault, older);
+    const popupReads = () =>
+      Promise.all([
+        local.get([LOCAL_KEYS.currentNonce]),
+        session.get([SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts]),
+      ]);
+    expect((await store.load(popupReads())).status === 'unlocked').toBe(true);
+    expect(await store.dropStaleSessionCache()).toBe(true);
+    expect(session.items.has(SESSION_KEYS.accounts)).toBe(false);
+    // Started again: the stored copy itself is decrypted, and its accounts are what the popup shows.
+    const again = await store.load(popupReads());
+    expect(again.status === 'unlocked' && again.accounts.map((account) => account.issuer)).toEqual(['GitHub']);
+    expect(again.status === 'unlocked' && again.servedFromTag).toBeFalsy();
+  });
+
   it('never creates over an existing vault, and wipes on request', async () => {
     const { local, store } = setup();
     await store.create(PASS);

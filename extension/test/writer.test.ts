@@ -375,7 +375,7 @@ describe('VaultWriter: a transition of its own', () => {
       next: { current: state.current as string, previous: null, key: unlocked.key, extra: { 'vault.slots': [1] } },
       result: undefined,
     }));
-    expect(sets).toEqual([[LOCAL_KEYS.vault, LOCAL_KEYS.previous, 'vault.slots'].sort()]);
+    expect(sets).toEqual([[LOCAL_KEYS.vault, LOCAL_KEYS.previous, LOCAL_KEYS.currentNonce, 'vault.slots'].sort()]);
     expect(await writer.run((state) => ({ result: state.extra }))).toEqual({ 'vault.slots': [1] });
     // A next state that does not open with its key is never written.
     await expect(

@@ -71,6 +71,9 @@ export function PopupApp({ initial }: { initial: InitialState }) {
         trapModalFocus();
         // Nothing the user waits for: the activity stamp of an unlocked vault.
         if (initial.view === 'list') void store.touch();
+        // The list came from the session cache named by the nonce tag: if the stored copy is not that one (storage
+        // changed from outside), the cache is dropped and the popup starts again from the copy itself.
+        if (initial.confirmCache) void store.dropStaleSessionCache().then((stale) => stale && location.reload());
       }),
     [],
   );

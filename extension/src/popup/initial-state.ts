@@ -37,6 +37,13 @@ export interface InitialState {
   error?: string;
   /** Locked: the passkeys offered before the passphrase (issue 23). */
   passkeyOffer?: PasskeyOffer;
+  /** The accounts came from the session cache on the strength of the nonce tag: confirmed after the first paint. */
+  confirmCache?: boolean;
+}
+
+/** The stored copy, for the passkey offer of a locked vault (the early reads carry only its nonce tag). */
+async function storedVaultText(): Promise<unknown> {
+  return (await localArea.get(LOCAL_KEYS.vault))[LOCAL_KEYS.vault];
 }
 
 /**
@@ -79,12 +86,12 @@ export async function loadInitialState(): Promise<InitialState> {
     if (loaded.status !== 'unlocked') {
       initial.view = loaded.status === 'no-vault' ? 'first-run' : 'locked';
       if (loaded.status === 'locked')
-        initial.passkeyOffer = await passkeyOffer(stored[LOCAL_KEYS.vault], policy, localArea);
+        initial.passkeyOffer = await passkeyOffer(await storedVaultText(), policy, localArea);
       return initial;
     }
     if (isIdleExpired(loaded.lastActivity, Date.now(), initial.settings)) {
       await store.lock();
-      initial.passkeyOffer = await passkeyOffer(stored[LOCAL_KEYS.vault], policy, localArea);
+      initial.passkeyOffer = await passkeyOffer(await storedVaultText(), policy, localArea);
       return initial;
     }
     const siteMatches = siteMatchesOf(loaded.accounts, tab.origin);
@@ -93,6 +100,7 @@ export async function loadInitialState(): Promise<InitialState> {
     initial.accounts = loaded.accounts;
     initial.ordered = ordered;
     initial.siteMatches = siteMatches;
+    if (loaded.servedFromTag) initial.confirmCache = true;
     if (loaded.recoveredFromPrevious) initial.error = i18n.t('errors.RECOVERED');
     // The codes of the first screen's rows, before they are rendered (see prepareTotpCodes).
     await prepareTotpCodes(ordered.slice(0, FIRST_SCREEN_ROWS), Date.now());

@@ -13,7 +13,7 @@ import {
   VaultError,
 } from '@mfa-companion/vault';
 import { SESSION_KEYS } from './storage-keys';
-import { type StoredVault, VaultWriteError } from './writer';
+import { envelopeNonce, type StoredVault, VaultWriteError } from './writer';
 
 /*
  * How a transition of the store (store.ts) opens the stored copies and what it leaves in the session: shared by
@@ -54,10 +54,16 @@ export interface SessionAccounts {
   json: string;
 }
 
-/** Whether the session cache holds the accounts of the stored copy `current` (the popup prefetch asks too). */
+/** Whether the session cache holds the accounts of the stored copy `current`. */
 export function isSessionCacheFor(cached: unknown, current: string): cached is SessionAccounts {
+  const nonce = envelopeNonce(current);
+  return nonce !== undefined && isSessionCacheForNonce(cached, nonce);
+}
+
+/** Whether the session cache holds the accounts of the stored copy whose nonce is `nonce`. */
+export function isSessionCacheForNonce(cached: unknown, nonce: string): cached is SessionAccounts {
   const candidate = cached as Partial<SessionAccounts> | undefined;
-  return typeof candidate?.json === 'string' && candidate.nonce === envelopeNonce(current);
+  return typeof candidate?.json === 'string' && candidate.nonce === nonce;
 }
 
 export function parseCachedAccounts(cached: SessionAccounts): Account[] | undefined {
@@ -69,10 +75,8 @@ export function parseCachedAccounts(cached: SessionAccounts): Account[] | undefi
   }
 }
 
-/** The envelope's nonce, read from the start of the text without parsing the (large) ciphertext. */
-export function envelopeNonce(text: string): string | undefined {
-  return /"nonce":"([A-Za-z0-9+/=]+)"/.exec(text.slice(0, 2048))?.[1];
-}
+/** Where the nonce tag is written (with every stored copy); re-exported for the store's users. */
+export { envelopeNonce } from './writer';
 
 export function damaged(): VaultStoreError {
   return new VaultStoreError(

@@ -3,6 +3,11 @@ export const LOCAL_KEYS = {
   vault: 'vault.current',
   previous: 'vault.previous',
   pending: 'vault.pending',
+  /**
+   * The nonce of `vault.current`, written with it in the same set by the one writer: it names the stored copy, so
+   * the popup can tell that the session cache is that copy's without reading (and deserialising) the ciphertext.
+   */
+  currentNonce: 'vault.currentNonce',
 } as const;
 
 /** storage.session keys: memory only, cleared when the browser closes, invisible to content scripts. */

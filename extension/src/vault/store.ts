@@ -21,6 +21,7 @@ import {
   damaged,
   envelopeNonce,
   isSessionCacheFor,
+  isSessionCacheForNonce,
   openWithPassphrase,
   openWithSession,
   parseCachedAccounts,
@@ -79,8 +80,13 @@ export class VaultStore {
   }
 
   /**
-   * Everything the popup needs to paint, in two parallel storage reads and one decryption: the vault
+   * Everything the popup needs to paint, from two parallel storage reads and at most one decryption: the vault
    * status and, when unlocked, the accounts and the last activity time (for the idle check).
+   *
+   * `reads` may carry the stored copy's nonce tag (`vault.currentNonce`) instead of the copy itself, as the popup's
+   * do: when the tag names the copy the session cache came from, the accounts come from the cache and the
+   * ciphertext is not read at all (`servedFromTag`; the popup confirms it against the copy after its first paint,
+   * see dropStaleSessionCache). Otherwise whatever is missing (`vault.current`, `vault.previous`) is read here.
    */
   async load(
     reads: LoadReads = Promise.all([
@@ -88,28 +94,40 @@ export class VaultStore {
       this.session.get([SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts]),
     ]),
   ): Promise<
-    { status: 'no-vault' | 'locked' } | ({ status: 'unlocked'; lastActivity: number | undefined } & OpenedVault)
+    | { status: 'no-vault' | 'locked' }
+    | ({ status: 'unlocked'; lastActivity: number | undefined; servedFromTag?: boolean } & OpenedVault)
   > {
-    const [stored, session] = await reads;
-    const { current, previous } = toStoredVault(stored);
-    if (current === undefined) return { status: 'no-vault' };
+    const [read, session] = await reads;
+    let stored = read;
     const sessionKey = sessionKeyOf(session);
-    if (!sessionKey) return { status: 'locked' };
     const lastActivity =
       typeof session[SESSION_KEYS.lastActivity] === 'number'
         ? (session[SESSION_KEYS.lastActivity] as number)
         : undefined;
     const cached = session[SESSION_KEYS.accounts];
-    const cachedAccounts = isSessionCacheFor(cached, current) ? parseCachedAccounts(cached) : undefined;
-    if (cachedAccounts) {
-      // Whatever wrote the cache, hand out accounts in the canonical field order.
-      return {
-        status: 'unlocked',
-        lastActivity,
-        accounts: cachedAccounts.map(canonicalAccount),
-        recoveredFromPrevious: false,
-      };
+    // Whatever wrote the cache, hand out accounts in the canonical field order.
+    const fromCache = (accounts: Account[], servedFromTag: boolean) => ({
+      status: 'unlocked' as const,
+      lastActivity,
+      accounts: accounts.map(canonicalAccount),
+      recoveredFromPrevious: false,
+      ...(servedFromTag ? { servedFromTag } : {}),
+    });
+    if (!(LOCAL_KEYS.vault in stored)) {
+      const tag = stored[LOCAL_KEYS.currentNonce];
+      const tagged = sessionKey && typeof tag === 'string' && isSessionCacheForNonce(cached, tag);
+      const tagAccounts = tagged ? parseCachedAccounts(cached) : undefined;
+      if (tagAccounts) return fromCache(tagAccounts, true);
+      stored = { ...stored, ...(await this.local.get(LOCAL_KEYS.vault)) };
     }
+    const { current } = toStoredVault(stored);
+    if (current === undefined) return { status: 'no-vault' };
+    if (!sessionKey) return { status: 'locked' };
+    const cachedAccounts = isSessionCacheFor(cached, current) ? parseCachedAccounts(cached) : undefined;
+    if (cachedAccounts) return fromCache(cachedAccounts, false);
+    // Decrypting: the previous copy is the fallback when the current one turns out damaged.
+    if (!(LOCAL_KEYS.previous in stored)) stored = { ...stored, ...(await this.local.get(LOCAL_KEYS.previous)) };
+    const { previous } = toStoredVault(stored);
     const opened = await this.decrypt(current, previous, base64ToBytes(sessionKey.key));
     if (!opened.recoveredFromPrevious) await this.cacheIfStillUnlocked(sessionKey.key, current, opened.accounts);
     return { status: 'unlocked', lastActivity, ...opened };
@@ -339,8 +357,28 @@ export class VaultStore {
   /** Forgets everything (after an explicit confirmation in the UI): one removal, then the session. */
   async wipe(): Promise<void> {
     await this.writer.exclusive(async () => {
-      await this.local.remove([LOCAL_KEYS.vault, LOCAL_KEYS.previous, LOCAL_KEYS.pending]);
+      await this.local.remove([LOCAL_KEYS.vault, LOCAL_KEYS.previous, LOCAL_KEYS.pending, LOCAL_KEYS.currentNonce]);
       await this.session.remove(SESSION_KEY_LIST);
+    });
+  }
+
+  /**
+   * After load() served the accounts from the nonce tag: confirms that the session cache really is the stored
+   * copy's. Only this extension's writer stores a copy, always with its tag, but storage can be changed from
+   * outside; a cache that is not the stored copy's is dropped (true), so the next load decrypts the copy itself,
+   * with the usual damage checks.
+   */
+  async dropStaleSessionCache(): Promise<boolean> {
+    return this.writer.exclusive(async () => {
+      const [stored, session] = await Promise.all([
+        this.local.get(LOCAL_KEYS.vault),
+        this.session.get(SESSION_KEYS.accounts),
+      ]);
+      const cached = session[SESSION_KEYS.accounts];
+      const { current } = toStoredVault(stored);
+      if (cached === undefined || (current !== undefined && isSessionCacheFor(cached, current))) return false;
+      await this.session.remove(SESSION_KEYS.accounts);
+      return true;
     });
   }
 

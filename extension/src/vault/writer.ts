@@ -162,7 +162,13 @@ export class VaultWriter {
     // Never store what we cannot read back with the key the session will hold.
     await openVaultWithKey(next.current, next.key);
     try {
-      await this.local.set({ ...next.extra, [LOCAL_KEYS.vault]: next.current, [LOCAL_KEYS.previous]: next.previous });
+      await this.local.set({
+        ...next.extra,
+        [LOCAL_KEYS.vault]: next.current,
+        [LOCAL_KEYS.previous]: next.previous,
+        // Same set: the tag can never name a copy other than the one stored with it.
+        [LOCAL_KEYS.currentNonce]: envelopeNonce(next.current) ?? null,
+      });
     } catch (error) {
       // The call may have failed after reaching the disk (the page closing mid-call): what is stored decides.
       const stored = await this.local.get(LOCAL_KEYS.vault).catch(() => ({}) as Record<string, unknown>);
@@ -170,6 +176,11 @@ export class VaultWriter {
       throw new VaultWriteError(isQuotaError(error) ? 'quota' : 'failed', { cause: error });
     }
   }
+}
+
+/** The envelope's nonce, read from the start of the text without parsing the (large) ciphertext. */
+export function envelopeNonce(text: string): string | undefined {
+  return /"nonce":"([A-Za-z0-9+/=]+)"/.exec(text.slice(0, 2048))?.[1];
 }
 
 /** Stored values as the writer sees them: anything but a non-empty string is "no copy". */
