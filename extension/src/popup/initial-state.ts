@@ -41,7 +41,10 @@ export interface InitialState {
   confirmCache?: boolean;
 }
 
-/** The stored copy, for the passkey offer of a locked vault (the early reads carry only its nonce tag). */
+/**
+ * The stored copy, for the passkey offer of a vault locked for idleness: load() may have served the accounts from
+ * the nonce tag without reading it.
+ */
 async function storedVaultText(): Promise<unknown> {
   return (await localArea.get(LOCAL_KEYS.vault))[LOCAL_KEYS.vault];
 }
@@ -85,8 +88,7 @@ export async function loadInitialState(): Promise<InitialState> {
     }
     if (loaded.status !== 'unlocked') {
       initial.view = loaded.status === 'no-vault' ? 'first-run' : 'locked';
-      if (loaded.status === 'locked')
-        initial.passkeyOffer = await passkeyOffer(await storedVaultText(), policy, localArea);
+      if (loaded.status === 'locked') initial.passkeyOffer = await passkeyOffer(loaded.stored, policy, localArea);
       return initial;
     }
     if (isIdleExpired(loaded.lastActivity, Date.now(), initial.settings)) {

@@ -94,7 +94,8 @@ export class VaultStore {
       this.session.get([SESSION_KEYS.key, SESSION_KEYS.lastActivity, SESSION_KEYS.accounts]),
     ]),
   ): Promise<
-    | { status: 'no-vault' | 'locked' }
+    | { status: 'no-vault' }
+    | { status: 'locked'; stored: string }
     | ({ status: 'unlocked'; lastActivity: number | undefined; servedFromTag?: boolean } & OpenedVault)
   > {
     const [read, session] = await reads;
@@ -122,7 +123,8 @@ export class VaultStore {
     }
     const { current } = toStoredVault(stored);
     if (current === undefined) return { status: 'no-vault' };
-    if (!sessionKey) return { status: 'locked' };
+    // The copy read here is handed out, so the locked popup does not read it again (for its passkey offer).
+    if (!sessionKey) return { status: 'locked', stored: current };
     const cachedAccounts = isSessionCacheFor(cached, current) ? parseCachedAccounts(cached) : undefined;
     if (cachedAccounts) return fromCache(cachedAccounts, false);
     // Decrypting: the previous copy is the fallback when the current one turns out damaged.
