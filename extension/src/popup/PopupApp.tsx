@@ -111,7 +111,20 @@ export function PopupApp({ initial }: { initial: InitialState }) {
     }
   };
 
-  const filler = useFill({
+  const {
+    fillNotice,
+    filling,
+    bindOffer,
+    choice,
+    pageStep,
+    siteFit,
+    fill,
+    bindAndFill,
+    choose,
+    dismissChoice,
+    cancelBindOffer,
+    closeSheets,
+  } = useFill({
     tab,
     accounts,
     boundHere: siteMatches.size > 0,
@@ -120,7 +133,6 @@ export function PopupApp({ initial }: { initial: InitialState }) {
     setAccounts,
     setError,
   });
-  const { fillNotice, filling, bindOffer, choice, pageStep, siteFit, fill, bindAndFill, closeSheets } = filler;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -385,8 +397,8 @@ export function PopupApp({ initial }: { initial: InitialState }) {
             label: accountLabel(entry) || i18n.t('list.unnamed'),
           }))}
           busy={filling}
-          onCancel={filler.dismissChoice}
-          onChoose={filler.choose}
+          onCancel={dismissChoice}
+          onChoose={choose}
         />
       )}
       {bindOffer && (
@@ -394,7 +406,7 @@ export function PopupApp({ initial }: { initial: InitialState }) {
           accountName={accountLabel(bindOffer.account) || i18n.t('list.unnamed')}
           origin={bindOffer.origin}
           busy={filling}
-          onCancel={filler.cancelBindOffer}
+          onCancel={cancelBindOffer}
           onBind={() => void bindAndFill(bindOffer.account, bindOffer.origin)}
         />
       )}
