@@ -907,6 +907,20 @@ describe('nothing a hostile page can read or trigger', () => {
     }
   });
 
+  it('a chooser window whose request is gone says so and closes on Close', async () => {
+    const chooser = await browser.context.newPage();
+    await chooser.goto(`chrome-extension://${browser.extensionId}/autofill-chooser.html?request=long-gone`);
+    await chooser.getByRole('alert').getByText('This choice is no longer open.', { exact: false }).waitFor();
+    expect(await axeViolations(chooser)).toEqual([]);
+    await Promise.all([
+      chooser.waitForEvent('close'),
+      chooser
+        .getByRole('button', { name: 'Close' })
+        .click({ noWaitAfter: true })
+        .catch(() => undefined),
+    ]);
+  });
+
   it('a cross-origin frame with several accounts: the hostile top page finds no label, the frame gets the pick', async () => {
     const frameOrigin = origin('127.0.0.1', servers.secondary.port);
     await seedVault([

@@ -658,9 +658,14 @@ describe('NMC3 checker in Chromium', () => {
     const session = { key: bytesToBase64(unlocked.key), kdf: unlocked.kdf };
     await browser.serviceWorker?.evaluate(
       async ([vault, key]) => {
-        type Area = { set(items: object): Promise<void> };
+        type Area = { set(items: object): Promise<void>; remove(keys: string[]): Promise<void> };
         const storage = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome
           .storage;
+        // Written from outside the extension's writer: without the nonce tag and the decrypted session copy of the
+        // vault an earlier test created, the popup opens this vault at once instead of first showing the earlier
+        // one and reloading when it sees the change (which would cut this test's evaluate short).
+        await storage.local.remove(['vault.currentNonce']);
+        await storage.session.remove(['vault.accounts']);
         await storage.local.set({ 'vault.current': vault });
         await storage.session.set({ 'vault.key': key, 'vault.lastActivity': Date.now() });
       },

@@ -56,9 +56,14 @@ export function ChooserWindow() {
         <h1 class="brand-name">{i18n.t('autofill.chooserWindowTitle')}</h1>
       </header>
       {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
+        <>
+          <p role="alert">{problem}</p>
+          <div class="buttons">
+            <button type="button" class="primary" onClick={() => window.close()}>
+              {i18n.t('common.close')}
+            </button>
+          </div>
+        </>
       )}
       {offer && (
         <AccountChooser

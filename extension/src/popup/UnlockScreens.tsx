@@ -12,7 +12,7 @@ import { localArea, vaultStore } from '../vault/browser-store';
 import { VaultStoreError } from '../vault/store';
 import { NmcStatus } from './NmcStatus';
 
-/** The product's mark and name above the first-run and unlock forms. */
+/** The product's mark and name above the first-run form (the unlock form's heading carries the mark itself). */
 function BrandBar() {
   return (
     <div class="brand-bar">
@@ -58,25 +58,30 @@ export function LockedScreen({ error, passkeyOffer, policy, painted, onOpened }:
   const [damagedPassphrase, setDamagedPassphrase] = useState<string | undefined>();
   return (
     <main class="popup">
-      <BrandBar />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
       {damagedPassphrase !== undefined ? (
-        <DamagedVaultOffer
-          onRestore={async () => {
-            const opened = await store.restorePrevious(damagedPassphrase);
-            setDamagedPassphrase(undefined);
-            onOpened(opened.accounts);
-          }}
-          onCancel={() => setDamagedPassphrase(undefined)}
-        />
+        <>
+          <BrandBar />
+          <DamagedVaultOffer
+            onRestore={async () => {
+              const opened = await store.restorePrevious(damagedPassphrase);
+              setDamagedPassphrase(undefined);
+              onOpened(opened.accounts);
+            }}
+            onCancel={() => setDamagedPassphrase(undefined)}
+          />
+        </>
       ) : (
         <UnlockForm
+          mark={<LogoMark />}
           offer={
-            <PasskeyUnlock offer={passkeyOffer} policy={policy} onUnlocked={(opened) => onOpened(opened.accounts)} />
+            <>
+              {error && (
+                <p class="error" role="alert">
+                  {error}
+                </p>
+              )}
+              <PasskeyUnlock offer={passkeyOffer} policy={policy} onUnlocked={(opened) => onOpened(opened.accounts)} />
+            </>
           }
           onUnlock={async (passphrase) => {
             try {

@@ -121,8 +121,16 @@ export function CreateVaultForm(props: { onCreate: (passphrase: string) => Promi
   );
 }
 
-/** `offer`: another way to unlock shown first, under the heading (the popup's passkey button). */
-export function UnlockForm(props: { onUnlock: (passphrase: string) => Promise<void>; offer?: ComponentChildren }) {
+/**
+ * `offer`: another way to unlock shown first, under the heading (the popup's passkey button). `mark`: drawn in
+ * the heading before its text, where the heading is the page's only title (the locked popup: the heading already
+ * names the product, so a separate brand bar would say it twice).
+ */
+export function UnlockForm(props: {
+  onUnlock: (passphrase: string) => Promise<void>;
+  offer?: ComponentChildren;
+  mark?: ComponentChildren;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -142,7 +150,10 @@ export function UnlockForm(props: { onUnlock: (passphrase: string) => Promise<vo
         }
       }}
     >
-      <h1 id="unlock-title">{i18n.t('unlock.title')}</h1>
+      <h1 id="unlock-title" class={props.mark ? 'brand-bar brand-name' : undefined}>
+        {props.mark}
+        {i18n.t('unlock.title')}
+      </h1>
       {props.offer}
       <label for="unlock-passphrase">{i18n.t('unlock.passphrase')}</label>
       <input
