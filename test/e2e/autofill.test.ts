@@ -7,7 +7,6 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Account,
-  bytesToBase64,
   createAccount,
   createVault,
   sealVault,
@@ -15,7 +14,7 @@ import {
 } from '../../packages/vault/dist/index.js';
 import { type LaunchedBrowser, launchBrowser } from '../lib/browser.ts';
 import { FIXTURES_DIR, type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
-import { axeViolations, readVault } from './extension-helpers.ts';
+import { axeViolations, readVault, storeUnlockedVault } from './extension-helpers.ts';
 
 interface FixturePage {
   file: string;
@@ -91,15 +90,7 @@ let vaultKey: UnlockedKey;
 
 /** Writes the encrypted vault and the unlocked session key the way the extension's vault store keeps them. */
 async function seedVault(accounts: Account[]): Promise<void> {
-  const text = await sealVault({ accounts }, vaultKey);
-  const sessionKey = { key: bytesToBase64(vaultKey.key), kdf: vaultKey.kdf };
-  await worker.evaluate(
-    async ([vault, session]) => {
-      await chrome.storage.local.set({ 'vault.current': vault });
-      await chrome.storage.session.set({ 'vault.key': session, 'vault.lastActivity': Date.now() });
-    },
-    [text, sessionKey] as const,
-  );
+  await storeUnlockedVault(worker, await sealVault({ accounts }, vaultKey), vaultKey);
 }
 
 function account(issuer: string, secret: string, sites: string[]): Account {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Account, base64ToBytes, openVaultWithKey } from '@mfa-companion/vault';
+import { type Account, base64ToBytes, bytesToBase64, openVaultWithKey, type UnlockedKey } from '@mfa-companion/vault';
 import type { Page, Request, Worker } from 'playwright-core';
 import type { LaunchedBrowser } from '../lib/browser.ts';
 
@@ -67,6 +67,26 @@ export async function readVault(serviceWorker: Worker): Promise<Account[]> {
     return { text: local?.['vault.current'] as string, key: (session?.['vault.key'] as { key: string }).key };
   });
   return (await openVaultWithKey(text, base64ToBytes(key))).accounts;
+}
+
+/**
+ * Puts a sealed vault in extension storage, unlocked with `unlocked`, as if written from outside the extension's
+ * writer. Whatever an earlier vault left is removed with it: its nonce tag and its decrypted session copy would
+ * otherwise make the popup first show that earlier vault, then reload when it sees the change.
+ */
+export async function storeUnlockedVault(serviceWorker: Worker, vault: string, unlocked: UnlockedKey): Promise<void> {
+  const sessionKey = { key: bytesToBase64(unlocked.key), kdf: unlocked.kdf };
+  await serviceWorker.evaluate(
+    async ([text, key]) => {
+      type Area = { set(items: object): Promise<void>; remove(keys: string[]): Promise<void> };
+      const storage = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome.storage;
+      await storage.local.remove(['vault.currentNonce']);
+      await storage.session.remove(['vault.accounts']);
+      await storage.local.set({ 'vault.current': text });
+      await storage.session.set({ 'vault.key': key, 'vault.lastActivity': Date.now() });
+    },
+    [vault, sessionKey] as const,
+  );
 }
 
 /** Requests made by the extension's own pages and worker that go anywhere but the extension itself. */

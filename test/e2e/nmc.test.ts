@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bytesToBase64, createAccount, createVault, sealVault } from '@mfa-companion/vault';
-import type { CDPSession, Page } from 'playwright-core';
+import { createAccount, createVault, sealVault } from '@mfa-companion/vault';
+import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN } from '../fixtures/nmc/token.ts';
 import { type LaunchedBrowser, launchBrowser, recordRequests } from '../lib/browser.ts';
 import { type FixtureServers, startFixtureServers } from '../lib/fixture-servers.ts';
-import { axeViolations, createVaultThroughUi, readClipboard } from './extension-helpers.ts';
+import { axeViolations, createVaultThroughUi, readClipboard, storeUnlockedVault } from './extension-helpers.ts';
 
 /*
  * How the checker gets into a page here. In real use the content script is never in the manifest: it is injected
@@ -654,22 +654,10 @@ describe('NMC3 checker in Chromium', () => {
       secret: 'JBSWY3DPEHPK3PXP',
       sites: [`http://${HOSTS.unrelated}:${servers.primary.port}`],
     });
-    const sealed = await sealVault({ accounts: [account] }, unlocked);
-    const session = { key: bytesToBase64(unlocked.key), kdf: unlocked.kdf };
-    await browser.serviceWorker?.evaluate(
-      async ([vault, key]) => {
-        type Area = { set(items: object): Promise<void>; remove(keys: string[]): Promise<void> };
-        const storage = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome
-          .storage;
-        // Written from outside the extension's writer: without the nonce tag and the decrypted session copy of the
-        // vault an earlier test created, the popup opens this vault at once instead of first showing the earlier
-        // one and reloading when it sees the change (which would cut this test's evaluate short).
-        await storage.local.remove(['vault.currentNonce']);
-        await storage.session.remove(['vault.accounts']);
-        await storage.local.set({ 'vault.current': vault });
-        await storage.session.set({ 'vault.key': key, 'vault.lastActivity': Date.now() });
-      },
-      [sealed, session] as const,
+    await storeUnlockedVault(
+      browser.serviceWorker as Worker,
+      await sealVault({ accounts: [account] }, unlocked),
+      unlocked,
     );
     const popup = await openPopupFor(page);
     const tabId = await tabIdOf(page.url());
